@@ -1,0 +1,15 @@
+package org.clipfile;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Clipfile: a search server for newsroom archives on Elasticsearch. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ClipfileApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ClipfileApplication.class, args);
+    }
+}

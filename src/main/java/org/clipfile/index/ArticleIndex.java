@@ -1,0 +1,108 @@
+package org.clipfile.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.Result;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.clipfile.article.Article;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/** Reads and writes articles through the alias; creates the versioned index behind it when it is missing. */
+@Component
+public class ArticleIndex {
+    private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
+
+    private final ElasticsearchClient client;
+    private final IndexDefinition definition;
+    private final String alias;
+
+    @Autowired
+    public ArticleIndex(ElasticsearchClient client, IndexProperties properties) {
+        this(client, IndexDefinition.articles(), properties.alias());
+    }
+
+    ArticleIndex(ElasticsearchClient client, IndexDefinition definition, String alias) {
+        this.client = client;
+        this.definition = definition;
+        this.alias = alias;
+    }
+
+    public String alias() {
+        return alias;
+    }
+
+    public String indexName() {
+        return definition.indexName(alias);
+    }
+
+    /** Creates {@code <alias>-v<version>} with the alias on it, unless the alias already exists. */
+    public void ensureExists() throws IOException {
+        if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+            return;
+        }
+        String index = indexName();
+        try {
+            client.indices().create(c -> c
+                    .index(index)
+                    .withJson(new StringReader(definition.json()))
+                    .aliases(alias, a -> a.isWriteIndex(true)));
+            log.info("Created index {} behind alias {}", index, alias);
+        } catch (ElasticsearchException e) {
+            // Another server instance may have created it between the check and the create.
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
+    }
+
+    /** Indexes one article, visible to search when this returns. True when it was new. */
+    public boolean save(Article article) throws IOException {
+        var response = client.index(i -> i
+                .index(alias)
+                .id(article.id())
+                .document(article)
+                .refresh(Refresh.WaitFor));
+        return response.result() == Result.Created;
+    }
+
+    /** Indexes a batch; returns the failures by article id (empty when all went in). */
+    public List<String> saveAll(List<Article> articles, boolean refresh) throws IOException {
+        if (articles.isEmpty()) {
+            return List.of();
+        }
+        BulkResponse response = client.bulk(b -> {
+            b.index(alias).refresh(refresh ? Refresh.WaitFor : Refresh.False);
+            for (Article article : articles) {
+                b.operations(op -> op.index(i -> i.id(article.id()).document(article)));
+            }
+            return b;
+        });
+        List<String> failures = new ArrayList<>();
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() != null) {
+                failures.add(item.id() + ": " + item.error().reason());
+            }
+        }
+        return failures;
+    }
+
+    public Optional<Article> find(String id) throws IOException {
+        GetResponse<Article> response = client.get(g -> g.index(alias).id(id), Article.class);
+        return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+    }
+
+    public long count() throws IOException {
+        return client.count(c -> c.index(alias)).count();
+    }
+}

@@ -1,0 +1,315 @@
+package org.clipfile.localnode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Elasticsearch node run as a child process on 127.0.0.1. Its configuration, data and logs live under one
+ * folder that survives restarts; the distribution itself is only read. When this JVM runs as root the node runs
+ * as an unprivileged account (Elasticsearch refuses root), and a watchdog stops it if this JVM dies.
+ */
+public final class LocalElasticsearch implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalElasticsearch.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * @param home the unpacked distribution
+     * @param workDir the node's own folder (config, data, logs, tmp)
+     * @param httpPort the HTTP port, 0 for any free one
+     * @param heap the JVM heap
+     * @param runAsUser the account used when this JVM is root
+     * @param startupTimeout how long {@link #awaitReady()} waits
+     * @param ownerPid the process whose end stops the node
+     */
+    public record Settings(
+            Path home, Path workDir, int httpPort, String heap, String runAsUser, Duration startupTimeout,
+            long ownerPid) {}
+
+    private final Settings settings;
+    private final int httpPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+    private long startedAtNanos;
+
+    public LocalElasticsearch(Settings settings) {
+        this.settings = settings;
+        this.httpPort = settings.httpPort() == 0 ? freePort() : settings.httpPort();
+    }
+
+    public URI httpUri() {
+        return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** Starts the process and returns at once; {@link #awaitReady()} waits for the cluster. */
+    public synchronized void start() {
+        if (process != null) {
+            return;
+        }
+        Path launcher = settings.home().resolve("bin/elasticsearch");
+        if (!Files.isExecutable(launcher)) {
+            throw new LocalNodeException("No Elasticsearch distribution at " + settings.home().toAbsolutePath()
+                    + ": build the project first (mvn package), point clipfile.local-node.home at one, "
+                    + "or configure spring.elasticsearch.uris for an external cluster");
+        }
+        try {
+            boolean root = isRoot();
+            prepareWorkDir();
+            if (root) {
+                checkReadableByOthers(settings.home());
+                chownRecursively(settings.workDir(), settings.runAsUser());
+            }
+            List<String> command = command(root);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(settings.workDir().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            settings.workDir().resolve("logs/console.log").toFile()));
+            builder.environment().put("ES_JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("ES_PATH_CONF", settings.workDir().resolve("config").toString());
+            builder.environment().put("ES_TMPDIR", settings.workDir().resolve("tmp").toString());
+            builder.environment().put("HOME", settings.workDir().toString());
+            builder.environment().remove("ES_JAVA_OPTS");
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            startedAtNanos = System.nanoTime();
+            process = builder.start();
+            log.info("Starting local Elasticsearch on {} (data in {}{})", httpUri(),
+                    settings.workDir().toAbsolutePath(), root ? ", as " + settings.runAsUser() : "");
+        } catch (IOException e) {
+            throw new LocalNodeException("Could not start the local Elasticsearch: " + e.getMessage(), e);
+        }
+    }
+
+    /** Blocks until the cluster reports yellow or green; fails early when the process exits. */
+    public void awaitReady() {
+        long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
+        HttpRequest health = HttpRequest.newBuilder(
+                        httpUri().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        while (System.nanoTime() < deadline) {
+            Process current = process;
+            if (current == null) {
+                throw new LocalNodeException("The local Elasticsearch was not started");
+            }
+            if (!current.isAlive()) {
+                throw new LocalNodeException("The local Elasticsearch exited with code " + current.exitValue()
+                        + " before it was ready. Last lines of its log:\n" + logTail());
+            }
+            try {
+                HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && !response.body().contains("\"status\":\"red\"")) {
+                    log.info("Local Elasticsearch ready on {} after {} ms", httpUri(),
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAtNanos));
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LocalNodeException("Interrupted while waiting for the local Elasticsearch", e);
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        throw new LocalNodeException("The local Elasticsearch did not become ready within "
+                + settings.startupTimeout() + ". Last lines of its log:\n" + logTail());
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Stops the node and everything it started, waiting for a clean shutdown first. */
+    @Override
+    public synchronized void close() {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Local Elasticsearch did not stop within {}; killing it", STOP_TIMEOUT);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        for (ProcessHandle child : tree) {
+            if (child.isAlive()) {
+                child.destroyForcibly();
+            }
+        }
+        log.info("Local Elasticsearch stopped");
+        process = null;
+    }
+
+    private List<String> command(boolean root) throws IOException {
+        Path watchdog = settings.workDir().resolve("watchdog.sh");
+        try (InputStream in = LocalElasticsearch.class.getResourceAsStream("/localnode/watchdog.sh")) {
+            if (in == null) {
+                throw new IOException("watchdog.sh missing from the classpath");
+            }
+            Files.copy(in, watchdog, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.setPosixFilePermissions(watchdog, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> command = new ArrayList<>();
+        if (root) {
+            command.addAll(List.of("setpriv", "--reuid=" + settings.runAsUser(), "--regid=" + groupOf(
+                    settings.runAsUser()), "--clear-groups", "--"));
+        }
+        command.addAll(List.of(
+                "/bin/sh", watchdog.toString(), Long.toString(settings.ownerPid()),
+                settings.home().toAbsolutePath().resolve("bin/elasticsearch").toString(),
+                "-E", "cluster.name=clipfile-local",
+                "-E", "node.name=clipfile-local",
+                "-E", "discovery.type=single-node",
+                "-E", "network.host=127.0.0.1",
+                "-E", "http.port=" + httpPort,
+                "-E", "path.data=" + settings.workDir().resolve("data"),
+                "-E", "path.logs=" + settings.workDir().resolve("logs"),
+                "-E", "xpack.security.enabled=false"));
+        return command;
+    }
+
+    private void prepareWorkDir() throws IOException {
+        Path work = settings.workDir();
+        for (String dir : List.of("data", "logs", "tmp")) {
+            Files.createDirectories(work.resolve(dir));
+        }
+        Path config = work.resolve("config");
+        if (!Files.exists(config.resolve("elasticsearch.yml"))) {
+            copyTree(settings.home().resolve("config"), config);
+        }
+        Path options = config.resolve("jvm.options.d/clipfile.options");
+        Files.createDirectories(options.getParent());
+        Files.writeString(options, "-Xms" + settings.heap() + "\n-Xmx" + settings.heap() + "\n",
+                StandardCharsets.UTF_8);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void chownRecursively(Path root, String user) throws IOException {
+        UserPrincipalLookupService lookup = root.getFileSystem().getUserPrincipalLookupService();
+        UserPrincipal owner = lookup.lookupPrincipalByName(user);
+        GroupPrincipal group = lookup.lookupPrincipalByGroupName(groupOf(user));
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.toList()) {
+                PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+                view.setOwner(owner);
+                view.setGroup(group);
+            }
+        }
+        // The parents of the work folder must be traversable by the node's account.
+        for (Path parent = root.toAbsolutePath().getParent(); parent != null; parent = parent.getParent()) {
+            requireOthersCanTraverse(parent);
+        }
+    }
+
+    private static void checkReadableByOthers(Path home) throws IOException {
+        for (Path dir = home.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            requireOthersCanTraverse(dir);
+        }
+    }
+
+    private static void requireOthersCanTraverse(Path dir) throws IOException {
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
+        if (!permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+            throw new LocalNodeException("The local Elasticsearch runs as an unprivileged account, which cannot "
+                    + "enter " + dir + " (permissions " + PosixFilePermissions.toString(permissions)
+                    + "). Run from a folder others may traverse, or run the server as a normal user.");
+        }
+    }
+
+    /** The primary group of an account, as the system knows it ({@code nobody} belongs to {@code nogroup}). */
+    static String groupOf(String user) throws IOException {
+        Process id = new ProcessBuilder("id", "-gn", user).redirectErrorStream(true).start();
+        try {
+            String group = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (id.waitFor() != 0 || group.isEmpty()) {
+                throw new LocalNodeException("Unknown account for the local Elasticsearch: " + user);
+            }
+            return group;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private String logTail() {
+        List<String> lines = new ArrayList<>();
+        for (Path file : List.of(
+                settings.workDir().resolve("logs/console.log"),
+                settings.workDir().resolve("logs/clipfile-local.log"))) {
+            try {
+                if (Files.exists(file)) {
+                    List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+                    lines.addAll(all.subList(Math.max(0, all.size() - 20), all.size()));
+                }
+            } catch (IOException | UncheckedIOException e) {
+                lines.add("(could not read " + file + ": " + e.getMessage() + ")");
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

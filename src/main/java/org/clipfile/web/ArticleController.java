@@ -1,0 +1,63 @@
+package org.clipfile.web;
+
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import org.clipfile.article.Article;
+import org.clipfile.article.ArticleDraft;
+import org.clipfile.index.ArticleIndex;
+import org.clipfile.ingest.ArticleInput;
+import org.clipfile.ingest.PlainTextArticleParser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** One article at a time: as JSON with explicit fields, or as plain text in the scraped layout. */
+@RestController
+@RequestMapping("/api/articles")
+class ArticleController {
+    private final ArticleIndex index;
+    private final PlainTextArticleParser textParser;
+    private final IngestLimits limits;
+
+    ArticleController(ArticleIndex index, PlainTextArticleParser textParser, IngestLimits limits) {
+        this.index = index;
+        this.textParser = textParser;
+        this.limits = limits;
+    }
+
+    /** The answer to an ingest: the article's id, and whether it was new (201) or replaced an earlier copy (200). */
+    record Ingested(String id, String title, boolean created) {}
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Ingested> postJson(@Valid @RequestBody ArticleInput input) throws IOException {
+        limits.check(input.title().length() + input.body().length());
+        return save(input.toDraft());
+    }
+
+    @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE})
+    ResponseEntity<Ingested> postText(@RequestBody String text) throws IOException {
+        limits.check(text.length());
+        return save(textParser.parse(text));
+    }
+
+    @GetMapping("/{id}")
+    Article get(@PathVariable String id) throws IOException {
+        return index.find(id).orElseThrow(() -> new NotFoundException("No article with id " + id));
+    }
+
+    private ResponseEntity<Ingested> save(ArticleDraft draft) throws IOException {
+        Article article = draft.toArticle(Instant.now());
+        boolean created = index.save(article);
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create("/api/articles/" + article.id()))
+                .body(new Ingested(article.id(), article.title(), created));
+    }
+}

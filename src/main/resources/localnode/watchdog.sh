@@ -1,0 +1,21 @@
+#!/bin/sh
+# Runs Elasticsearch as a child and stops it when the Clipfile server that started it is gone,
+# even when that server was killed without a chance to clean up (SIGKILL, OOM killer).
+# Usage: watchdog.sh <pid of the owning server> <elasticsearch command...>
+owner="$1"
+shift
+"$@" &
+es=$!
+stop() {
+  kill -TERM "$es" 2>/dev/null
+  wait "$es"
+  exit 0
+}
+trap stop TERM INT HUP
+while [ -d "/proc/$owner" ] && kill -0 "$es" 2>/dev/null; do
+  sleep 1
+done
+if kill -0 "$es" 2>/dev/null; then
+  stop
+fi
+wait "$es"

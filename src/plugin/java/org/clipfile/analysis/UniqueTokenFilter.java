@@ -1,0 +1,34 @@
+package org.clipfile.analysis;
+
+import java.io.IOException;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/** Emits each distinct term once per stream; later repeats are dropped, as Elasticsearch's own filter does. */
+final class UniqueTokenFilter extends TokenFilter {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final CharArraySet seen = new CharArraySet(16, false);
+
+    UniqueTokenFilter(TokenStream input) {
+        super(input);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+        while (input.incrementToken()) {
+            if (!seen.contains(term.buffer(), 0, term.length())) {
+                seen.add(term.toString());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void reset() throws IOException {
+        super.reset();
+        seen.clear();
+    }
+}
