@@ -143,6 +143,14 @@ public final class LocalElasticsearch implements AutoCloseable {
                 + settings.startupTimeout() + ". Last lines of its log:\n" + logTail());
     }
 
+    /** The processes of the node (watchdog, launcher, server), empty when stopped. */
+    public synchronized List<ProcessHandle> processes() {
+        if (process == null) {
+            return List.of();
+        }
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

@@ -8,14 +8,12 @@ import org.clipfile.search.SearchParameters;
 import org.clipfile.search.SearchResult;
 import org.clipfile.search.SearchService;
 import org.jspecify.annotations.Nullable;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Full-text search over the archive. */
 @RestController
-@Validated
 class SearchController {
     static final int MAX_RESULT_WINDOW = 10_000;
 
