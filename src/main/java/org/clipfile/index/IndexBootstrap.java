@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import java.time.Duration;
 import java.util.List;
 import org.clipfile.localnode.ElasticsearchReadiness;
+import org.clipfile.localnode.LocalNodeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,7 +38,13 @@ class IndexBootstrap {
     }
 
     void prepare() {
-        readiness.ifAvailable(ElasticsearchReadiness::await);
+        try {
+            readiness.ifAvailable(ElasticsearchReadiness::await);
+        } catch (LocalNodeException e) {
+            log.error("The local Elasticsearch failed; the archive stays unavailable until the server is restarted",
+                    e);
+            return;
+        }
         Duration backoff = Duration.ofMillis(500);
         while (!Thread.currentThread().isInterrupted()) {
             try {

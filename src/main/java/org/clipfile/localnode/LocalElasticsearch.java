@@ -57,7 +57,10 @@ public final class LocalElasticsearch implements AutoCloseable {
     private long startedAtNanos;
 
     public LocalElasticsearch(Settings settings) {
-        this.settings = settings;
+        // The process runs in its work folder, so every path handed to it must be absolute.
+        this.settings = new Settings(settings.home().toAbsolutePath().normalize(),
+                settings.workDir().toAbsolutePath().normalize(), settings.httpPort(), settings.heap(),
+                settings.runAsUser(), settings.startupTimeout(), settings.ownerPid());
         this.httpPort = settings.httpPort() == 0 ? freePort() : settings.httpPort();
     }
 
@@ -197,7 +200,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         }
         command.addAll(List.of(
                 "/bin/sh", watchdog.toString(), Long.toString(settings.ownerPid()),
-                settings.home().toAbsolutePath().resolve("bin/elasticsearch").toString(),
+                settings.home().resolve("bin/elasticsearch").toString(),
                 "-E", "cluster.name=clipfile-local",
                 "-E", "node.name=clipfile-local",
                 "-E", "discovery.type=single-node",

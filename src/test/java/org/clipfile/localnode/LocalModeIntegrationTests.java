@@ -22,7 +22,8 @@ class LocalModeIntegrationTests {
 
     @Test
     void shouldServeSamplesFromItsOwnElasticsearchAndKeepDataAcrossRestarts() throws Exception {
-        Path dataDir = TestElasticsearch.freshWorkDir("local-mode");
+        // Relative, as in the default configuration (data/).
+        Path dataDir = Path.of("").toAbsolutePath().relativize(TestElasticsearch.freshWorkDir("local-mode"));
 
         long firstTotal;
         List<ProcessHandle> nodeProcesses;
