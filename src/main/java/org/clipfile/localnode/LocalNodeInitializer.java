@@ -1,5 +1,6 @@
 package org.clipfile.localnode;
 
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,7 +23,13 @@ public class LocalNodeInitializer implements ApplicationContextInitializer<Confi
                 .bindOrCreate("clipfile.local-node", LocalNodeProperties.class);
         LocalElasticsearch node = new LocalElasticsearch(properties.toSettings());
         node.start();
-        context.getBeanFactory().registerSingleton(BEAN_NAME, node);
-        context.addApplicationListener((ContextClosedEvent event) -> node.close());
+        var beanFactory = context.getBeanFactory();
+        beanFactory.registerSingleton(BEAN_NAME, node);
+        // Registered first, destroyed last: the node outlives the web server's graceful shutdown.
+        if (beanFactory instanceof DefaultListableBeanFactory registry) {
+            registry.registerDisposableBean(BEAN_NAME, node::close);
+        } else {
+            context.addApplicationListener((ContextClosedEvent event) -> node.close());
+        }
     }
 }
