@@ -1,28 +1,22 @@
 package org.clipfile.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.Result;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clipfile.article.Article;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Reads and writes articles through the alias; creates the versioned index behind it when it is missing. */
 @Component
 public class ArticleIndex {
-    private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
-
     private final ElasticsearchClient client;
     private final IndexDefinition definition;
     private final String alias;
@@ -48,22 +42,7 @@ public class ArticleIndex {
 
     /** Creates {@code <alias>-v<version>} with the alias on it, unless the alias already exists. */
     public void ensureExists() throws IOException {
-        if (client.indices().existsAlias(a -> a.name(alias)).value()) {
-            return;
-        }
-        String index = indexName();
-        try {
-            client.indices().create(c -> c
-                    .index(index)
-                    .withJson(new StringReader(definition.json()))
-                    .aliases(alias, a -> a.isWriteIndex(true)));
-            log.info("Created index {} behind alias {}", index, alias);
-        } catch (ElasticsearchException e) {
-            // Another server instance may have created it between the check and the create.
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        }
+        definition.ensureExists(client, alias);
     }
 
     /** Indexes one article, visible to search when this returns. True when it was new. */

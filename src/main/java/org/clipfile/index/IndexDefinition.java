@@ -1,8 +1,13 @@
 package org.clipfile.index;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +17,8 @@ import java.nio.charset.StandardCharsets;
  * {@code mappings._meta.version}, names the concrete index behind the alias.
  */
 public record IndexDefinition(String json, int version) {
+    private static final Logger log = LoggerFactory.getLogger(IndexDefinition.class);
+
 
     public static IndexDefinition articles() {
         return fromClasspath("mappings/articles.json");
@@ -35,5 +42,27 @@ public record IndexDefinition(String json, int version) {
 
     public String indexName(String alias) {
         return alias + "-v" + version;
+    }
+
+    /**
+     * Creates {@code <alias>-v<version>} from this definition with the alias on it, unless the alias exists.
+     * Safe when several server instances start at once.
+     */
+    public void ensureExists(ElasticsearchClient client, String alias) throws IOException {
+        if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+            return;
+        }
+        String index = indexName(alias);
+        try {
+            client.indices().create(c -> c
+                    .index(index)
+                    .withJson(new StringReader(json))
+                    .aliases(alias, a -> a.isWriteIndex(true)));
+            log.info("Created index {} behind alias {}", index, alias);
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
     }
 }

@@ -5,6 +5,10 @@ import co.elastic.clients.transport.TransportException;
 import java.io.IOException;
 import java.net.URI;
 import java.util.stream.Collectors;
+import org.clipfile.imports.ImportForbiddenException;
+import org.clipfile.imports.ImportRequestException;
+import org.clipfile.imports.ImportTooLargeException;
+import org.clipfile.imports.ImportUnavailableException;
 import org.clipfile.ingest.InvalidArticleException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,6 +65,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ImportRequestException.class)
+    ProblemDetail importRequest(ImportRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-import", "Invalid import", e.getMessage());
+    }
+
+    @ExceptionHandler(ImportForbiddenException.class)
+    ProblemDetail importForbidden(ImportForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "import-forbidden", "Import not allowed", e.getMessage());
+    }
+
+    @ExceptionHandler(ImportTooLargeException.class)
+    ProblemDetail importTooLarge(ImportTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "import-too-large", "Import too large", e.getMessage());
+    }
+
+    @ExceptionHandler(ImportUnavailableException.class)
+    ResponseEntity<ProblemDetail> importUnavailable(ImportUnavailableException e) {
+        return unavailable(e.getMessage());
     }
 
     @ExceptionHandler(ElasticsearchException.class)

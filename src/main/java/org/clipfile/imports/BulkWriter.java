@@ -1,0 +1,148 @@
+package org.clipfile.imports;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.clipfile.article.Article;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes articles with {@code _bulk}, one request at a time, and accounts for every single item. Items refused for
+ * load (429, 503) are retried with backoff; an unreachable cluster is waited for up to {@code maxOutage}, retrying
+ * the same batch (ids are deterministic, so a batch that had landed before the connection broke is written again
+ * without duplicates). Any other item error is that document's failure.
+ *
+ * <p>Why not the client's {@code BulkIngester}: it reports a failed request to a listener but does not resend it,
+ * and its concurrent requests buy nothing on a two-core node that is the bottleneck; a single, synchronous writer
+ * fed by a bounded queue gives the same backpressure with simpler retry semantics.
+ */
+final class BulkWriter {
+    private static final Logger log = LoggerFactory.getLogger(BulkWriter.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    interface Outcome {
+        /** Indexed; {@code created} is false when it replaced an article with the same id. */
+        void indexed(String document, boolean created);
+
+        void failed(String document, String reason);
+    }
+
+    record Pending(String document, Article article, long bytes) {}
+
+    /** Elasticsearch stayed unreachable longer than the import may wait; the batch was not written. */
+    static final class OutageException extends Exception {
+        OutageException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final ElasticsearchClient client;
+    private final String index;
+    private final int maxOperations;
+    private final long maxBytes;
+    private final Duration maxOutage;
+    private final Outcome outcome;
+    private final List<Pending> batch = new ArrayList<>();
+    private long batchBytes;
+
+    BulkWriter(ElasticsearchClient client, String index, int maxOperations, long maxBytes, Duration maxOutage,
+            Outcome outcome) {
+        this.client = client;
+        this.index = index;
+        this.maxOperations = maxOperations;
+        this.maxBytes = maxBytes;
+        this.maxOutage = maxOutage;
+        this.outcome = outcome;
+    }
+
+    void add(String document, Article article) throws OutageException, InterruptedException {
+        long bytes = 2L * (article.title().length() + article.body().length()) + 512;
+        if (!batch.isEmpty() && batchBytes + bytes > maxBytes) {
+            flush();
+        }
+        batch.add(new Pending(document, article, bytes));
+        batchBytes += bytes;
+        if (batch.size() >= maxOperations) {
+            flush();
+        }
+    }
+
+    void flush() throws OutageException, InterruptedException {
+        List<Pending> pending = new ArrayList<>(batch);
+        batch.clear();
+        batchBytes = 0;
+        Duration backoff = Duration.ofMillis(200);
+        long outageStarted = -1;
+        while (!pending.isEmpty()) {
+            BulkResponse response;
+            try {
+                response = send(pending);
+                outageStarted = -1;
+            } catch (ElasticsearchException e) {
+                if (e.status() == 429 || e.status() == 503) {
+                    log.info("Elasticsearch is busy ({}); retrying {} documents in {} ms", e.status(),
+                            pending.size(), backoff.toMillis());
+                    Thread.sleep(backoff);
+                    backoff = next(backoff);
+                    continue;
+                }
+                String reason = "Elasticsearch refused the batch: " + e.getMessage();
+                pending.forEach(p -> outcome.failed(p.document(), reason));
+                return;
+            } catch (IOException e) {
+                if (outageStarted < 0) {
+                    outageStarted = System.nanoTime();
+                    log.warn("Elasticsearch unreachable during import ({}); waiting up to {}", e.toString(),
+                            maxOutage);
+                }
+                if (System.nanoTime() - outageStarted > maxOutage.toNanos()) {
+                    batch.addAll(0, pending);
+                    throw new OutageException("Elasticsearch was unreachable for more than " + maxOutage, e);
+                }
+                Thread.sleep(backoff);
+                backoff = next(backoff);
+                continue;
+            }
+            List<Pending> retry = new ArrayList<>();
+            List<BulkResponseItem> items = response.items();
+            for (int i = 0; i < items.size(); i++) {
+                BulkResponseItem item = items.get(i);
+                Pending p = pending.get(i);
+                if (item.error() == null) {
+                    outcome.indexed(p.document(), item.result() == null || "created".equals(item.result()));
+                } else if (item.status() == 429 || item.status() == 503) {
+                    retry.add(p);
+                } else {
+                    outcome.failed(p.document(), "Elasticsearch refused the document: " + item.error().type()
+                            + ": " + item.error().reason());
+                }
+            }
+            pending = retry;
+            if (!retry.isEmpty()) {
+                Thread.sleep(backoff);
+                backoff = next(backoff);
+            }
+        }
+    }
+
+    private BulkResponse send(List<Pending> pending) throws IOException {
+        return client.bulk(b -> {
+            b.index(index);
+            for (Pending p : pending) {
+                b.operations(op -> op.index(i -> i.id(p.article().id()).document(p.article())));
+            }
+            return b;
+        });
+    }
+
+    private static Duration next(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+    }
+}

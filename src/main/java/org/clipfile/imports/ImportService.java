@@ -1,0 +1,214 @@
+package org.clipfile.imports;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.clipfile.index.ArticleIndex;
+import org.clipfile.index.IndexReadyListener;
+import org.clipfile.ingest.DocumentParser;
+import org.clipfile.ingest.ImportSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts import jobs, runs them one after another on this instance, and takes over jobs whose server died: a job
+ * whose heartbeat is older than {@code clipfile.imports.abandoned-after} is started again from the beginning. Re-running is safe
+ * because article ids are deterministic: what was indexed before is overwritten, never duplicated.
+ */
+@Service
+public class ImportService implements IndexReadyListener {
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
+    private final ImportJobStore store;
+    private final DocumentParser parser;
+    private final ElasticsearchClient client;
+    private final ImportProperties properties;
+    private final String instanceId;
+    private final ExecutorService jobs = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("import-jobs").daemon().factory());
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("import-watchdog").daemon().factory());
+    private volatile @Nullable String alias;
+
+    ImportService(ImportJobStore store, DocumentParser parser, ElasticsearchClient client,
+            ImportProperties properties) {
+        this.store = store;
+        this.parser = parser;
+        this.client = client;
+        this.properties = properties;
+        this.instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString()
+                .substring(0, 8);
+    }
+
+    @Override
+    public void indexReady(ArticleIndex index) throws IOException {
+        this.alias = index.alias();
+        store.ensureExists();
+        resumeAbandoned();
+        long period = Math.max(1, properties.abandonedAfter().toMillis() / 2);
+        watchdog.scheduleWithFixedDelay(this::resumeAbandonedQuietly, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Spools an uploaded archive or file and starts importing it. */
+    public ImportJob startUpload(String originalName, InputStream content, @Nullable String include)
+            throws IOException {
+        requireReady();
+        String id = newId();
+        String safeName = Path.of(originalName.replace('\\', '/')).getFileName().toString();
+        Path spool = properties.spoolDir().toAbsolutePath().resolve(id).resolve(safeName.isBlank() ? "upload"
+                : safeName);
+        Files.createDirectories(spool.getParent());
+        long limit = properties.maxArchiveSize().toBytes();
+        try (OutputStream out = Files.newOutputStream(spool)) {
+            long copied = content.transferTo(new LimitedOutputStream(out, limit));
+            if (copied == 0) {
+                deleteSpool(spool.getParent());
+                throw new ImportRequestException("The upload is empty");
+            }
+        } catch (LimitedOutputStream.LimitExceeded e) {
+            deleteSpool(spool.getParent());
+            throw new ImportTooLargeException("The upload is larger than " + properties.maxArchiveSize());
+        }
+        return submit(ImportJob.queued(id, ImportJob.SourceKind.upload, safeName, spool.toString(), include));
+    }
+
+    /** Starts importing a folder (or file) on the server's disk, when an administrator allowed its root. */
+    public ImportJob startFolder(String folder, @Nullable String include) throws IOException {
+        requireReady();
+        if (properties.allowedRoots().isEmpty()) {
+            throw new ImportForbiddenException("Imports of server folders are switched off; an administrator "
+                    + "allows them with clipfile.imports.allowed-roots");
+        }
+        Path path = Path.of(folder);
+        if (!Files.exists(path)) {
+            throw new ImportRequestException("No such file or folder on the server: " + folder);
+        }
+        Path real = path.toRealPath();
+        boolean allowed = false;
+        for (Path root : properties.allowedRoots()) {
+            if (Files.exists(root) && real.startsWith(root.toRealPath())) {
+                allowed = true;
+            }
+        }
+        if (!allowed) {
+            throw new ImportForbiddenException(folder + " is outside the folders imports may read ("
+                    + "clipfile.imports.allowed-roots)");
+        }
+        return submit(ImportJob.queued(newId(), ImportJob.SourceKind.folder, real.getFileName().toString(),
+                real.toString(), include));
+    }
+
+    public Optional<ImportJob> find(String id) throws IOException {
+        return store.find(id);
+    }
+
+    public List<ImportJob> recent(int size) throws IOException {
+        return store.recent(size);
+    }
+
+    public ImportFailures failures(String id, int from, int size) throws IOException {
+        return store.failures(id, from, size);
+    }
+
+    private void requireReady() {
+        if (alias == null) {
+            throw new ImportUnavailableException("The archive is still starting; try the import again shortly");
+        }
+    }
+
+    private ImportJob submit(ImportJob job) throws IOException {
+        ImportJob claimed = new ImportJob(job.id(), job.status(), job.sourceKind(), job.sourceName(),
+                job.sourcePath(), job.include(), instanceId, job.attempt(), job.createdAt(), null, Instant.now(),
+                null, 0, 0, 0, 0, 0, 0, null, null);
+        store.save(claimed);
+        jobs.submit(() -> run(claimed));
+        return claimed;
+    }
+
+    private void run(ImportJob job) {
+        String articlesAlias = alias;
+        Path path = Path.of(job.sourcePath());
+        ImportSource source = new ImportSource(path, job.sourceName(), job.include(), properties.limits());
+        try {
+            ImportJob running = job.started(instanceId, source.estimateDocuments());
+            store.save(running);
+            log.info("Import {} of {} started (about {} documents, attempt {})", job.id(), job.sourceName(),
+                    running.totalEstimate(), running.attempt());
+            ImportRunner runner = new ImportRunner(store, parser, outcome -> new BulkWriter(client, articlesAlias,
+                    properties.bulkOperations(), properties.bulkSize().toBytes(), properties.maxOutage(), outcome),
+                    properties.effectiveParseThreads());
+            ImportJob end = runner.run(running, source);
+            if (end.status() == ImportJob.Status.completed && job.sourceKind() == ImportJob.SourceKind.upload) {
+                deleteSpool(path.getParent());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.info("Import {} interrupted by shutdown; another start will resume it", job.id());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Import {} failed: {}", job.id(), e.toString());
+            try {
+                store.save(job.finished(ImportJob.Status.failed, "The import could not run: " + e.getMessage()));
+            } catch (IOException | RuntimeException again) {
+                log.warn("Could not record the failure of import {}: {}", job.id(), again.toString());
+            }
+        }
+    }
+
+    private void resumeAbandonedQuietly() {
+        try {
+            resumeAbandoned();
+        } catch (Exception e) {
+            log.debug("Could not look for abandoned imports: {}", e.toString());
+        }
+    }
+
+    void resumeAbandoned() throws IOException {
+        for (ImportJob job : store.abandoned(Instant.now().minus(properties.abandonedAfter()))) {
+            if (!Files.exists(Path.of(job.sourcePath()))) {
+                store.save(job.finished(ImportJob.Status.failed, "The server running this import stopped, and "
+                        + "its source is not on this server (" + job.sourceName() + "). Start the import again: "
+                        + "documents already indexed are not duplicated."));
+                continue;
+            }
+            log.info("Resuming import {} of {}, abandoned by {}", job.id(), job.sourceName(), job.owner());
+            submit(job);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        watchdog.shutdownNow();
+        jobs.shutdownNow();
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    }
+
+    private static void deleteSpool(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            log.warn("Could not delete spooled upload {}: {}", dir, e.toString());
+        }
+    }
+}
