@@ -40,6 +40,31 @@ public record IndexDefinition(String json, int version) {
         }
     }
 
+    /**
+     * An index made from an older version of this definition gets the new mapping put onto it: that works for
+     * added fields, which is how these definitions evolve. A change Elasticsearch cannot apply in place is
+     * reported; it needs a new index and a re-index.
+     */
+    private void upgradeMappingInPlace(ElasticsearchClient client, String alias) throws IOException {
+        var mappings = client.indices().getMapping(m -> m.index(alias)).mappings();
+        for (var entry : mappings.entrySet()) {
+            var meta = entry.getValue().mappings().meta();
+            int current = meta == null || meta.get("version") == null ? 0 : meta.get("version").to(Integer.class);
+            if (current >= version) {
+                continue;
+            }
+            String mappingJson = JsonMapper.shared().readTree(json).get("mappings").toString();
+            try {
+                client.indices().putMapping(p -> p.index(entry.getKey()).withJson(new StringReader(mappingJson)));
+                log.info("Upgraded the mapping of {} from version {} to {}", entry.getKey(), current, version);
+            } catch (ElasticsearchException e) {
+                log.error("The mapping of {} (version {}) cannot be upgraded in place to version {}: {}. "
+                        + "Create {} and re-index into it.", entry.getKey(), current, version, e.getMessage(),
+                        indexName(alias));
+            }
+        }
+    }
+
     public String indexName(String alias) {
         return alias + "-v" + version;
     }
@@ -50,6 +75,7 @@ public record IndexDefinition(String json, int version) {
      */
     public void ensureExists(ElasticsearchClient client, String alias) throws IOException {
         if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+            upgradeMappingInPlace(client, alias);
             return;
         }
         String index = indexName(alias);

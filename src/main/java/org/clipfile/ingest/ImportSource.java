@@ -9,7 +9,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -27,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param path the file or folder
  * @param displayName how the import names the top-level file (the upload's original name)
- * @param include a glob on file names (e.g. {@code *.sgm}), or null for every file
+ * @param include a glob on file names (e.g. {@code *.sgm}) applied in folders and inside archives, or null for
+ *     every file
  */
 public record ImportSource(Path path, String displayName, @Nullable String include, ImportLimits limits) {
 
@@ -80,7 +80,6 @@ public record ImportSource(Path path, String displayName, @Nullable String inclu
         if (!Files.isDirectory(path)) {
             return List.of(path);
         }
-        PathMatcher matcher = include == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + include);
         Path root = path.toRealPath();
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(path)) {
@@ -91,12 +90,17 @@ public record ImportSource(Path path, String displayName, @Nullable String inclu
                 if (!file.toRealPath().startsWith(root)) {
                     continue;
                 }
-                if (matcher == null || matcher.matches(file.getFileName())) {
+                if (included(file) || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
                     files.add(file);
                 }
             }
         }
         return files;
+    }
+
+    private boolean included(Path file) {
+        return include == null || FileSystems.getDefault().getPathMatcher("glob:" + include)
+                .matches(file.getFileName());
     }
 
     private static boolean isHidden(Path relative) {
@@ -129,7 +133,7 @@ public record ImportSource(Path path, String displayName, @Nullable String inclu
                     sink.failure(name, unsafe);
                     continue;
                 }
-                if (isHidden(Path.of(entry.getName()))) {
+                if (isHidden(Path.of(entry.getName())) || !included(Path.of(entry.getName()))) {
                     continue;
                 }
                 if (entry.getName().toLowerCase(Locale.ROOT).endsWith(".zip")) {
