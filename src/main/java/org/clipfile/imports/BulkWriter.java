@@ -131,6 +131,16 @@ final class BulkWriter {
         }
     }
 
+    /** Writes what is left and makes everything written visible to search. */
+    void finish() throws OutageException, InterruptedException {
+        flush();
+        try {
+            client.indices().refresh(r -> r.index(index));
+        } catch (IOException | ElasticsearchException e) {
+            log.warn("Could not refresh {} after an import: {}", index, e.toString());
+        }
+    }
+
     private BulkResponse send(List<Pending> pending) throws IOException {
         return client.bulk(b -> {
             b.index(index);

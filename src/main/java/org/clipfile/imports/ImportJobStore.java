@@ -89,7 +89,7 @@ class ImportJobStore {
             return;
         }
         var response = client.bulk(b -> {
-            b.index(failuresAlias);
+            b.index(failuresAlias).refresh(Refresh.WaitFor);
             for (ImportFailure failure : failures) {
                 b.operations(op -> op.index(i -> i.id(failureId(failure)).document(failure)));
             }

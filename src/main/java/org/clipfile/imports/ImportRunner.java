@@ -139,7 +139,7 @@ final class ImportRunner {
                 for (Parsed p = parsed.take(); p != END_OF_PARSING; p = parsed.take()) {
                     bulk.add(p.document(), p.article());
                 }
-                bulk.flush();
+                bulk.finish();
             } catch (BulkWriter.OutageException e) {
                 fatal.compareAndSet(null, e);
             } catch (InterruptedException e) {
@@ -147,18 +147,26 @@ final class ImportRunner {
             }
         });
 
+        List<Thread> stages = new ArrayList<>(parsers);
+        stages.add(reader);
+        stages.add(writer);
+        stages.add(endOfParsing);
         ImportJob current = job;
-        while (writer.isAlive()) {
-            writer.join(HEARTBEAT.toMillis());
-            if (fatal.get() != null) {
-                reader.interrupt();
-                parsers.forEach(Thread::interrupt);
-                writer.interrupt();
+        try {
+            while (writer.isAlive()) {
+                writer.join(HEARTBEAT.toMillis());
+                if (fatal.get() != null) {
+                    stages.forEach(Thread::interrupt);
+                }
+                current = progress.report(current, false);
             }
-            current = progress.report(current, false);
+            reader.join();
+            endOfParsing.join();
+        } catch (InterruptedException e) {
+            // The server is stopping: stop every stage; the job stays "running" and another start resumes it.
+            stages.forEach(Thread::interrupt);
+            throw e;
         }
-        reader.join();
-        endOfParsing.join();
         current = progress.report(current, true);
         Throwable failure = fatal.get();
         if (failure != null) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +28,13 @@ public final class ReutersSgmlReader {
     private static final Pattern TEXT_TYPE = Pattern.compile("<TEXT\\s+TYPE=\"(\\w+)\"");
     private static final Pattern D = Pattern.compile("<D>(.*?)</D>", Pattern.DOTALL);
     private static final Pattern ENTITY = Pattern.compile("&#(\\d+);|&(lt|gt|amp|quot|apos);");
-    private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("d-MMM-yyyy HH:mm:ss[.SS][.S]", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .appendPattern("d-MMM-yyyy HH:mm:ss")
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
+            .toFormatter(Locale.ENGLISH);
     private static final Pattern SIGNATURE = Pattern.compile("\\s*\\bReuter\\s*$");
 
     private ReutersSgmlReader() {}
