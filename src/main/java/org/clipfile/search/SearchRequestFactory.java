@@ -1,22 +1,22 @@
 package org.clipfile.search;
 
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.HighlighterType;
 import co.elastic.clients.util.NamedValue;
 import java.util.List;
+import org.clipfile.search.query.JournalistQuery;
 
 /**
- * Builds the Elasticsearch request for a search. Pure: no I/O, tested by the JSON it produces. User text only ever
- * becomes the text of a {@code multi_match}; it is never parsed as query DSL.
+ * Builds the Elasticsearch request for a search. Pure: no I/O, tested by the JSON it produces. {@code q} is parsed by
+ * the journalists' query language ({@link JournalistQuery}): user text only ever becomes the text of match, term or
+ * prefix queries, never query DSL. A {@code q} that cannot be parsed makes {@link #search} throw
+ * {@link org.clipfile.search.query.QuerySyntaxException}, which the web layer answers with a 400 problem.
  */
 public final class SearchRequestFactory {
-    static final List<String> TEXT_FIELDS = List.of("title^3", "title.folded^2", "body", "body.folded");
     static final List<String> RESULT_FIELDS =
             List.of("id", "title", "published", "source", "section", "tags", "url");
     static final int SNIPPET_LENGTH = 180;
@@ -58,10 +58,6 @@ public final class SearchRequestFactory {
         if (!parameters.hasQuery()) {
             return Query.of(q -> q.matchAll(m -> m));
         }
-        return Query.of(q -> q.multiMatch(m -> m
-                .query(parameters.q())
-                .fields(TEXT_FIELDS)
-                .type(TextQueryType.CrossFields)
-                .operator(Operator.And)));
+        return JournalistQuery.parse(parameters.q()).query();
     }
 }

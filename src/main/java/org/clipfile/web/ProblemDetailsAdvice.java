@@ -10,6 +10,7 @@ import org.clipfile.imports.ImportRequestException;
 import org.clipfile.imports.ImportTooLargeException;
 import org.clipfile.imports.ImportUnavailableException;
 import org.clipfile.ingest.InvalidArticleException;
+import org.clipfile.search.query.QuerySyntaxException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BadRequestException.class)
     ProblemDetail badRequest(BadRequestException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+    }
+
+    /** The position and hint let a client underline the mistake in the search box. */
+    @ExceptionHandler(QuerySyntaxException.class)
+    ProblemDetail querySyntax(QuerySyntaxException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "query-syntax", "Query syntax error",
+                "q: " + e.getMessage() + " (at character " + e.position() + ")");
+        problem.setProperty("position", e.position());
+        problem.setProperty("hint", e.hint());
+        return problem;
     }
 
     @ExceptionHandler(ArticleTooLargeException.class)

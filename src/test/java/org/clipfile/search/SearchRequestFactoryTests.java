@@ -2,6 +2,7 @@ package org.clipfile.search;
 
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import org.clipfile.search.query.QuerySyntaxException;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
@@ -34,10 +35,28 @@ class SearchRequestFactoryTests {
 
     @Test
     void shouldPassUserTextOnlyAsQueryText() throws Exception {
-        String hostile = "{\"script\": {\"source\": \"x\"}} OR title:*";
+        String hostile = "{\"script\": {\"source\": \"x\"}}";
+        String q = "\"" + hostile.replace("\"", "\\\"") + "\"";
         JSONAssert.assertEquals("""
-                {"query": {"multi_match": {"query": %s}}}""".formatted(
+                {"query": {"multi_match": {"type": "phrase", "query": %s}}}""".formatted(
                         co.elastic.clients.json.JsonData.of(hostile).toJson(new Jackson3JsonpMapper())),
-                json(new SearchParameters(hostile, 1, 20)), JSONCompareMode.LENIENT);
+                json(new SearchParameters(q, 1, 20)), JSONCompareMode.LENIENT);
+    }
+
+    @Test
+    void shouldBuildTheQueryFromTheQueryLanguage() throws Exception {
+        JSONAssert.assertEquals("""
+                {"query": {"bool": {
+                  "must": [{"multi_match": {"query": "raid", "type": "cross_fields"}},
+                           {"multi_match": {"query": "special forces", "type": "phrase"}}],
+                  "must_not": [{"multi_match": {"query": "opinion"}}]}}}""",
+                json(new SearchParameters("raid \"special forces\" -opinion", 1, 20)), JSONCompareMode.LENIENT);
+    }
+
+    @Test
+    void shouldRejectQuerySyntaxErrorsBeforeSearching() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> json(new SearchParameters("raid \"special", 1, 20)))
+                .isInstanceOf(QuerySyntaxException.class)
+                .hasMessage("unclosed quote");
     }
 }

@@ -199,6 +199,19 @@ class ArticleApiIntegrationTests {
     }
 
     @Test
+    void shouldAnswerQuerySyntaxErrorWithPositionAndHint() {
+        Http.Response response = http.get("/api/search?q=" + Http.encode("raid \"special forces"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/query-syntax");
+        assertThat(problem.get("detail").asString()).isEqualTo("q: unclosed quote (at character 5)");
+        assertThat(problem.get("position").asInt()).isEqualTo(5);
+        assertThat(problem.get("hint").asString()).isEqualTo("add a closing \" or remove the opening one");
+    }
+
+    @Test
     void shouldAnswer415ProblemForUnsupportedContentType() {
         Http.Response response = http.post("/api/articles", "application/xml", "<a/>");
 

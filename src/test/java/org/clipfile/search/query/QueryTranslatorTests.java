@@ -1,0 +1,223 @@
+package org.clipfile.search.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
+
+/** The Elasticsearch query each construct of the language becomes. */
+class QueryTranslatorTests {
+    private static final Jackson3JsonpMapper MAPPER = new Jackson3JsonpMapper();
+    private static final String TEXT = "\"fields\": [\"title^3\", \"title.folded^2\", \"body\", \"body.folded\"]";
+    private static final String EXACT = "\"fields\": [\"title.folded^2\", \"body.folded\"]";
+
+    static String json(Query query) {
+        return JsonpUtils.toJsonString(query, MAPPER);
+    }
+
+    private static void assertQuery(String q, String expected) throws Exception {
+        JSONAssert.assertEquals(expected, json(JournalistQuery.parse(q).query()), JSONCompareMode.LENIENT);
+    }
+
+    @Test
+    void shouldMatchAllWordsInOneCrossFieldsQuery() throws Exception {
+        assertQuery("raid idlib", """
+                {"multi_match": {"query": "raid idlib", "type": "cross_fields", "operator": "and", %s}}"""
+                .formatted(TEXT));
+    }
+
+    @Test
+    void shouldGatherPlainWordsAroundOtherConstructsIntoOneQuery() throws Exception {
+        assertQuery("raid \"special forces\" idlib", """
+                {"bool": {"must": [
+                  {"multi_match": {"query": "raid idlib", "type": "cross_fields", "operator": "and", %s}},
+                  {"multi_match": {"query": "special forces", "type": "phrase", %s}}]}}"""
+                .formatted(TEXT, EXACT));
+    }
+
+    @Test
+    void shouldRequireTheOrGroupBesideTheOtherWords() throws Exception {
+        assertQuery("iran talks OR negotiations", """
+                {"bool": {"must": [
+                  {"multi_match": {"query": "iran", "operator": "and", %s}},
+                  {"multi_match": {"query": "talks negotiations", "type": "cross_fields", "operator": "or", %s}}]}}"""
+                .formatted(TEXT, TEXT));
+    }
+
+    @Test
+    void shouldOfferAlternativesOfDifferentKindsAsShould() throws Exception {
+        assertQuery("kirby OR \"john kirby\" OR blinken", """
+                {"bool": {"minimum_should_match": "1", "should": [
+                  {"multi_match": {"query": "kirby blinken", "type": "cross_fields", "operator": "or", %s}},
+                  {"multi_match": {"query": "john kirby", "type": "phrase", %s}}]}}"""
+                .formatted(TEXT, EXACT));
+    }
+
+    @Test
+    void shouldNestGroups() throws Exception {
+        assertQuery("(iran OR iraq) (\"nuclear deal\" OR sanctions)", """
+                {"bool": {"must": [
+                  {"multi_match": {"query": "iran iraq", "operator": "or"}},
+                  {"bool": {"minimum_should_match": "1", "should": [
+                    {"multi_match": {"query": "sanctions", "operator": "or"}},
+                    {"multi_match": {"query": "nuclear deal", "type": "phrase"}}]}}]}}""");
+    }
+
+    @Test
+    void shouldMatchExactPhraseOnFoldedFields() throws Exception {
+        assertQuery("\"Ráids near Atme\"", """
+                {"multi_match": {"query": "Ráids near Atme", "type": "phrase", %s}}""".formatted(EXACT));
+    }
+
+    @Test
+    void shouldMatchNearWordsInAnyOrderWithinTheGap() throws Exception {
+        assertQuery("\"kirby talks\"~5", """
+                {"bool": {"minimum_should_match": "1", "should": [
+                  {"intervals": {"title.folded": {"boost": 2.0,
+                    "match": {"query": "kirby talks", "max_gaps": 5, "ordered": false}}}},
+                  {"intervals": {"body.folded": {"match": {"query": "kirby talks", "max_gaps": 5, "ordered": false}}}}
+                ]}}""");
+    }
+
+    @Test
+    void shouldSearchPrefixOnFoldedFields() throws Exception {
+        assertQuery("negotiat*", """
+                {"multi_match": {"query": "negotiat", "type": "bool_prefix", "operator": "and", %s}}"""
+                .formatted(EXACT));
+    }
+
+    @Test
+    void shouldSearchFuzzyWordsOnFoldedFields() throws Exception {
+        assertQuery("kadhafi~ kirbi~1", """
+                {"bool": {"must": [
+                  {"multi_match": {"query": "kadhafi", "fuzziness": "AUTO", "operator": "and", %s}},
+                  {"multi_match": {"query": "kirbi", "fuzziness": "1", "operator": "and", %s}}]}}"""
+                .formatted(EXACT, EXACT));
+    }
+
+    @Test
+    void shouldExcludeWithMustNot() throws Exception {
+        assertQuery("ceasefire -opinion -\"press release\"", """
+                {"bool": {
+                  "must": [{"multi_match": {"query": "ceasefire", "operator": "and", %s}}],
+                  "must_not": [{"multi_match": {"query": "opinion", "type": "cross_fields"}},
+                               {"multi_match": {"query": "press release", "type": "phrase"}}]}}"""
+                .formatted(TEXT));
+    }
+
+    @Test
+    void shouldMatchEverythingExceptWhenOnlyExclusions() throws Exception {
+        assertQuery("-sport NOT weather", """
+                {"bool": {"must": [{"match_all": {}}],
+                  "must_not": [{"multi_match": {"query": "sport"}}, {"multi_match": {"query": "weather"}}]}}""");
+    }
+
+    @Test
+    void shouldKeepExclusionInsideAlternative() throws Exception {
+        assertQuery("ceasefire OR -war", """
+                {"bool": {"minimum_should_match": "1", "should": [
+                  {"multi_match": {"query": "ceasefire"}},
+                  {"bool": {"must": [{"match_all": {}}], "must_not": [{"multi_match": {"query": "war"}}]}}]}}""");
+    }
+
+    @Test
+    void shouldLeaveNoEmptyExclusionList() {
+        assertThat(json(JournalistQuery.parse("raid \"special forces\"").query())).doesNotContain("must_not");
+    }
+
+    @Test
+    void shouldScopeTitleToTitleFields() throws Exception {
+        assertQuery("title:(raid idlib) title:\"special forces\" title:negot* title:kadafi~2", """
+                {"bool": {"must": [
+                  {"multi_match": {"query": "raid idlib", "type": "cross_fields", "operator": "and",
+                     "fields": ["title^3", "title.folded^2"]}},
+                  {"match_phrase": {"title.folded": {"query": "special forces"}}},
+                  {"match_bool_prefix": {"title.folded": {"query": "negot", "operator": "and"}}},
+                  {"match": {"title.folded": {"query": "kadafi", "fuzziness": "2", "operator": "and"}}}]}}""");
+    }
+
+    @Test
+    void shouldScopeTitleProximityToTitleOnly() throws Exception {
+        assertQuery("title:\"kirby talks\"~3", """
+                {"intervals": {"title.folded": {"match": {"query": "kirby talks", "max_gaps": 3, "ordered": false}}}}""");
+    }
+
+    @Test
+    void shouldMatchEntityNamesAsPhrases() throws Exception {
+        assertQuery("person:(kirby OR \"abdel rahman\") group:hamas place:\"idlib city\"", """
+                {"bool": {"must": [
+                  {"bool": {"should": [
+                    {"match_phrase": {"people_names": {"query": "kirby"}}},
+                    {"match_phrase": {"people_names": {"query": "abdel rahman"}}}]}},
+                  {"match_phrase": {"groups_names": {"query": "hamas"}}},
+                  {"match_phrase": {"places_names": {"query": "idlib city"}}}]}}""");
+    }
+
+    @Test
+    void shouldMatchEveryWordOfAScopedGroupAsItsOwnName() throws Exception {
+        assertQuery("person:(kirby blinken)", """
+                {"bool": {"must": [
+                  {"match_phrase": {"people_names": {"query": "kirby"}}},
+                  {"match_phrase": {"people_names": {"query": "blinken"}}}]}}""");
+    }
+
+    @Test
+    void shouldSearchEntityNamePrefixFuzzyAndProximity() throws Exception {
+        assertQuery("person:kir* group:hezbolah~ place:\"aleppo countryside\"~2", """
+                {"bool": {"must": [
+                  {"match_bool_prefix": {"people_names": {"query": "kir", "operator": "and"}}},
+                  {"match": {"groups_names": {"query": "hezbolah", "fuzziness": "AUTO", "operator": "and"}}},
+                  {"intervals": {"places_names": {"match": {"query": "aleppo countryside", "max_gaps": 2,
+                     "ordered": false}}}}]}}""");
+    }
+
+    @Test
+    void shouldNormalizeNamesOnlyInEntityScopes() throws Exception {
+        UnaryOperator<String> normalizer = name -> name.toUpperCase(Locale.ROOT).replace("QADDAFI", "GADDAFI");
+        Query query = JournalistQuery.parse("qaddafi person:qaddafi place:\"sirte port\" group:nat*",
+                QueryLimits.DEFAULT, normalizer).query();
+        JSONAssert.assertEquals("""
+                {"bool": {"must": [
+                  {"multi_match": {"query": "qaddafi"}},
+                  {"match_phrase": {"people_names": {"query": "GADDAFI"}}},
+                  {"match_phrase": {"places_names": {"query": "SIRTE PORT"}}},
+                  {"match_bool_prefix": {"groups_names": {"query": "NAT"}}}]}}""", json(query), JSONCompareMode.LENIENT);
+    }
+
+    @Test
+    void shouldMatchSourceExactlyIgnoringCase() throws Exception {
+        assertQuery("source:(reuters OR \"Al Jazeera\" OR agence*)", """
+                {"bool": {"should": [
+                  {"term": {"source": {"value": "reuters", "case_insensitive": true}}},
+                  {"term": {"source": {"value": "Al Jazeera", "case_insensitive": true}}},
+                  {"prefix": {"source": {"value": "agence", "case_insensitive": true}}}]}}""");
+    }
+
+    @Test
+    void shouldMatchEverythingForEmptyQuery() throws Exception {
+        assertQuery("  ", """
+                {"match_all": {}}""");
+        assertThat(JournalistQuery.parse(null).query().isMatchAll()).isTrue();
+    }
+
+    @Test
+    void shouldPassHostileTextOnlyAsQueryText() throws Exception {
+        String hostile = "{\"script\": {\"source\": \"x\"}}";
+        Query query = JournalistQuery.parse("\"" + hostile.replace("\"", "\\\"") + "\"").query();
+        assertThat(json(query)).doesNotContain("\"script\":");
+        assertThat(query.multiMatch().query()).isEqualTo(hostile);
+    }
+
+    @Test
+    void shouldListPositiveTextTermsForHighlighting() {
+        assertThat(JournalistQuery.parse(
+                "raid \"special forces\" negotiat* -opinion person:kirby title:idlib OR kadhafi~").highlightTerms())
+                .containsExactly("raid", "special forces", "negotiat", "idlib", "kadhafi");
+    }
+}
