@@ -8,12 +8,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.List;
+import org.clipfile.testsupport.RandomInputs;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,56 +30,62 @@ class QueryParserPropertyTests {
             "query", "fields", "type", "operator", "fuzziness", "boost", "max_gaps", "ordered", "value",
             "case_insensitive", "title.folded", "body.folded", "people_names", "groups_names", "places_names",
             "source");
-    private static final String[] SOUP = {
+    private static final List<String> SOUP = List.of(
         "\"", "(", ")", "~", "*", "-", ":", "|", "\\", " ", "  ", "OR", "AND", "NOT", "title:", "person:", "group:",
         "place:", "source:", "Title:", "a", "ab", "abc", "kirby", "r\u00E9sum\u00E9", "\u0627\u0644\u0623\u0633\u062F",
         "\u5317", "~2", "~51", "5", "\u00A0", "\u200F", "\u201C", "\u201D", "\uD800", "\uDC00", "\uD83D\uDE00",
-        "e\u0301", "\t", "\n", "&", "\u2014", "{", "}", "[", "]", ",", "'", "/", "\u0000"};
+        "e\u0301", "\t", "\n", "&", "\u2014", "{", "}", "[", "]", ",", "'", "/", "\u0000");
 
-    @Property(tries = 3000)
-    void shouldParseOrRejectWithPositionAnyMixOfSyntax(@ForAll("syntaxSoup") String q) {
-        assertParsesOrFailsInside(q, QueryLimits.DEFAULT);
+    @Test
+    void shouldParseOrRejectWithPositionAnyMixOfSyntax() {
+        RandomInputs.forAll(3000, r -> r.concat(SOUP, 0, 40), q -> assertParsesOrFailsInside(q, QueryLimits.DEFAULT));
     }
 
-    @Property(tries = 2000)
-    void shouldParseOrRejectWithPositionAnyCharacters(@ForAll("specialCharacters") String q) {
-        assertParsesOrFailsInside(q, QueryLimits.DEFAULT);
+    @Test
+    void shouldParseOrRejectWithPositionAnyCharacters() {
+        RandomInputs.forAll(2000, r -> r.string("\"()~*-:|\\ abOR1\u201C", 0, 60),
+                q -> assertParsesOrFailsInside(q, QueryLimits.DEFAULT));
     }
 
-    @Property(tries = 1000)
-    void shouldParseOrRejectWithPositionAnyUnicode(@ForAll("anyUnicode") String q) {
-        assertParsesOrFailsInside(q, QueryLimits.DEFAULT);
+    @Test
+    void shouldParseOrRejectWithPositionAnyUnicode() {
+        RandomInputs.forAll(1000, r -> r.anyChars(200), q -> assertParsesOrFailsInside(q, QueryLimits.DEFAULT));
     }
 
-    @Property(tries = 100)
-    void shouldHandleLongInputsQuicklyUnderDefaultAndGenerousLimits(@ForAll("longSoup") String q) {
-        assertParsesOrFailsInside(q, QueryLimits.DEFAULT);
-        assertParsesOrFailsInside(q, GENEROUS);
+    @Test
+    void shouldHandleLongInputsQuicklyUnderDefaultAndGenerousLimits() {
+        RandomInputs.forAll(100, r -> r.concat(SOUP, 500, 5000), q -> {
+            assertParsesOrFailsInside(q, QueryLimits.DEFAULT);
+            assertParsesOrFailsInside(q, GENEROUS);
+        });
     }
 
-    @Property(tries = 500)
-    void shouldAlwaysParseWellFormedQueries(@ForAll("wellFormed") String q) {
-        String json = translate(q, GENEROUS);
-        assertThat(json).startsWith("{");
+    @Test
+    void shouldAlwaysParseWellFormedQueries() {
+        RandomInputs.forAll(500, r -> wellFormed(r, 5), q -> assertThat(translate(q, GENEROUS)).startsWith("{"));
     }
 
-    @Property(tries = 30)
-    void shouldParseLongWellFormedQueriesQuickly(@ForAll("longWellFormed") String q) {
-        long start = System.nanoTime();
-        assertThat(translate(q, GENEROUS)).startsWith("{");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time for %d characters", q.length())
-                .isLessThan(TIME_BOUND);
+    @Test
+    void shouldParseLongWellFormedQueriesQuickly() {
+        RandomInputs.forAll(30, QueryParserPropertyTests::longWellFormed, q -> {
+            long start = System.nanoTime();
+            assertThat(translate(q, GENEROUS)).startsWith("{");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time for %d characters", q.length())
+                    .isLessThan(TIME_BOUND);
+        });
     }
 
     /** The worst case for bool nesting: every level an OR with an excluded group (two bool queries per level). */
-    @Property(tries = 12)
-    void shouldStayWithinTheBoolNestingElasticsearchAcceptsAtTheDeepestAllowedNesting(@ForAll("depth") int depth) {
-        String q = "(a OR -".repeat(depth) + "b" + ")".repeat(depth);
-        long start = System.nanoTime();
-        String json = translate(q, GENEROUS);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIME_BOUND);
-        // 30 is Elasticsearch's default indices.query.bool.max_nested_depth; leave room for the request's filters
-        assertThat(boolDepth(JsonMapper.shared().readTree(json))).isEqualTo(2 * depth).isLessThanOrEqualTo(25);
+    @Test
+    void shouldStayWithinTheBoolNestingElasticsearchAcceptsAtTheDeepestAllowedNesting() {
+        for (int depth = 1; depth <= 12; depth++) {
+            String q = "(a OR -".repeat(depth) + "b" + ")".repeat(depth);
+            long start = System.nanoTime();
+            String json = translate(q, GENEROUS);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIME_BOUND);
+            // 30 is Elasticsearch's default indices.query.bool.max_nested_depth; leave room for the request's filters
+            assertThat(boolDepth(JsonMapper.shared().readTree(json))).isEqualTo(2 * depth).isLessThanOrEqualTo(25);
+        }
     }
 
     private static int boolDepth(JsonNode node) {
@@ -126,70 +129,48 @@ class QueryParserPropertyTests {
         }
     }
 
-    @Provide
-    Arbitrary<String> syntaxSoup() {
-        return Arbitraries.of(SOUP).list().ofMaxSize(40).map(parts -> String.join("", parts));
+    private static String longWellFormed(RandomInputs r) {
+        int n = r.between(200, 1000);
+        String operator = r.pick(" ", " OR ", " AND ");
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            q.append(i == 0 ? "" : operator).append(term(r));
+        }
+        return q.toString();
     }
 
-    @Provide
-    Arbitrary<String> specialCharacters() {
-        return Arbitraries.strings().withChars("\"()~*-:|\\ abOR1\u201C").ofMaxLength(60);
+    private static String wellFormed(RandomInputs r, int depth) {
+        if (depth == 0 || r.chance(0.4)) {
+            return term(r);
+        }
+        return switch (r.between(0, 6)) {
+            case 0 -> wellFormed(r, depth - 1) + " " + wellFormed(r, depth - 1);
+            case 1 -> wellFormed(r, depth - 1) + " OR " + wellFormed(r, depth - 1);
+            case 2 -> wellFormed(r, depth - 1) + "|" + wellFormed(r, depth - 1);
+            case 3 -> wellFormed(r, depth - 1) + " AND " + wellFormed(r, depth - 1);
+            case 4 -> "(" + wellFormed(r, depth - 1) + ")";
+            case 5 -> "-(" + wellFormed(r, depth - 1) + ")";
+            default -> "NOT (" + wellFormed(r, depth - 1) + ")";
+        };
     }
 
-    @Provide
-    Arbitrary<String> anyUnicode() {
-        return Arbitraries.strings().all().ofMaxLength(200);
+    private static String word(RandomInputs r, int minLength) {
+        return r.string("abcdefghijklmnopqrstuvwxyz\u00E9\u0627\u0644", minLength, 8);
     }
 
-    @Provide
-    Arbitrary<String> longSoup() {
-        return Arbitraries.of(SOUP).list().ofMinSize(500).ofMaxSize(5000).map(parts -> String.join("", parts));
-    }
-
-    @Provide
-    Arbitrary<String> longWellFormed() {
-        return term().list().ofMinSize(200).ofMaxSize(1000)
-                .flatMap(terms -> Arbitraries.of(" ", " OR ", " AND ").map(operator -> String.join(operator, terms)));
-    }
-
-    @Provide
-    Arbitrary<Integer> depth() {
-        return Arbitraries.integers().between(1, 12);
-    }
-
-    @Provide
-    Arbitrary<String> wellFormed() {
-        return Arbitraries.recursive(QueryParserPropertyTests::term, QueryParserPropertyTests::combined, 0, 5);
-    }
-
-    private static Arbitrary<String> combined(Arbitrary<String> inner) {
-        return Arbitraries.oneOf(
-                Combinators.combine(inner, inner).as((a, b) -> a + " " + b),
-                Combinators.combine(inner, inner).as((a, b) -> a + " OR " + b),
-                Combinators.combine(inner, inner).as((a, b) -> a + "|" + b),
-                Combinators.combine(inner, inner).as((a, b) -> a + " AND " + b),
-                inner.map(a -> "(" + a + ")"),
-                inner.map(a -> "-(" + a + ")"),
-                inner.map(a -> "NOT (" + a + ")"));
-    }
-
-    private static Arbitrary<String> term() {
-        Arbitrary<String> word = Arbitraries.strings().withCharRange('a', 'z').withChars("\u00E9\u0627\u0644")
-                .ofMinLength(1).ofMaxLength(8);
-        Arbitrary<String> stem = word.filter(w -> w.length() >= 3);
-        Arbitrary<String> exact = Arbitraries.oneOf(
-                word,
-                Combinators.combine(word, word).as((a, b) -> "\"" + a + " " + b + "\""),
-                stem.map(s -> s + "*"));
-        Arbitrary<String> approximate = Arbitraries.oneOf(
-                Combinators.combine(word, word, Arbitraries.integers().between(0, 50))
-                        .as((a, b, n) -> "\"" + a + " " + b + "\"~" + n),
-                Combinators.combine(word, Arbitraries.of("~", "~1", "~2")).as((w, t) -> w + t));
-        Arbitrary<String> anyField = Arbitraries.of("", "title:", "person:", "group:", "place:");
-        return Arbitraries.oneOf(
-                Combinators.combine(Arbitraries.of("", "-"), Arbitraries.of("", "source:", "title:", "person:"), exact)
-                        .as((not, field, t) -> not + field + t),
-                Combinators.combine(Arbitraries.of("", "-"), anyField, approximate)
-                        .as((not, field, t) -> not + field + t));
+    private static String term(RandomInputs r) {
+        String not = r.pick("", "-");
+        if (r.chance(0.5)) {
+            String exact = switch (r.between(0, 2)) {
+                case 0 -> word(r, 1);
+                case 1 -> "\"" + word(r, 1) + " " + word(r, 1) + "\"";
+                default -> word(r, 3) + "*";
+            };
+            return not + r.pick("", "source:", "title:", "person:") + exact;
+        }
+        String approximate = r.chance(0.5)
+                ? "\"" + word(r, 1) + " " + word(r, 1) + "\"~" + r.between(0, 50)
+                : word(r, 1) + r.pick("~", "~1", "~2");
+        return not + r.pick("", "title:", "person:", "group:", "place:") + approximate;
     }
 }
