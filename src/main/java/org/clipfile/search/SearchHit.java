@@ -3,10 +3,11 @@ package org.clipfile.search;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One result. {@code title} and {@code snippet} are HTML-escaped text in which only {@code <mark>} elements are
- * markup, so a client may render them as HTML.
+ * markup, so a client may render them as HTML. {@code entities} are the article's people, groups and places.
  */
 public record SearchHit(
         String id,
@@ -17,4 +18,5 @@ public record SearchHit(
         @Nullable String section,
         List<String> tags,
         @Nullable String url,
-        double score) {}
+        double score,
+        @Nullable JsonNode entities) {}

@@ -1,16 +1,56 @@
 package org.clipfile.search;
 
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A validated search: {@code q} (blank for everything), a 1-based page and a page size.
+ * A validated search.
+ *
+ * @param q the query in the journalists' language, blank for everything
+ * @param selections the facet values selected and excluded, per facet
+ * @param publishedFrom published at or after, inclusive
+ * @param publishedTo published before, exclusive
+ * @param sort the order of results
+ * @param page 1-based page number (ignored with a cursor)
+ * @param size results per page
+ * @param facetSize values per facet
  */
-public record SearchParameters(@Nullable String q, int page, int size) {
-    public int from() {
+public record SearchParameters(
+        @Nullable String q,
+        Map<Facet, Selection> selections,
+        @Nullable Instant publishedFrom,
+        @Nullable Instant publishedTo,
+        Sort sort,
+        int page,
+        int size,
+        int facetSize) {
+
+    public enum Sort {
+        relevance,
+        newest,
+        oldest
+    }
+
+    public SearchParameters {
+        selections = selections.isEmpty() ? Map.of() : new EnumMap<>(selections);
+    }
+
+    /** A plain search: a query, first results, default facets. */
+    public static SearchParameters of(@Nullable String q, int page, int size) {
+        return new SearchParameters(q, Map.of(), null, null, Sort.relevance, page, size, 10);
+    }
+
+    public int offset() {
         return (page - 1) * size;
     }
 
     public boolean hasQuery() {
         return q != null && !q.isBlank();
+    }
+
+    public boolean hasDateRange() {
+        return publishedFrom != null || publishedTo != null;
     }
 }

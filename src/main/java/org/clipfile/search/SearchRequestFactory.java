@@ -1,63 +1,208 @@
 package org.clipfile.search;
 
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.HighlighterType;
 import co.elastic.clients.util.NamedValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.clipfile.search.query.JournalistQuery;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the Elasticsearch request for a search. Pure: no I/O, tested by the JSON it produces. {@code q} is parsed by
- * the journalists' query language ({@link JournalistQuery}): user text only ever becomes the text of match, term or
- * prefix queries, never query DSL. A {@code q} that cannot be parsed makes {@link #search} throw
- * {@link org.clipfile.search.query.QuerySyntaxException}, which the web layer answers with a 400 problem.
+ * Builds the Elasticsearch request for a search. Pure: no I/O, tested by the JSON it produces.
+ *
+ * <p>{@code q} is parsed by the journalists' query language ({@link JournalistQuery}) and is the only scoring part.
+ * Facet selections are OR within a facet and AND across facets, and each facet counts with the selections of the
+ * other facets only: the hits get every selection as a {@code post_filter}, and each facet's aggregation sits in a
+ * {@code filter} aggregation holding the selections of the other facets. One request computes it all.
  */
 public final class SearchRequestFactory {
-    static final List<String> RESULT_FIELDS =
-            List.of("id", "title", "published", "source", "section", "tags", "url");
+    static final List<String> RESULT_FIELDS = List.of("id", "title", "published", "source", "section", "tags", "url",
+            "byline", "language", "entities");
     static final int SNIPPET_LENGTH = 180;
+    static final String DATE_FACET = "date";
+    /** Countries, regions and cities counted per tree level, relative to the facet size. */
+    static final int REGIONS_PER_COUNTRY = 3;
 
     private SearchRequestFactory() {}
 
-    public static SearchRequest search(String index, SearchParameters parameters) {
+    /** The time span the date histogram should cover, when the request does not bound it. */
+    public record DateSpan(Instant min, Instant max) {}
+
+    public static SearchRequest search(String index, SearchParameters parameters, @Nullable DateSpan dataSpan) {
         return SearchRequest.of(s -> {
             s.index(index)
-                    .from(parameters.from())
+                    .from(parameters.offset())
                     .size(parameters.size())
                     .trackTotalHits(t -> t.enabled(true))
                     .source(src -> src.filter(f -> f.includes(RESULT_FIELDS)))
-                    .query(query(parameters));
-            if (parameters.hasQuery()) {
-                s.highlight(h -> h
-                        .type(HighlighterType.Unified)
-                        .encoder(HighlighterEncoder.Html)
-                        .preTags("<mark>")
-                        .postTags("</mark>")
-                        .fields(NamedValue.of("body", HighlightField.of(f -> f.fragmentSize(SNIPPET_LENGTH).numberOfFragments(1)
-                                .noMatchSize(SNIPPET_LENGTH)
-                                .matchedFields("body", "body.folded"))))
-                        .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0)
-                                .matchedFields("title", "title.folded")))));
-                s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
-            } else {
-                s.highlight(h -> h
-                        .encoder(HighlighterEncoder.Html)
-                        .fields(NamedValue.of("body", HighlightField.of(f -> f.fragmentSize(SNIPPET_LENGTH).numberOfFragments(1)
-                                .noMatchSize(SNIPPET_LENGTH)))));
+                    .query(query(parameters))
+                    .sort(sort(parameters.sort(), parameters.hasQuery()))
+                    .highlight(h -> highlight(h, parameters.hasQuery()));
+            Query postFilter = filters(parameters, null);
+            if (postFilter != null) {
+                s.postFilter(postFilter);
             }
-            s.sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc).missing("_last")));
+            s.aggregations(facetAggregations(parameters, dataSpan));
             return s;
         });
     }
 
-    static Query query(SearchParameters parameters) {
+    /** The scoring part: the journalist's query, or everything. */
+    public static Query query(SearchParameters parameters) {
         if (!parameters.hasQuery()) {
             return Query.of(q -> q.matchAll(m -> m));
         }
         return JournalistQuery.parse(parameters.q()).query();
+    }
+
+    /** The query and every selection as one query, for counting, exporting and cursors. */
+    public static Query filteredQuery(SearchParameters parameters) {
+        Query filters = filters(parameters, null);
+        if (filters == null) {
+            return query(parameters);
+        }
+        return Query.of(q -> q.bool(b -> b.must(query(parameters)).filter(filters)));
+    }
+
+    /**
+     * All selections except those of {@code exceptFacet} ({@link Facet} or {@link #DATE_FACET}), as one filter; null
+     * when nothing is selected.
+     */
+    static @Nullable Query filters(SearchParameters parameters, @Nullable Object exceptFacet) {
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        boolean any = false;
+        for (Map.Entry<Facet, Selection> entry : parameters.selections().entrySet()) {
+            if (entry.getKey() == exceptFacet || entry.getValue().isEmpty()) {
+                continue;
+            }
+            String field = entry.getKey().field();
+            Selection selection = entry.getValue();
+            if (!selection.include().isEmpty()) {
+                bool.filter(terms(field, selection.include()));
+            }
+            if (!selection.exclude().isEmpty()) {
+                bool.mustNot(terms(field, selection.exclude()));
+            }
+            any = true;
+        }
+        if (parameters.hasDateRange() && !DATE_FACET.equals(exceptFacet)) {
+            bool.filter(f -> f.range(r -> r.date(d -> {
+                d.field("published");
+                if (parameters.publishedFrom() != null) {
+                    d.gte(parameters.publishedFrom().toString());
+                }
+                if (parameters.publishedTo() != null) {
+                    d.lt(parameters.publishedTo().toString());
+                }
+                return d;
+            })));
+            any = true;
+        }
+        return any ? Query.of(q -> q.bool(bool.build())) : null;
+    }
+
+    private static Query terms(String field, List<String> values) {
+        List<FieldValue> fieldValues = values.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(fieldValues))));
+    }
+
+    static Map<String, Aggregation> facetAggregations(SearchParameters parameters, @Nullable DateSpan dataSpan) {
+        Map<String, Aggregation> aggregations = new java.util.LinkedHashMap<>();
+        int size = parameters.facetSize();
+        for (Facet facet : Facet.values()) {
+            Map<String, Aggregation> counts = facet == Facet.PLACE
+                    ? placeTree(size)
+                    : Map.of("values", Aggregation.of(a -> a.terms(t -> t.field(facet.field()).size(size))));
+            aggregations.put(facet.parameter(), withOtherSelections(parameters, facet, counts));
+        }
+        CalendarInterval interval = interval(parameters, dataSpan);
+        aggregations.put(DATE_FACET, withOtherSelections(parameters, DATE_FACET, Map.of("histogram",
+                Aggregation.of(a -> a.dateHistogram(h -> h.field("published").calendarInterval(interval)
+                        .minDocCount(1))))));
+        return aggregations;
+    }
+
+    /** The place tree from {@code place_paths} ("country", "country/region", "country/region/city"). */
+    static Map<String, Aggregation> placeTree(int size) {
+        return Map.of(
+                "countries", Aggregation.of(a -> a.terms(t -> t.field("place_paths").size(size)
+                        .include(i -> i.regexp("[^/]+")))),
+                "regions", Aggregation.of(a -> a.terms(t -> t.field("place_paths").size(size * REGIONS_PER_COUNTRY)
+                        .include(i -> i.regexp("[^/]+/[^/]+")))),
+                "cities", Aggregation.of(a -> a.terms(t -> t.field("place_paths")
+                        .size(size * REGIONS_PER_COUNTRY * 2).include(i -> i.regexp("[^/]+/[^/]+/[^/]+")))));
+    }
+
+    private static Aggregation withOtherSelections(SearchParameters parameters, Object facet,
+            Map<String, Aggregation> counts) {
+        Query others = filters(parameters, facet);
+        return Aggregation.of(a -> a
+                .filter(others != null ? others : Query.of(q -> q.matchAll(m -> m)))
+                .aggregations(counts));
+    }
+
+    /** An interval that gives a readable number of bars for the span searched (or, unbounded, the archive's). */
+    static CalendarInterval interval(SearchParameters parameters, @Nullable DateSpan dataSpan) {
+        Instant from = parameters.publishedFrom() != null ? parameters.publishedFrom()
+                : dataSpan == null ? null : dataSpan.min();
+        Instant to = parameters.publishedTo() != null ? parameters.publishedTo()
+                : dataSpan == null ? null : dataSpan.max();
+        if (from == null || to == null || !to.isAfter(from)) {
+            return CalendarInterval.Year;
+        }
+        Duration span = Duration.between(from, to);
+        if (span.compareTo(Duration.ofDays(3)) <= 0) {
+            return CalendarInterval.Hour;
+        }
+        if (span.compareTo(Duration.ofDays(120)) <= 0) {
+            return CalendarInterval.Day;
+        }
+        if (span.compareTo(Duration.ofDays(365 * 2)) <= 0) {
+            return CalendarInterval.Week;
+        }
+        if (span.compareTo(Duration.ofDays(365 * 15)) <= 0) {
+            return CalendarInterval.Month;
+        }
+        return CalendarInterval.Year;
+    }
+
+    static List<SortOptions> sort(SearchParameters.Sort sort, boolean hasQuery) {
+        List<SortOptions> options = new ArrayList<>();
+        if (sort == SearchParameters.Sort.relevance && hasQuery) {
+            options.add(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
+        }
+        SortOrder order = sort == SearchParameters.Sort.oldest ? SortOrder.Asc : SortOrder.Desc;
+        options.add(SortOptions.of(o -> o.field(f -> f.field("published").order(order).missing("_last"))));
+        return options;
+    }
+
+    private static co.elastic.clients.elasticsearch.core.search.Highlight.Builder highlight(
+            co.elastic.clients.elasticsearch.core.search.Highlight.Builder h, boolean hasQuery) {
+        h.type(HighlighterType.Unified)
+                .encoder(HighlighterEncoder.Html)
+                .preTags("<mark>")
+                .postTags("</mark>")
+                .fields(NamedValue.of("body", HighlightField.of(f -> f.fragmentSize(SNIPPET_LENGTH)
+                        .numberOfFragments(1)
+                        .noMatchSize(SNIPPET_LENGTH)
+                        .matchedFields("body", "body.folded"))));
+        if (hasQuery) {
+            h.fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0)
+                    .matchedFields("title", "title.folded"))));
+        }
+        return h;
     }
 }

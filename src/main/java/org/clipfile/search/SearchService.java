@@ -1,54 +1,196 @@
 package org.clipfile.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsAggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.clipfile.index.ArticleIndex;
+import org.clipfile.search.SearchResult.DateBucket;
+import org.clipfile.search.SearchResult.DateHistogram;
+import org.clipfile.search.SearchResult.FacetCounts;
+import org.clipfile.search.SearchResult.FacetValue;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.JsonNode;
 
-/** Runs searches against the article alias. */
+/** Runs searches against the article alias and turns the response into results and facet counts. */
 @Service
 public class SearchService {
+    private static final Duration SPAN_CACHE = Duration.ofMinutes(5);
+
     private final ElasticsearchClient client;
     private final ArticleIndex index;
+    private final FacetLabels labels;
+    private final AtomicReference<CachedSpan> span = new AtomicReference<>();
 
-    public SearchService(ElasticsearchClient client, ArticleIndex index) {
+    private record CachedSpan(SearchRequestFactory.DateSpan span, Instant at) {}
+
+    public SearchService(ElasticsearchClient client, ArticleIndex index, ObjectProvider<FacetLabels> labels) {
         this.client = client;
         this.index = index;
+        this.labels = labels.getIfAvailable(() -> (facet, values) -> Map.of());
     }
 
     public SearchResult search(SearchParameters parameters) throws IOException {
-        SearchResponse<HitSource> response =
-                client.search(SearchRequestFactory.search(index.alias(), parameters), HitSource.class);
+        SearchRequestFactory.DateSpan archiveSpan = dataSpan();
+        SearchResponse<JsonNode> response = client.search(
+                SearchRequestFactory.search(index.alias(), parameters, archiveSpan), JsonNode.class);
         long total = response.hits().total() == null ? 0 : response.hits().total().value();
         List<SearchHit> hits = response.hits().hits().stream().map(SearchService::toHit).toList();
-        return new SearchResult(total, parameters.page(), parameters.size(), hits);
+        Map<String, FacetCounts> facets = new LinkedHashMap<>();
+        for (Facet facet : Facet.values()) {
+            Aggregate filtered = response.aggregations().get(facet.parameter());
+            if (filtered == null) {
+                continue;
+            }
+            Map<String, Aggregate> counts = filtered.filter().aggregations();
+            Selection selection = parameters.selections().getOrDefault(facet, new Selection(List.of(), List.of()));
+            facets.put(facet.parameter(), facet == Facet.PLACE
+                    ? placeTree(counts, selection)
+                    : values(facet, counts.get("values").sterms(), selection));
+        }
+        return new SearchResult(total, parameters.page(), parameters.size(), hits, facets,
+                dates(response, SearchRequestFactory.interval(parameters, archiveSpan)), null);
     }
 
-    private static SearchHit toHit(Hit<HitSource> hit) {
-        HitSource article = hit.source();
+    private FacetCounts values(Facet facet, StringTermsAggregate terms, Selection selection) {
+        List<String> keys = terms.buckets().array().stream().map(b -> b.key().stringValue()).toList();
+        Map<String, String> names = labels(facet, keys);
+        List<FacetValue> values = new ArrayList<>();
+        for (StringTermsBucket bucket : terms.buckets().array()) {
+            String key = bucket.key().stringValue();
+            values.add(new FacetValue(key, names.getOrDefault(key, key), bucket.docCount(),
+                    selection.include().contains(key), selection.exclude().contains(key), List.of()));
+        }
+        return new FacetCounts(values, terms.sumOtherDocCount() == null ? 0 : terms.sumOtherDocCount());
+    }
+
+    /** Builds country, region, city nodes from path buckets; ids are the last segment of each path. */
+    private FacetCounts placeTree(Map<String, Aggregate> counts, Selection selection) {
+        List<StringTermsBucket> countries = counts.get("countries").sterms().buckets().array();
+        List<StringTermsBucket> regions = counts.get("regions").sterms().buckets().array();
+        List<StringTermsBucket> cities = counts.get("cities").sterms().buckets().array();
+        Set<String> ids = new HashSet<>();
+        for (List<StringTermsBucket> level : List.of(countries, regions, cities)) {
+            level.forEach(b -> ids.add(last(b.key().stringValue())));
+        }
+        Map<String, String> names = labels(Facet.PLACE, ids);
+        List<FacetValue> tree = new ArrayList<>();
+        for (StringTermsBucket country : countries) {
+            String countryPath = country.key().stringValue();
+            List<FacetValue> regionNodes = new ArrayList<>();
+            for (StringTermsBucket region : regions) {
+                String regionPath = region.key().stringValue();
+                if (!regionPath.startsWith(countryPath + "/")) {
+                    continue;
+                }
+                List<FacetValue> cityNodes = new ArrayList<>();
+                for (StringTermsBucket city : cities) {
+                    if (city.key().stringValue().startsWith(regionPath + "/")) {
+                        cityNodes.add(node(city, names, selection, List.of()));
+                    }
+                }
+                regionNodes.add(node(region, names, selection, cityNodes));
+            }
+            tree.add(node(country, names, selection, regionNodes));
+        }
+        StringTermsAggregate top = counts.get("countries").sterms();
+        return new FacetCounts(tree, top.sumOtherDocCount() == null ? 0 : top.sumOtherDocCount());
+    }
+
+    private static FacetValue node(StringTermsBucket bucket, Map<String, String> names, Selection selection,
+            List<FacetValue> children) {
+        String id = last(bucket.key().stringValue());
+        return new FacetValue(id, names.getOrDefault(id, id), bucket.docCount(), selection.include().contains(id),
+                selection.exclude().contains(id), children);
+    }
+
+    private static String last(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private Map<String, String> labels(Facet facet, Collection<String> values) {
+        if (values.isEmpty() || (facet != Facet.PERSON && facet != Facet.GROUP && facet != Facet.PLACE
+                && facet != Facet.COUNTRY)) {
+            return Map.of();
+        }
+        return labels.labels(facet, values);
+    }
+
+    private static DateHistogram dates(SearchResponse<JsonNode> response, CalendarInterval interval) {
+        Aggregate filtered = response.aggregations().get(SearchRequestFactory.DATE_FACET);
+        if (filtered == null) {
+            return new DateHistogram("year", List.of());
+        }
+        var histogram = filtered.filter().aggregations().get("histogram").dateHistogram();
+        List<DateBucket> buckets = histogram.buckets().array().stream()
+                .map(b -> new DateBucket(b.keyAsString() != null ? b.keyAsString()
+                        : Instant.ofEpochMilli(b.key()).toString(), b.docCount()))
+                .toList();
+        return new DateHistogram(interval.jsonValue(), buckets);
+    }
+
+    /** The archive's first and last publication dates, cached: they choose the histogram's interval. */
+    private SearchRequestFactory.@Nullable DateSpan dataSpan() throws IOException {
+        CachedSpan cached = span.get();
+        if (cached != null && cached.at().plus(SPAN_CACHE).isAfter(Instant.now())) {
+            return cached.span();
+        }
+        var response = client.search(s -> s.index(index.alias()).size(0)
+                .aggregations("first", a -> a.min(m -> m.field("published")))
+                .aggregations("last", a -> a.max(m -> m.field("published"))), Void.class);
+        Double first = response.aggregations().get("first").min().value();
+        Double last = response.aggregations().get("last").max().value();
+        if (first == null || last == null || first.isInfinite() || last.isInfinite()) {
+            return null;
+        }
+        var result = new SearchRequestFactory.DateSpan(Instant.ofEpochMilli(first.longValue()),
+                Instant.ofEpochMilli(last.longValue()));
+        span.set(new CachedSpan(result, Instant.now()));
+        return result;
+    }
+
+    private static SearchHit toHit(Hit<JsonNode> hit) {
+        JsonNode source = hit.source();
         Map<String, List<String>> highlight = hit.highlight();
-        String title = first(highlight.get("title"), HtmlUtils.htmlEscape(article.title()));
+        String title = first(highlight.get("title"), HtmlUtils.htmlEscape(text(source, "title")));
         String snippet = first(highlight.get("body"), "");
-        return new SearchHit(article.id(), title, snippet, article.published(), article.source(),
-                article.section(), article.tags() == null ? List.of() : article.tags(), article.url(), hit.score() == null ? 0 : hit.score());
+        List<String> tags = new ArrayList<>();
+        if (source.has("tags")) {
+            source.get("tags").forEach(t -> tags.add(t.asString()));
+        }
+        String published = text(source, "published");
+        return new SearchHit(text(source, "id"), title, snippet,
+                published.isEmpty() ? null : Instant.parse(published), nullable(source, "source"),
+                nullable(source, "section"), tags, nullable(source, "url"), hit.score() == null ? 0 : hit.score(),
+                source.get("entities"));
     }
 
-    /** The stored fields a result shows; the body reaches the client only as a highlighted snippet. */
-    record HitSource(
-            String id,
-            String title,
-            @Nullable Instant published,
-            @Nullable String source,
-            @Nullable String section,
-            @Nullable List<String> tags,
-            @Nullable String url) {}
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? "" : value.asString();
+    }
+
+    private static @Nullable String nullable(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
 
     private static String first(List<String> fragments, String fallback) {
         return fragments == null || fragments.isEmpty() ? fallback : fragments.getFirst();

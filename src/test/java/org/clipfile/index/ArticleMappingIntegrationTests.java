@@ -35,7 +35,7 @@ class ArticleMappingIntegrationTests {
 
     private long hits(String q) throws IOException {
         SearchResponse<Article> response = client.search(
-                SearchRequestFactory.search(ALIAS, new SearchParameters(q, 1, 10)), Article.class);
+                SearchRequestFactory.search(ALIAS, SearchParameters.of(q, 1, 10), null), Article.class);
         return response.hits().total().value();
     }
 

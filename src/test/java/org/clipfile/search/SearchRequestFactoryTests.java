@@ -2,6 +2,12 @@ package org.clipfile.search;
 
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.clipfile.search.query.QuerySyntaxException;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
@@ -9,7 +15,7 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 
 class SearchRequestFactoryTests {
     private static String json(SearchParameters parameters) {
-        return JsonpUtils.toJsonString(SearchRequestFactory.search("articles", parameters), new Jackson3JsonpMapper());
+        return JsonpUtils.toJsonString(SearchRequestFactory.search("articles", parameters, null), new Jackson3JsonpMapper());
     }
 
     @Test
@@ -22,7 +28,7 @@ class SearchRequestFactoryTests {
                  "highlight": {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"],
                    "fields": [{"body": {"fragment_size": 180, "number_of_fragments": 1, "no_match_size": 180}},
                               {"title": {"number_of_fragments": 0}}]}}""",
-                json(new SearchParameters("raid idlib", 3, 10)), JSONCompareMode.LENIENT);
+                json(SearchParameters.of("raid idlib", 3, 10)), JSONCompareMode.LENIENT);
     }
 
     @Test
@@ -30,7 +36,7 @@ class SearchRequestFactoryTests {
         JSONAssert.assertEquals("""
                 {"from": 0, "size": 20, "query": {"match_all": {}},
                  "sort": [{"published": {"order": "desc", "missing": "_last"}}]}""",
-                json(new SearchParameters(" ", 1, 20)), JSONCompareMode.LENIENT);
+                json(SearchParameters.of(" ", 1, 20)), JSONCompareMode.LENIENT);
     }
 
     @Test
@@ -40,7 +46,7 @@ class SearchRequestFactoryTests {
         JSONAssert.assertEquals("""
                 {"query": {"multi_match": {"type": "phrase", "query": %s}}}""".formatted(
                         co.elastic.clients.json.JsonData.of(hostile).toJson(new Jackson3JsonpMapper())),
-                json(new SearchParameters(q, 1, 20)), JSONCompareMode.LENIENT);
+                json(SearchParameters.of(q, 1, 20)), JSONCompareMode.LENIENT);
     }
 
     @Test
@@ -50,13 +56,87 @@ class SearchRequestFactoryTests {
                   "must": [{"multi_match": {"query": "raid", "type": "cross_fields"}},
                            {"multi_match": {"query": "special forces", "type": "phrase"}}],
                   "must_not": [{"multi_match": {"query": "opinion"}}]}}}""",
-                json(new SearchParameters("raid \"special forces\" -opinion", 1, 20)), JSONCompareMode.LENIENT);
+                json(SearchParameters.of("raid \"special forces\" -opinion", 1, 20)), JSONCompareMode.LENIENT);
     }
 
     @Test
     void shouldRejectQuerySyntaxErrorsBeforeSearching() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> json(new SearchParameters("raid \"special", 1, 20)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> json(SearchParameters.of("raid \"special", 1, 20)))
                 .isInstanceOf(QuerySyntaxException.class)
                 .hasMessage("unclosed quote");
+    }
+
+    private static SearchParameters selecting(Map<Facet, Selection> selections) {
+        return new SearchParameters("raid", selections, null, null, SearchParameters.Sort.relevance, 1, 20, 10);
+    }
+
+    @Test
+    void shouldFilterHitsWithEverySelectionAfterScoring() throws Exception {
+        String json = json(selecting(Map.of(
+                Facet.COUNTRY, new Selection(List.of("SY", "IQ"), List.of()),
+                Facet.SOURCE, new Selection(List.of(), List.of("Sputnik")))));
+
+        JSONAssert.assertEquals("""
+                {"post_filter": {"bool": {
+                   "filter": [{"terms": {"place_countries": ["SY", "IQ"]}}],
+                   "must_not": [{"terms": {"source": ["Sputnik"]}}]}}}""", json, JSONCompareMode.LENIENT);
+    }
+
+    @Test
+    void shouldCountEachFacetWithTheOtherFacetsSelectionsOnly() throws Exception {
+        String json = json(selecting(Map.of(
+                Facet.COUNTRY, new Selection(List.of("SY"), List.of()),
+                Facet.SOURCE, new Selection(List.of("AFP"), List.of()))));
+
+        JSONAssert.assertEquals("""
+                {"aggregations": {
+                   "country": {"filter": {"bool": {"filter": [{"terms": {"source": ["AFP"]}}]}},
+                               "aggregations": {"values": {"terms": {"field": "place_countries", "size": 10}}}},
+                   "source": {"filter": {"bool": {"filter": [{"terms": {"place_countries": ["SY"]}}]}},
+                              "aggregations": {"values": {"terms": {"field": "source", "size": 10}}}},
+                   "person": {"filter": {"bool": {"filter": [{"terms": {"place_countries": ["SY"]}},
+                                                             {"terms": {"source": ["AFP"]}}]}}}}}""",
+                json, JSONCompareMode.LENIENT);
+    }
+
+    @Test
+    void shouldLeaveTheDateRangeOutOfTheHistogramItSelectsFrom() throws Exception {
+        var parameters = new SearchParameters(null, Map.of(), Instant.parse("2024-01-01T00:00:00Z"),
+                Instant.parse("2024-03-01T00:00:00Z"), SearchParameters.Sort.newest, 1, 20, 10);
+
+        String json = json(parameters);
+
+        JSONAssert.assertEquals("""
+                {"post_filter": {"bool": {"filter": [{"range": {"published": {
+                    "gte": "2024-01-01T00:00:00Z", "lt": "2024-03-01T00:00:00Z"}}}]}},
+                 "aggregations": {"date": {"filter": {"match_all": {}},
+                    "aggregations": {"histogram": {"date_histogram": {"field": "published",
+                        "calendar_interval": "day"}}}}},
+                 "sort": [{"published": {"order": "desc"}}]}""", json, JSONCompareMode.LENIENT);
+    }
+
+    @Test
+    void shouldCountPlacesAsACountryRegionCityTree() throws Exception {
+        JSONAssert.assertEquals("""
+                {"aggregations": {"place": {"aggregations": {
+                   "countries": {"terms": {"field": "place_paths", "include": "[^/]+"}},
+                   "regions": {"terms": {"field": "place_paths", "include": "[^/]+/[^/]+"}},
+                   "cities": {"terms": {"field": "place_paths", "include": "[^/]+/[^/]+/[^/]+"}}}}}}""",
+                json(SearchParameters.of(null, 1, 20)), JSONCompareMode.LENIENT);
+    }
+
+    @Test
+    void shouldChooseHistogramIntervalsFromTheSpan() {
+        Instant start = Instant.parse("2024-01-01T00:00:00Z");
+        var none = SearchParameters.of(null, 1, 20);
+        assertThat(SearchRequestFactory.interval(none, null).jsonValue()).isEqualTo("year");
+        assertThat(SearchRequestFactory.interval(none, new SearchRequestFactory.DateSpan(start,
+                start.plus(Duration.ofDays(2)))).jsonValue()).isEqualTo("hour");
+        assertThat(SearchRequestFactory.interval(none, new SearchRequestFactory.DateSpan(start,
+                start.plus(Duration.ofDays(60)))).jsonValue()).isEqualTo("day");
+        assertThat(SearchRequestFactory.interval(none, new SearchRequestFactory.DateSpan(start,
+                start.plus(Duration.ofDays(400)))).jsonValue()).isEqualTo("week");
+        assertThat(SearchRequestFactory.interval(none, new SearchRequestFactory.DateSpan(start,
+                start.plus(Duration.ofDays(3000)))).jsonValue()).isEqualTo("month");
     }
 }

@@ -187,7 +187,7 @@ class ArticleApiIntegrationTests {
         Http.Response response = http.get("/api/search?q=x&size=101");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("detail").asString()).contains("size must be at most 100");
+        assertThat(response.json().get("detail").asString()).contains("size must be between 1 and 100");
     }
 
     @Test

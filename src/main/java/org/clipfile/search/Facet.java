@@ -1,0 +1,41 @@
+package org.clipfile.search;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The value facets: the request parameter that selects values ({@code ?source=Reuters}, {@code -source=...} to
+ * exclude) and the keyword field it counts and filters. {@code place} filters on the ids of places and all their
+ * ancestors, so selecting a country matches articles that name only one of its cities; its counts come as a
+ * country, region, city tree from {@code place_paths}.
+ */
+public enum Facet {
+    PERSON("person", "people"),
+    GROUP("group", "groups"),
+    PLACE("place", "places"),
+    COUNTRY("country", "place_countries"),
+    SOURCE("source", "source"),
+    SECTION("section", "section"),
+    TAG("tag", "tags"),
+    LANGUAGE("language", "language");
+
+    private final String parameter;
+    private final String field;
+
+    Facet(String parameter, String field) {
+        this.parameter = parameter;
+        this.field = field;
+    }
+
+    public String parameter() {
+        return parameter;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public static Optional<Facet> byParameter(String name) {
+        return Arrays.stream(values()).filter(f -> f.parameter.equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,126 @@
+package org.clipfile.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.clipfile.search.Facet;
+import org.clipfile.search.SearchParameters;
+import org.clipfile.search.Selection;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the search parameters shared by search, facets, export and the map from a request, and refuses what is
+ * malformed or too big with a clear message: {@code q}, {@code person}/{@code -person} (and the other facets,
+ * repeatable), {@code from}/{@code to} (ISO dates or date-times; a date {@code to} includes that whole day),
+ * {@code sort}, {@code page}, {@code size}, {@code facet_size}.
+ */
+final class SearchParametersReader {
+    static final int MAX_QUERY_CHARS = 1000;
+    static final int MAX_SIZE = 100;
+    static final int MAX_VALUES_PER_FACET = 100;
+    static final int MAX_RESULT_WINDOW = 10_000;
+
+    private SearchParametersReader() {}
+
+    static SearchParameters read(HttpServletRequest request) {
+        String q = request.getParameter("q");
+        if (q != null && q.length() > MAX_QUERY_CHARS) {
+            throw new BadRequestException("q has " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
+        }
+        Map<Facet, Selection> selections = new EnumMap<>(Facet.class);
+        for (Facet facet : Facet.values()) {
+            List<String> include = values(request, facet.parameter());
+            List<String> exclude = values(request, "-" + facet.parameter());
+            if (include.size() + exclude.size() > MAX_VALUES_PER_FACET) {
+                throw new BadRequestException("At most " + MAX_VALUES_PER_FACET + " values may be selected in "
+                        + facet.parameter());
+            }
+            if (!include.isEmpty() || !exclude.isEmpty()) {
+                selections.put(facet, new Selection(include, exclude));
+            }
+        }
+        Instant from = date(request.getParameter("from"), "from", false);
+        Instant to = date(request.getParameter("to"), "to", true);
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw new BadRequestException("to must be after from");
+        }
+        int page = integer(request, "page", 1, 1, Integer.MAX_VALUE);
+        int size = integer(request, "size", 20, 1, MAX_SIZE);
+        if ((long) page * size > MAX_RESULT_WINDOW) {
+            throw new BadRequestException("page " + page + " of size " + size + " goes past the first "
+                    + MAX_RESULT_WINDOW + " results; use the cursor (cursor=) to go further");
+        }
+        int facetSize = integer(request, "facet_size", 10, 1, 100);
+        return new SearchParameters(q, selections, from, to, sort(request.getParameter("sort")), page, size,
+                facetSize);
+    }
+
+    private static List<String> values(HttpServletRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        if (values == null) {
+            return List.of();
+        }
+        return Arrays.stream(values).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+    }
+
+    private static SearchParameters.Sort sort(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return SearchParameters.Sort.relevance;
+        }
+        try {
+            return SearchParameters.Sort.valueOf(value.strip().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("sort must be relevance, newest or oldest, not '" + value + "'");
+        }
+    }
+
+    static int integer(HttpServletRequest request, String name, int fallback, int min, int max) {
+        String value = request.getParameter(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        int number;
+        try {
+            number = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException(name + " must be a whole number, not '" + value + "'");
+        }
+        if (number < min || number > max) {
+            throw new BadRequestException(name + " must be between " + min + " and " + max);
+        }
+        return number;
+    }
+
+    static @Nullable Instant date(@Nullable String value, String name, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        try {
+            if (text.length() == 10) {
+                LocalDate day = LocalDate.parse(text);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            if (text.length() == 7) {
+                LocalDate month = LocalDate.parse(text + "-01");
+                return (endOfDay ? month.plusMonths(1) : month).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            if (text.length() == 4) {
+                LocalDate year = LocalDate.parse(text + "-01-01");
+                return (endOfDay ? year.plusYears(1) : year).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name + " must be a date (2024, 2024-02, 2024-02-03) or an ISO date-time "
+                    + "(2024-02-03T10:15:00Z), not '" + text + "'");
+        }
+    }
+}
