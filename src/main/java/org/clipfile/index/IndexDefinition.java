@@ -6,6 +6,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.InputStream;
@@ -37,6 +38,35 @@ public record IndexDefinition(String json, int version) {
             return new IndexDefinition(json, version.intValue());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An index is usable once its primaries have started, which lags behind its creation on a loaded machine (and
+     * cluster health calls a new index with initializing primaries yellow already): wait until it answers.
+     */
+    private static void awaitPrimaries(ElasticsearchClient client, String index) throws IOException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                client.count(c -> c.index(index));
+                return;
+            } catch (ElasticsearchException e) {
+                if (e.status() != 503 || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            } catch (ResponseException e) {
+                // A 503 without a readable error body ("no shard available") arrives from the transport as is.
+                if (e.getResponse().getStatusCode() != 503 || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while waiting for " + index, e);
+            }
         }
     }
 
@@ -76,6 +106,7 @@ public record IndexDefinition(String json, int version) {
     public void ensureExists(ElasticsearchClient client, String alias) throws IOException {
         if (client.indices().existsAlias(a -> a.name(alias)).value()) {
             upgradeMappingInPlace(client, alias);
+            awaitPrimaries(client, alias);
             return;
         }
         String index = indexName(alias);
@@ -90,5 +121,6 @@ public record IndexDefinition(String json, int version) {
                 throw e;
             }
         }
+        awaitPrimaries(client, index);
     }
 }

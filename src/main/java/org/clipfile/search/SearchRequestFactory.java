@@ -33,6 +33,7 @@ public final class SearchRequestFactory {
             "byline", "language", "entities");
     static final int SNIPPET_LENGTH = 180;
     static final String DATE_FACET = "date";
+    public static final String CURSOR_KEEP_ALIVE = "5m";
     /** Countries, regions and cities counted per tree level, relative to the facet size. */
     static final int REGIONS_PER_COUNTRY = 3;
 
@@ -56,6 +57,50 @@ public final class SearchRequestFactory {
                 s.postFilter(postFilter);
             }
             s.aggregations(facetAggregations(parameters, dataSpan));
+            return s;
+        });
+    }
+
+    /**
+     * A page of a deep walk through the results with a point in time: same query, filters and sort, plus a
+     * tiebreaker, continuing after the last hit of the previous page. Facets only on the first page.
+     */
+    public static SearchRequest cursorPage(SearchParameters parameters, String pitId, List<FieldValue> after,
+            SearchRequestFactory.@Nullable DateSpan dataSpan) {
+        return SearchRequest.of(s -> {
+            s.pit(p -> p.id(pitId).keepAlive(k -> k.time(CURSOR_KEEP_ALIVE)))
+                    .size(parameters.size())
+                    .trackTotalHits(t -> t.enabled(after.isEmpty()))
+                    .source(src -> src.filter(f -> f.includes(RESULT_FIELDS)))
+                    .query(query(parameters))
+                    .sort(sort(parameters.sort(), parameters.hasQuery()))
+                    .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)))
+                    .highlight(h -> highlight(h, parameters.hasQuery()));
+            Query postFilter = filters(parameters, null);
+            if (postFilter != null) {
+                s.postFilter(postFilter);
+            }
+            if (after.isEmpty()) {
+                s.aggregations(facetAggregations(parameters, dataSpan));
+            } else {
+                s.searchAfter(after);
+            }
+            return s;
+        });
+    }
+
+    /** Every matching article in index order, for export: no scoring, no highlighting, all fields. */
+    public static SearchRequest exportPage(SearchParameters parameters, String pitId, List<FieldValue> after,
+            int size) {
+        return SearchRequest.of(s -> {
+            s.pit(p -> p.id(pitId).keepAlive(k -> k.time(CURSOR_KEEP_ALIVE)))
+                    .size(size)
+                    .trackTotalHits(t -> t.enabled(false))
+                    .query(q -> q.constantScore(c -> c.filter(filteredQuery(parameters))))
+                    .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)));
+            if (!after.isEmpty()) {
+                s.searchAfter(after);
+            }
             return s;
         });
     }

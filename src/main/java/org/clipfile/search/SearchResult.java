@@ -5,8 +5,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of results; {@code total} is exact. Facets are keyed by their parameter name; the place facet's values
- * are countries with their regions and cities as {@code children}.
+ * One page of results; {@code total} is exact (-1 on cursor pages after the first, which do not count again).
+ * Facets are keyed by their parameter name; the place facet's values are countries with their regions and cities as
+ * {@code children}. {@code cursor} continues a deep walk (requested with {@code cursor=}).
  */
 public record SearchResult(
         long total,

@@ -48,10 +48,32 @@ public class SearchService {
     }
 
     public SearchResult search(SearchParameters parameters) throws IOException {
+        return search(parameters, null);
+    }
+
+    /**
+     * A search, or with {@code cursor} a deep walk: an empty cursor opens a point in time and returns the first
+     * page with a cursor for the next; a cursor continues. Totals and facets come with the first page only.
+     */
+    public SearchResult search(SearchParameters parameters, @Nullable String cursor) throws IOException {
         SearchRequestFactory.DateSpan archiveSpan = dataSpan();
-        SearchResponse<JsonNode> response = client.search(
-                SearchRequestFactory.search(index.alias(), parameters, archiveSpan), JsonNode.class);
-        long total = response.hits().total() == null ? 0 : response.hits().total().value();
+        SearchResponse<JsonNode> response;
+        if (cursor == null) {
+            response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan),
+                    JsonNode.class);
+        } else {
+            Cursor position = cursor.isBlank()
+                    ? new Cursor(openPointInTime(), List.of())
+                    : Cursor.decode(cursor);
+            response = client.search(SearchRequestFactory.cursorPage(parameters, position.pit(), position.after(),
+                    archiveSpan), JsonNode.class);
+        }
+        String next = null;
+        if (cursor != null && response.hits().hits().size() == parameters.size()) {
+            var last = response.hits().hits().getLast();
+            next = new Cursor(response.pitId(), last.sort()).encode();
+        }
+        long total = response.hits().total() == null ? -1 : response.hits().total().value();
         List<SearchHit> hits = response.hits().hits().stream().map(SearchService::toHit).toList();
         Map<String, FacetCounts> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
@@ -66,7 +88,12 @@ public class SearchService {
                     : values(facet, counts.get("values").sterms(), selection));
         }
         return new SearchResult(total, parameters.page(), parameters.size(), hits, facets,
-                dates(response, SearchRequestFactory.interval(parameters, archiveSpan)), null);
+                dates(response, SearchRequestFactory.interval(parameters, archiveSpan)), next);
+    }
+
+    public String openPointInTime() throws IOException {
+        return client.openPointInTime(o -> o.index(index.alias())
+                .keepAlive(k -> k.time(SearchRequestFactory.CURSOR_KEEP_ALIVE))).id();
     }
 
     private FacetCounts values(Facet facet, StringTermsAggregate terms, Selection selection) {

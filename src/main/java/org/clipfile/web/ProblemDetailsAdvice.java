@@ -10,6 +10,8 @@ import org.clipfile.imports.ImportRequestException;
 import org.clipfile.imports.ImportTooLargeException;
 import org.clipfile.imports.ImportUnavailableException;
 import org.clipfile.ingest.InvalidArticleException;
+import org.clipfile.search.Cursor;
+import org.clipfile.search.ExportService;
 import org.clipfile.search.query.QuerySyntaxException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -98,9 +100,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return unavailable(e.getMessage());
     }
 
+    @ExceptionHandler(ExportService.TooManyExportsException.class)
+    ResponseEntity<ProblemDetail> tooManyExports(ExportService.TooManyExportsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-exports", "Too many exports", e.getMessage()));
+    }
+
+    @ExceptionHandler(Cursor.InvalidCursorException.class)
+    ProblemDetail invalidCursor(Cursor.InvalidCursorException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor", e.getMessage());
+    }
+
     @ExceptionHandler(ElasticsearchException.class)
     ResponseEntity<ProblemDetail> elasticsearch(ElasticsearchException e) {
         String type = e.error() == null ? "" : e.error().type();
+        if ("search_context_missing_exception".equals(type) || (e.status() == 404 && e.getMessage() != null
+                && e.getMessage().contains("search_context_missing"))) {
+            return ResponseEntity.status(HttpStatus.GONE).body(problem(HttpStatus.GONE, "cursor-expired",
+                    "Cursor expired", "The cursor has expired (cursors live 5 minutes between pages); start again "
+                            + "with cursor="));
+        }
         if ("index_not_found_exception".equals(type)) {
             return unavailable("The archive index is not ready yet; try again in a few seconds");
         }

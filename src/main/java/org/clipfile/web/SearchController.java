@@ -18,6 +18,7 @@ class SearchController {
 
     @GetMapping("/api/search")
     SearchResult search(HttpServletRequest request) throws IOException {
-        return searchService.search(SearchParametersReader.read(request));
+        String cursor = request.getParameter("cursor");
+        return searchService.search(SearchParametersReader.read(request, cursor != null), cursor);
     }
 }

@@ -31,6 +31,11 @@ final class SearchParametersReader {
     private SearchParametersReader() {}
 
     static SearchParameters read(HttpServletRequest request) {
+        return read(request, false);
+    }
+
+    /** With a cursor the page number is ignored, and so is the 10,000-result window. */
+    static SearchParameters read(HttpServletRequest request, boolean cursor) {
         String q = request.getParameter("q");
         if (q != null && q.length() > MAX_QUERY_CHARS) {
             throw new BadRequestException("q has " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
@@ -54,7 +59,7 @@ final class SearchParametersReader {
         }
         int page = integer(request, "page", 1, 1, Integer.MAX_VALUE);
         int size = integer(request, "size", 20, 1, MAX_SIZE);
-        if ((long) page * size > MAX_RESULT_WINDOW) {
+        if (!cursor && (long) page * size > MAX_RESULT_WINDOW) {
             throw new BadRequestException("page " + page + " of size " + size + " goes past the first "
                     + MAX_RESULT_WINDOW + " results; use the cursor (cursor=) to go further");
         }

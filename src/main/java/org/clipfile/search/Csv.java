@@ -1,0 +1,34 @@
+package org.clipfile.search;
+
+import java.util.List;
+
+/**
+ * RFC 4180 rows, with cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+ * return) neutralised by a leading apostrophe, as OWASP recommends against CSV injection.
+ */
+final class Csv {
+    private Csv() {}
+
+    static String row(List<String> cells) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                row.append(',');
+            }
+            row.append(cell(cells.get(i)));
+        }
+        return row.append("\r\n").toString();
+    }
+
+    static String cell(String value) {
+        String safe = value;
+        if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
+            safe = "'" + safe;
+        }
+        if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
+                || safe.indexOf('\r') >= 0) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
+    }
+}

@@ -1,0 +1,23 @@
+package org.clipfile.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvTests {
+    @Test
+    void shouldNeutraliseCellsASpreadsheetWouldRunAsFormulas() {
+        assertThat(Csv.cell("=HYPERLINK(\"http://evil\")")).isEqualTo("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+        assertThat(Csv.cell("+1")).isEqualTo("'+1");
+        assertThat(Csv.cell("-2")).isEqualTo("'-2");
+        assertThat(Csv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Csv.cell("\tx")).isEqualTo("'\tx");
+    }
+
+    @Test
+    void shouldQuoteCellsWithSeparatorsQuotesAndLineBreaks() {
+        assertThat(Csv.row(List.of("a,b", "say \"hi\"", "two\nlines", "plain")))
+                .isEqualTo("\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",plain\r\n");
+    }
+}
