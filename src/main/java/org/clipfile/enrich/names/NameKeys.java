@@ -286,7 +286,8 @@ public final class NameKeys {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (out.isEmpty() || out.charAt(out.length() - 1) != c) {
+            // Doubled letters are spelling (Hussein, Husein); doubled digits are numbers (Group 11, Group 1).
+            if (out.isEmpty() || out.charAt(out.length() - 1) != c || !Character.isLetter(c)) {
                 out.append(c);
             }
         }

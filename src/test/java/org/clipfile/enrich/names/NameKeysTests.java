@@ -60,6 +60,7 @@ class NameKeysTests {
             Syria           | Serbia
             Abd al-Azeem    | Abd al-Aziz
             Islamic State   | Islamic Jihad
+            Group 11        | Group 1
             """)
     void shouldKeepDifferentNamesApart(String a, String b) {
         assertThat(NameKeys.key(a)).isNotEqualTo(NameKeys.key(b));
