@@ -97,7 +97,7 @@ public final class Enricher {
                 mentions.add(found);
             }
         }
-        mentions = MentionCleaner.propagate(text, mentions);
+        mentions = MentionCleaner.harmonizeTypes(MentionCleaner.propagate(text, mentions), gazetteer::isCountryName);
 
         List<Mention> entityMentions = new ArrayList<>();
         List<Mention> placeMentions = new ArrayList<>();

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashSet;
+import java.util.function.Predicate;
+import org.clipfile.enrich.names.NameKeys;
 
 /**
  * What a statistical tagger gets wrong in a predictable way: pronouns tagged as people ("He", "his"), fragments
@@ -97,6 +100,45 @@ public final class MentionCleaner {
         }
         all.sort(Comparator.comparingInt(Mention::begin));
         return all;
+    }
+
+    /**
+     * One type per name in an article, where the tagger hesitated: a name tagged both person and organization takes
+     * its majority type ("Dries Mertens"); a single word tagged as a place or organization that is the surname of a
+     * person named in full in the same article is that person ("Valeska Paris ... Paris claims"), unless it is a
+     * country's name.
+     *
+     * @param isCountryName whether a text is exactly a country's name (never taken for a surname)
+     */
+    public static List<Mention> harmonizeTypes(List<Mention> mentions, Predicate<String> isCountryName) {
+        Map<String, int[]> personOrOrganization = new HashMap<>();
+        Set<String> surnames = new HashSet<>();
+        for (Mention mention : mentions) {
+            if (mention.type() != MentionType.LOCATION) {
+                int[] counts = personOrOrganization.computeIfAbsent(mention.text(), t -> new int[2]);
+                counts[mention.type() == MentionType.PERSON ? 0 : 1]++;
+            }
+            if (mention.type() == MentionType.PERSON) {
+                List<String> tokens = NameKeys.keyTokens(mention.text());
+                if (tokens.size() >= 2) {
+                    surnames.add(tokens.getLast());
+                }
+            }
+        }
+        List<Mention> harmonized = new ArrayList<>(mentions.size());
+        for (Mention mention : mentions) {
+            MentionType type = mention.type();
+            int[] counts = personOrOrganization.get(mention.text());
+            if (type != MentionType.LOCATION && counts[0] != counts[1]) {
+                type = counts[0] > counts[1] ? MentionType.PERSON : MentionType.ORGANIZATION;
+            }
+            if (type != MentionType.PERSON && mention.text().indexOf(' ') < 0
+                    && surnames.contains(NameKeys.key(mention.text())) && !isCountryName.test(mention.text())) {
+                type = MentionType.PERSON;
+            }
+            harmonized.add(type == mention.type() ? mention : mention.withType(type));
+        }
+        return harmonized;
     }
 
     private static boolean isWordBoundary(String text, int index) {

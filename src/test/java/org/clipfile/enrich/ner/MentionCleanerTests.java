@@ -71,4 +71,34 @@ class MentionCleanerTests {
 
         assertThat(all).hasSize(3).allMatch(m -> m.type() == MentionType.LOCATION);
     }
+
+    @Test
+    void shouldReadASurnameTaggedAsAPlaceAsThePersonNamedInFull() {
+        String text = "Valeska Paris left. Paris claims she was held in Paris, France.";
+        List<Mention> mentions = List.of(new Mention("Valeska Paris", MentionType.PERSON, 0, 13),
+                new Mention("Paris", MentionType.LOCATION, 20, 25), new Mention("France", MentionType.LOCATION, 56, 62));
+
+        List<Mention> harmonized = MentionCleaner.harmonizeTypes(mentions, "France"::equals);
+
+        assertThat(harmonized).extracting(Mention::type)
+                .containsExactly(MentionType.PERSON, MentionType.PERSON, MentionType.LOCATION);
+    }
+
+    @Test
+    void shouldNeverTakeACountryForASurname() {
+        List<Mention> mentions = List.of(new Mention("Michael Jordan", MentionType.PERSON, 0, 14),
+                new Mention("Jordan", MentionType.LOCATION, 20, 26));
+
+        assertThat(MentionCleaner.harmonizeTypes(mentions, "Jordan"::equals)).extracting(Mention::type)
+                .containsExactly(MentionType.PERSON, MentionType.LOCATION);
+    }
+
+    @Test
+    void shouldGiveANameTaggedAsPersonAndOrganizationItsMajorityType() {
+        List<Mention> mentions = List.of(new Mention("Kane", MentionType.PERSON, 0, 4),
+                new Mention("Kane", MentionType.PERSON, 10, 14), new Mention("Kane", MentionType.ORGANIZATION, 20, 24));
+
+        assertThat(MentionCleaner.harmonizeTypes(mentions, name -> false))
+                .allMatch(m -> m.type() == MentionType.PERSON);
+    }
 }
