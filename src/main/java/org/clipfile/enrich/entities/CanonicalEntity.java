@@ -2,6 +2,7 @@ package org.clipfile.enrich.entities;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * An entity of the alias registry: a stable id, the type and name to display, and the variants that mean it.
@@ -28,6 +29,6 @@ public record CanonicalEntity(String id, EntityType type, String name, List<Stri
 
     /** The name followed by the aliases. */
     public List<String> names() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(name), aliases.stream()).toList();
+        return Stream.concat(Stream.of(name), aliases.stream()).toList();
     }
 }

@@ -3,9 +3,11 @@ package org.clipfile.enrich.entities;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -206,7 +208,7 @@ public final class EntityResolver {
     static String initials(String name) {
         StringBuilder initials = new StringBuilder();
         for (String word : name.split("[\\s\\-]+")) {
-            if (word.isEmpty() || NOT_IN_INITIALS.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+            if (word.isEmpty() || NOT_IN_INITIALS.contains(word.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             char first = word.charAt(0);
@@ -293,7 +295,7 @@ public final class EntityResolver {
     private static final class Clusters {
         private final Map<String, Cluster> byRegistryId = new LinkedHashMap<>();
         private final Map<String, Cluster> byTypeAndKey = new LinkedHashMap<>();
-        private final Set<Cluster> merged = new java.util.HashSet<>();
+        private final Set<Cluster> merged = new HashSet<>();
 
         Cluster registered(CanonicalEntity entity) {
             return byRegistryId.computeIfAbsent(entity.id(), id -> new Cluster(entity.type(), entity));

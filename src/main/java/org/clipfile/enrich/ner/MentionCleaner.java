@@ -3,11 +3,11 @@ package org.clipfile.enrich.ner;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.function.Predicate;
 import org.clipfile.enrich.names.NameKeys;
 
@@ -31,7 +31,7 @@ public final class MentionCleaner {
         List<Mention> kept = new ArrayList<>(mentions.size());
         for (Mention mention : mentions) {
             Mention trimmed = trimArticle(mention);
-            if (trimmed != null && !isJunk(trimmed)) {
+            if (!isJunk(trimmed)) {
                 kept.add(trimmed);
             }
         }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.clipfile.enrich.names.NameKeys;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -334,12 +333,8 @@ public final class Gazetteer {
         }
     }
 
-    /** For tests and tools: all places of a kind. */
+    /** Every place, for tests and tools. */
     Collection<Place> places() {
         return byId.values();
-    }
-
-    @Nullable Place countryOrNull(@Nullable String code) {
-        return code == null ? null : countries.get(code);
     }
 }

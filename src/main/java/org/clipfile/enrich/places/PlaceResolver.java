@@ -1,6 +1,7 @@
 package org.clipfile.enrich.places;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,11 +61,7 @@ public final class PlaceResolver {
     record Query(Mention mention, String name, String key, List<Gazetteer.Entry> candidates, Hint hint) {}
 
     /** Countries and regions the article names, by number of mentions. */
-    record Context(Map<String, Integer> countries, Map<String, Integer> regions) {
-        static Context empty() {
-            return new Context(Map.of(), Map.of());
-        }
-    }
+    record Context(Map<String, Integer> countries, Map<String, Integer> regions) {}
 
     public List<ResolvedPlace> resolve(String text, List<Mention> mentions) {
         List<Query> queries = mentions.stream().map(m -> query(text, m)).toList();
@@ -139,7 +136,7 @@ public final class PlaceResolver {
         while (first < words.length - 1 && DIRECTIONS.contains(words[first].toLowerCase(Locale.ROOT))) {
             first++;
         }
-        return first == 0 ? name : String.join(" ", java.util.Arrays.copyOfRange(words, first, words.length));
+        return first == 0 ? name : String.join(" ", Arrays.copyOfRange(words, first, words.length));
     }
 
     /** "Idlib province", "the province of Idlib": a region; "the town of Atme": a city. */
