@@ -30,14 +30,27 @@ public final class Gazetteer {
     public static final String DEFAULT_RESOURCE = "/enrich/places/gazetteer.tsv.gz";
     public static final String COUNTRIES_RESOURCE = "/enrich/places/countries.tsv";
     public static final String AREAS_RESOURCE = "/enrich/places/areas.tsv";
+    public static final String PLACE_ALIASES_RESOURCE = "/enrich/places/place-aliases.tsv";
 
     /** Trailing words of region names that news often leaves out ("Damascus Governorate": Damascus). */
     private static final List<String> REGION_SUFFIXES = List.of(" governorate", " province", " region", " oblast",
             " krai", " prefecture", " state", " county", " district", " department", " municipality", " voivodeship",
             " emirate", " territory", " division", " city");
 
-    /** A place under one of its names; {@code derived} when the name is a shortening we made. */
-    record Entry(Place place, boolean derived) {}
+    /** How a place got one of its names. */
+    enum NameSource {
+        /** Its own name, an alias, or the name before a comma ("Washington, D.C."): an exact spelling. */
+        EXACT,
+        /** A shortening made here ("Damascus Governorate": Damascus, "Mexico City": Mexico): weaker. */
+        DERIVED
+    }
+
+    /** A place under one of its names. */
+    record Entry(Place place, NameSource source) {
+        boolean derived() {
+            return source == NameSource.DERIVED;
+        }
+    }
 
     private final Map<String, Entry[]> byKey;
     private final Map<String, Place> byId;
@@ -57,8 +70,9 @@ public final class Gazetteer {
     public static Gazetteer loadDefault() {
         try (InputStream places = resource(DEFAULT_RESOURCE);
                 InputStream countries = resource(COUNTRIES_RESOURCE);
-                InputStream areas = resource(AREAS_RESOURCE)) {
-            return load(new GZIPInputStream(places, 1 << 16), countries, areas);
+                InputStream areas = resource(AREAS_RESOURCE);
+                InputStream aliases = resource(PLACE_ALIASES_RESOURCE)) {
+            return load(new GZIPInputStream(places, 1 << 16), countries, areas, aliases);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,13 +90,16 @@ public final class Gazetteer {
      * @param places the gazetteer TSV (uncompressed), as written by {@code scripts/build-gazetteer.sh}
      * @param countries {@code countries.tsv}: code, display name, aliases, demonyms
      * @param areas {@code areas.tsv}: slug, name, aliases
+     * @param aliases {@code place-aliases.tsv}: other English names of places (Kiev, New York), by place id
      */
-    public static Gazetteer load(InputStream places, InputStream countries, InputStream areas) throws IOException {
+    public static Gazetteer load(InputStream places, InputStream countries, InputStream areas, InputStream aliases)
+            throws IOException {
         long start = System.nanoTime();
         Builder builder = new Builder();
         builder.readCountryNames(countries);
         builder.readPlaces(places);
         builder.readAreas(areas);
+        builder.readPlaceAliases(aliases);
         Gazetteer gazetteer = builder.build();
         log.info("Gazetteer: {} countries, {} regions, {} places under {} names, loaded in {} ms",
                 gazetteer.countries.size(), gazetteer.regions.size(), gazetteer.byId.size(), gazetteer.byKey.size(),
@@ -258,6 +275,16 @@ public final class Gazetteer {
             }
         }
 
+        void readPlaceAliases(InputStream in) throws IOException {
+            for (String[] row : rows(in)) {
+                Place place = byId.get(column(row, 1));
+                if (place == null) {
+                    throw new IOException("place-aliases.tsv names an unknown place: " + String.join(" ", row));
+                }
+                index(row[0].strip(), place, false);
+            }
+        }
+
         void readAreas(InputStream in) throws IOException {
             for (String[] row : rows(in)) {
                 String slug = row[0].strip();
@@ -277,15 +304,16 @@ public final class Gazetteer {
                 return;
             }
             List<Entry> entries = byKey.computeIfAbsent(key, k -> new ArrayList<>(1));
+            NameSource source = derived ? NameSource.DERIVED : NameSource.EXACT;
             for (int i = 0; i < entries.size(); i++) {
                 if (entries.get(i).place() == place) {
                     if (entries.get(i).derived() && !derived) {
-                        entries.set(i, new Entry(place, false));
+                        entries.set(i, new Entry(place, source));
                     }
                     return;
                 }
             }
-            entries.add(new Entry(place, derived));
+            entries.add(new Entry(place, source));
         }
 
         private String code(String code) {

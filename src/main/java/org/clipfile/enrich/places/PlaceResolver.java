@@ -44,6 +44,8 @@ public final class PlaceResolver {
     private static final double WORDING = 6;
     private static final double IN_ARTICLE_COUNTRY = 2.5;
     private static final double IN_ARTICLE_REGION = 1.5;
+    /** How far ahead of the runner-up a first choice must be to count as context for the other names. */
+    private static final double CONFIDENT_MARGIN = 1.5;
 
     private final Gazetteer gazetteer;
 
@@ -67,14 +69,18 @@ public final class PlaceResolver {
         List<Query> queries = mentions.stream().map(m -> query(text, m)).toList();
         Map<String, Integer> demonymCountries = demonymCountries(text);
 
-        List<@Nullable Place> first = new ArrayList<>();
+        // Only clear first choices are context: "White House" read as a village in Tennessee must not pull
+        // "Paris" to Tennessee too.
+        List<@Nullable Place> confident = new ArrayList<>();
         Context nationalities = new Context(demonymCountries, Map.of());
         for (Query query : queries) {
-            first.add(best(query, nationalities));
+            Choice choice = best(query, nationalities);
+            confident.add(choice.margin() >= CONFIDENT_MARGIN ? choice.place() : null);
         }
         List<@Nullable Place> chosen = new ArrayList<>();
         for (int i = 0; i < queries.size(); i++) {
-            chosen.add(best(queries.get(i), contextWithout(queries, first, demonymCountries, queries.get(i).key())));
+            Context context = contextWithout(queries, confident, demonymCountries, queries.get(i).key());
+            chosen.add(best(queries.get(i), context).place());
         }
         oneSensePerDiscourse(queries, chosen);
         return assemble(queries, chosen);
@@ -86,11 +92,10 @@ public final class PlaceResolver {
         List<Gazetteer.Entry> candidates = gazetteer.entries(name);
         if (candidates.isEmpty() && isCountryCode(name)) {
             // Only mentions already typed as places get here: "IS" in a sentence is never read as Iceland.
-            candidates = gazetteer.country(name).map(c -> List.of(new Gazetteer.Entry(c, false))).orElse(List.of());
+            candidates = gazetteer.country(name).map(PlaceResolver::only).orElse(List.of());
         }
         if (candidates.isEmpty()) {
-            candidates = gazetteer.countryOfDemonym(name).map(c -> List.of(new Gazetteer.Entry(c, false)))
-                    .orElse(List.of());
+            candidates = gazetteer.countryOfDemonym(name).map(PlaceResolver::only).orElse(List.of());
         }
         if (candidates.isEmpty()) {
             String withoutDirection = stripDirections(name);
@@ -109,6 +114,10 @@ public final class PlaceResolver {
             }
         }
         return new Query(mention, name, NameKeys.key(name), candidates, hint);
+    }
+
+    private static List<Gazetteer.Entry> only(Place place) {
+        return List.of(new Gazetteer.Entry(place, Gazetteer.NameSource.EXACT));
     }
 
     private static String cleanName(String text) {
@@ -228,19 +237,26 @@ public final class PlaceResolver {
         return new Context(countries, regions);
     }
 
-    private @Nullable Place best(Query query, Context context) {
+    /** The best candidate, and how far ahead of the runner-up it is (infinite when it is the only one). */
+    record Choice(@Nullable Place place, double margin) {}
+
+    private Choice best(Query query, Context context) {
         Place best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
+        double secondScore = Double.NEGATIVE_INFINITY;
         String spelling = NameKeys.fold(query.name());
         for (Gazetteer.Entry entry : query.candidates()) {
             double score = score(entry, query.hint(), context, spelling);
             Place place = entry.place();
             if (score > bestScore || (score == bestScore && best != null && place.population() > best.population())) {
+                secondScore = bestScore;
                 best = place;
                 bestScore = score;
+            } else if (score > secondScore) {
+                secondScore = score;
             }
         }
-        return best;
+        return new Choice(best, bestScore - secondScore);
     }
 
     static double score(Gazetteer.Entry entry, Hint hint, Context context, String spelling) {
@@ -254,7 +270,7 @@ public final class PlaceResolver {
         if (entry.derived()) {
             score += DERIVED_NAME;
         }
-        if (NameKeys.fold(place.name()).equals(spelling)) {
+        if (isExactSpelling(entry, spelling)) {
             score += EXACT_SPELLING;
         }
         if (hint == Hint.REGION) {
@@ -271,6 +287,19 @@ public final class PlaceResolver {
             score += IN_ARTICLE_REGION;
         }
         return score;
+    }
+
+    /**
+     * The mention spells the place's name exactly, or the part before a comma ("Washington" for "Washington,
+     * D.C."), or matches one of its listed other names ("Kiev", "New York"); not a mere spelling variant of the
+     * name, nor a shortening made by the gazetteer.
+     */
+    private static boolean isExactSpelling(Gazetteer.Entry entry, String spelling) {
+        String name = entry.place().name();
+        int comma = name.indexOf(", ");
+        return NameKeys.fold(name).equals(spelling)
+                || (comma > 0 && NameKeys.fold(name.substring(0, comma)).equals(spelling))
+                || (!entry.derived() && !NameKeys.sameName(name, spelling));
     }
 
     /** 0 for a village of 1,000 or less, 4 for a city of ten million. */

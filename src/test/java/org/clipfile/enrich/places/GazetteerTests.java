@@ -52,6 +52,13 @@ class GazetteerTests {
     }
 
     @Test
+    void shouldKnowTheEnglishNamesNewsUsesWhereGeoNamesHasAnother() {
+        assertThat(gazetteer.lookup("Kiev")).extracting(Place::id).contains("place:geonames:703448");
+        assertThat(gazetteer.lookup("New York")).extracting(Place::id)
+                .contains("place:geonames:5128581", "place:region:US.NY");
+    }
+
+    @Test
     void shouldKnowWashingtonDcByItsShortName() {
         assertThat(gazetteer.lookup("Washington")).extracting(Place::id).contains("place:geonames:4140963");
     }

@@ -29,7 +29,13 @@ class PlaceResolverTests {
             "P|geonames:5601538|Moscow|US|ID|46.7324|-117.0002|25060|PPLA2",
             "P|geonames:281133|Gaza|PS|GZ|31.5016|34.4667|410000|PPLA",
             "P|geonames:2988507|Paris|FR|11|48.8534|2.3488|2138551|PPLC",
-            "P|geonames:4717560|Paris|US|TX|33.6609|-95.5555|24782|PPLA2");
+            "P|geonames:4717560|Paris|US|TX|33.6609|-95.5555|24782|PPLA2",
+            "P|geonames:4667282|White House|US|TX|36.4703|-86.6514|10255|PPL",
+            "P|geonames:4667283|White House|US|ID|36.4703|-86.6514|9000|PPL",
+            "C|GB|51.5085|-0.1257|60000000|capital|",
+            "R|US.DC|District of Columbia|38.8951|-77.0364|601723|seat|geonames:4140963",
+            "P|geonames:4140963|Washington, D.C.|US|DC|38.8951|-77.0364|601723|PPLC",
+            "P|geonames:2634715|Washington|GB|ENG|54.9|-1.5167|53526|PPL");
 
     private final PlaceResolver resolver = new PlaceResolver(GAZETTEER);
 
@@ -128,6 +134,20 @@ class PlaceResolverTests {
                 "United States");
 
         assertThat(named(places, "Paris").place().countryCode()).isEqualTo("FR");
+    }
+
+    @Test
+    void shouldNotTakeAnAmbiguousNameForContext() {
+        // Either White House is a guess; counting its state and country as the article's would pull Paris to Texas.
+        List<ResolvedPlace> places = resolve("Crowds outside White House and in Paris.", "White House", "Paris");
+
+        assertThat(named(places, "Paris").place().countryCode()).isEqualTo("FR");
+    }
+
+    @Test
+    void shouldReadTheNameBeforeACommaAsAnExactSpelling() {
+        assertThat(named(resolve("Talks in Washington.", "Washington"), "Washington").place().id())
+                .isEqualTo("place:geonames:4140963");
     }
 
     @Test

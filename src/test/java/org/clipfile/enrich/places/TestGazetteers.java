@@ -26,13 +26,15 @@ public final class TestGazetteers {
 
     /**
      * A gazetteer of the given lines in the shipped format, with "|" for tabs, and the shipped country names,
-     * demonyms and areas: {@code "P|geonames:1|Idlib|SY|12|35.93|36.63|128840|PPLA"}.
+     * demonyms and areas (no place aliases: they name places of the shipped data):
+     * {@code "P|geonames:1|Idlib|SY|12|35.93|36.63|128840|PPLA"}.
      */
     public static Gazetteer of(String... lines) {
         String tsv = String.join("\n", lines).replace('|', '\t');
         try (InputStream countries = Gazetteer.class.getResourceAsStream(Gazetteer.COUNTRIES_RESOURCE);
                 InputStream areas = Gazetteer.class.getResourceAsStream(Gazetteer.AREAS_RESOURCE)) {
-            return Gazetteer.load(new ByteArrayInputStream(tsv.getBytes(StandardCharsets.UTF_8)), countries, areas);
+            return Gazetteer.load(new ByteArrayInputStream(tsv.getBytes(StandardCharsets.UTF_8)), countries, areas,
+                    InputStream.nullInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
