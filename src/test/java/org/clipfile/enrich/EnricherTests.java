@@ -2,12 +2,17 @@ package org.clipfile.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.clipfile.enrich.entities.CanonicalEntity;
 import org.clipfile.enrich.entities.EntityType;
 import org.clipfile.enrich.names.NameKeys;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /** A small synthetic article that exercises every step; it always runs (the seed article may be absent). */
 class EnricherTests {
@@ -121,6 +126,32 @@ class EnricherTests {
 
         assertThat(again.groups()).extracting(EntityFacet::id)
                 .contains("group:reuters-news-agency").doesNotContain("group:reuters");
+    }
+
+    @Test
+    void shouldGiveTheSameEnrichmentFromManyThreads() throws Exception {
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Enrichment>> results = new ArrayList<>();
+            for (int i = 0; i < threads * 4; i++) {
+                results.add(pool.submit(() -> enricher.enrich(TITLE, BODY)));
+            }
+            for (Future<Enrichment> result : results) {
+                assertThat(result.get()).isEqualTo(enrichment);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldBeCreatedBySpringWithTheDefaultEngineAndData() {
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(Enricher.class)) {
+            Enricher fromSpring = context.getBean(Enricher.class);
+
+            assertThat(fromSpring.enrich(TITLE, BODY)).isEqualTo(enrichment);
+        }
     }
 
     @Test
