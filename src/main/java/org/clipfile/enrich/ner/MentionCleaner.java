@@ -70,7 +70,8 @@ public final class MentionCleaner {
     /**
      * Adds a mention at every other occurrence of a name already found in the same text, with the type the tagger
      * gave it most often ("one sense per discourse"). Occurrences are matched case-sensitively on word boundaries
-     * and never overlap an existing mention.
+     * and never overlap an existing mention. A name the text also uses as a lowercase word ("May", "may") is not
+     * propagated: its other capitalised occurrences may be that word starting a sentence.
      */
     public static List<Mention> propagate(String text, List<Mention> mentions) {
         Map<String, Map<MentionType, Integer>> typesByName = new HashMap<>();
@@ -82,7 +83,7 @@ public final class MentionCleaner {
         sorted.sort(Comparator.comparingInt(Mention::begin));
         for (Map.Entry<String, Map<MentionType, Integer>> entry : typesByName.entrySet()) {
             String name = entry.getKey();
-            if (!Character.isUpperCase(name.charAt(0))) {
+            if (!Character.isUpperCase(name.charAt(0)) || isAlsoACommonWord(text, name)) {
                 continue;
             }
             MentionType type = entry.getValue().entrySet().stream()
@@ -139,6 +140,20 @@ public final class MentionCleaner {
             harmonized.add(type == mention.type() ? mention : mention.withType(type));
         }
         return harmonized;
+    }
+
+    private static boolean isAlsoACommonWord(String text, String name) {
+        boolean allCaps = name.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+        if (allCaps) {
+            return false;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (int at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+            if (isWordBoundary(text, at - 1) && isWordBoundary(text, at + lower.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isWordBoundary(String text, int index) {

@@ -53,6 +53,23 @@ class MentionCleanerTests {
     }
 
     @Test
+    void shouldNotPropagateANameTheTextAlsoUsesAsACommonWord() {
+        String text = "Theresa May spoke. May was cold, and it may rain.";
+        List<Mention> found = List.of(new Mention("May", MentionType.PERSON, 8, 11));
+
+        assertThat(MentionCleaner.propagate(text, found)).containsExactlyElementsOf(found);
+    }
+
+    @Test
+    void shouldPropagateAnAllCapsNameEvenWhenItsLowercaseIsAWord() {
+        String text = "US troops told us. US aid came.";
+
+        List<Mention> all = MentionCleaner.propagate(text, List.of(new Mention("US", MentionType.LOCATION, 0, 2)));
+
+        assertThat(all).extracting(Mention::begin).containsExactly(0, 19);
+    }
+
+    @Test
     void shouldNotTagAnOccurrenceInsideALongerMention() {
         String text = "Kirby spoke. John Kirby said more.";
         Mention full = new Mention("John Kirby", MentionType.PERSON, 13, 23);
