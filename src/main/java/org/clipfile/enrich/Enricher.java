@@ -1,0 +1,162 @@
+package org.clipfile.enrich;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.clipfile.enrich.entities.AliasRegistry;
+import org.clipfile.enrich.entities.EntityResolver;
+import org.clipfile.enrich.entities.EntityType;
+import org.clipfile.enrich.entities.ResolvedEntity;
+import org.clipfile.enrich.names.NameKeys;
+import org.clipfile.enrich.ner.CoreNlpEntityRecognizer;
+import org.clipfile.enrich.ner.EntityRecognizer;
+import org.clipfile.enrich.ner.Mention;
+import org.clipfile.enrich.ner.MentionCleaner;
+import org.clipfile.enrich.ner.MentionType;
+import org.clipfile.enrich.places.Gazetteer;
+import org.clipfile.enrich.places.Place;
+import org.clipfile.enrich.places.PlaceResolver;
+import org.clipfile.enrich.places.ResolvedPlace;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The entry point of enrichment: people, groups and places of an article as canonical entities. One instance is
+ * shared by all threads. Without Spring: {@code new Enricher()} loads the CoreNLP model, the alias registry and the
+ * gazetteer (about 2-3 s, ~200 MB of heap); the other constructor takes them ready-made (tests, another engine).
+ */
+@Component
+public final class Enricher {
+    private final EntityRecognizer recognizer;
+    private final AliasRegistry registry;
+    private final Gazetteer gazetteer;
+    private final EntityResolver entityResolver;
+    private final PlaceResolver placeResolver;
+
+    /** Loads the default engine and data; the gazetteer loads on another thread while the model loads. */
+    @Autowired
+    public Enricher() {
+        this(Defaults.load());
+    }
+
+    private Enricher(Defaults defaults) {
+        this(defaults.recognizer(), defaults.registry(), defaults.gazetteer());
+    }
+
+    private record Defaults(EntityRecognizer recognizer, AliasRegistry registry, Gazetteer gazetteer) {
+        static Defaults load() {
+            CompletableFuture<Gazetteer> gazetteer = CompletableFuture.supplyAsync(Gazetteer::loadDefault);
+            EntityRecognizer recognizer = new CoreNlpEntityRecognizer();
+            AliasRegistry registry = AliasRegistry.loadDefault();
+            try {
+                return new Defaults(recognizer, registry, gazetteer.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
+        }
+    }
+
+    public Enricher(EntityRecognizer recognizer, AliasRegistry registry, Gazetteer gazetteer) {
+        this.recognizer = recognizer;
+        this.registry = registry;
+        this.gazetteer = gazetteer;
+        this.entityResolver = new EntityResolver(registry, gazetteer::isDemonym);
+        this.placeResolver = new PlaceResolver(gazetteer);
+    }
+
+    /** The alias registry this enricher resolves against: editors' changes apply to the next article enriched. */
+    public AliasRegistry aliasRegistry() {
+        return registry;
+    }
+
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    public Enrichment enrich(String title, String body) {
+        String text = title.isBlank() ? body : body.isBlank() ? title : title.strip() + "\n\n" + body;
+        return toEnrichment(analyze(text));
+    }
+
+    /** Everything found in one text, with the mentions behind each entity and place. */
+    record Analysis(List<Mention> mentions, List<ResolvedEntity> entities, List<ResolvedPlace> places) {}
+
+    Analysis analyze(String text) {
+        if (text.isBlank()) {
+            return new Analysis(List.of(), List.of(), List.of());
+        }
+        List<Mention> recognized = MentionCleaner.clean(recognizer.recognize(text));
+        List<Mention> mentions = new ArrayList<>(recognized);
+        for (Mention found : registry.findMentions(text)) {
+            if (recognized.stream().noneMatch(found::overlaps)) {
+                mentions.add(found);
+            }
+        }
+        mentions = MentionCleaner.harmonizeTypes(MentionCleaner.propagate(text, mentions), gazetteer::isCountryName);
+
+        List<Mention> entityMentions = new ArrayList<>();
+        List<Mention> placeMentions = new ArrayList<>();
+        for (Mention mention : mentions) {
+            if (entityResolver.claims(mention)) {
+                entityMentions.add(mention);
+            } else if (isNationality(mention)) {
+                // "Syrians" names no person or group; as a location it means the country.
+                if (mention.type() == MentionType.LOCATION) {
+                    placeMentions.add(mention);
+                }
+            } else if (mention.type() == MentionType.LOCATION || gazetteer.isCountryName(mention.text())) {
+                // A country standing for its government or team ("Russia said") is still indexed as the place.
+                placeMentions.add(mention);
+            } else {
+                entityMentions.add(mention);
+            }
+        }
+        List<ResolvedEntity> entities = entityResolver.resolve(text, entityMentions, mentions);
+        List<ResolvedPlace> places = placeResolver.resolve(text, placeMentions);
+        return new Analysis(mentions, entities, places);
+    }
+
+    private boolean isNationality(Mention mention) {
+        return mention.text().indexOf(' ') < 0 && gazetteer.isDemonym(mention.text());
+    }
+
+    private static Enrichment toEnrichment(Analysis analysis) {
+        List<EntityFacet> people = new ArrayList<>();
+        List<EntityFacet> groups = new ArrayList<>();
+        for (ResolvedEntity entity : analysis.entities()) {
+            EntityFacet facet = new EntityFacet(entity.id(), entity.name(),
+                    entity.type().name().toLowerCase(Locale.ROOT), entity.variants().stream().sorted().toList(),
+                    entity.mentions().size());
+            (entity.type() == EntityType.PERSON ? people : groups).add(facet);
+        }
+        List<PlaceFacet> places = analysis.places().stream().map(Enricher::placeFacet).toList();
+        Comparator<EntityFacet> byMentions =
+                Comparator.comparingInt(EntityFacet::mentions).reversed().thenComparing(EntityFacet::name);
+        people.sort(byMentions);
+        groups.sort(byMentions);
+        List<PlaceFacet> sortedPlaces = new ArrayList<>(places);
+        sortedPlaces.sort(Comparator.comparingInt(PlaceFacet::mentions).reversed().thenComparing(PlaceFacet::name));
+        return new Enrichment(people, groups, sortedPlaces);
+    }
+
+    private static PlaceFacet placeFacet(ResolvedPlace resolved) {
+        Place place = resolved.place();
+        Place region = resolved.region();
+        Place country = resolved.country();
+        Place city = resolved.city();
+        Set<String> variants = new LinkedHashSet<>(NameKeys.searchVariants(place.name()));
+        resolved.mentions().forEach(m -> variants.addAll(NameKeys.searchVariants(m.text())));
+        return new PlaceFacet(place.id(), place.name(), place.kind().name().toLowerCase(Locale.ROOT),
+                country == null ? null : country.countryCode(), country == null ? null : country.name(),
+                region == null ? null : region.id(), region == null ? null : region.name(),
+                city == null ? null : city.id(), city == null ? null : city.name(),
+                place.latitude(), place.longitude(), place.coordinates().name().toLowerCase(Locale.ROOT),
+                resolved.guessed(), resolved.ancestorIds(), variants.stream().sorted().toList(),
+                resolved.mentions().size());
+    }
+}

@@ -1,0 +1,182 @@
+package org.clipfile.enrich.ner;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.clipfile.enrich.names.NameKeys;
+
+/**
+ * What a statistical tagger gets wrong in a predictable way: pronouns tagged as people ("He", "his"), fragments
+ * without letters, lowercase tags; and names it tags once but not at every occurrence ("Atme" found once in three).
+ */
+public final class MentionCleaner {
+    private static final Set<String> PRONOUNS = Set.of("i", "me", "my", "mine", "you", "your", "yours", "he", "him",
+            "his", "she", "her", "hers", "it", "its", "we", "our", "ours", "they", "them", "their", "theirs",
+            "himself", "herself", "itself", "themselves", "who", "whom", "whose", "this", "that", "these", "those");
+    /** Honorifics and words the tagger sometimes isolates; never a name on their own. */
+    private static final Set<String> NEVER_A_NAME = Set.of("mr", "mrs", "ms", "miss", "dr", "sir", "madam",
+            "the", "a", "an", "exit", "mobile", "version", "advertisement", "photo", "reuters photo");
+    private static final int LONGEST_NAME = 100;
+
+    private MentionCleaner() {}
+
+    /** Drops junk mentions and trims a leading "the". */
+    public static List<Mention> clean(List<Mention> mentions) {
+        List<Mention> kept = new ArrayList<>(mentions.size());
+        for (Mention mention : mentions) {
+            Mention trimmed = trimArticle(mention);
+            if (!isJunk(trimmed)) {
+                kept.add(trimmed);
+            }
+        }
+        return kept;
+    }
+
+    static boolean isJunk(Mention mention) {
+        String text = mention.text();
+        if (text.length() < 2 || text.length() > LONGEST_NAME || text.chars().noneMatch(Character::isLetter)) {
+            return true;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        // An all-caps "US" or "IT" is a name, "us" and "It" are pronouns.
+        boolean allCaps = text.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+        if (!allCaps && PRONOUNS.contains(lower)) {
+            return true;
+        }
+        if (NEVER_A_NAME.contains(lower)) {
+            return true;
+        }
+        // Names of people and organizations are capitalised; the tagger's lowercase hits are noise.
+        return mention.type() != MentionType.LOCATION && text.chars().noneMatch(Character::isUpperCase);
+    }
+
+    private static Mention trimArticle(Mention mention) {
+        String text = mention.text();
+        for (String article : List.of("the ", "The ")) {
+            if (text.startsWith(article) && text.length() > article.length()) {
+                int cut = article.length();
+                return new Mention(text.substring(cut), mention.type(), mention.begin() + cut, mention.end());
+            }
+        }
+        return mention;
+    }
+
+    /**
+     * Adds a mention at every other occurrence of a name already found in the same text, with the type the tagger
+     * gave it most often ("one sense per discourse"). Occurrences are matched case-sensitively on word boundaries
+     * and never overlap an existing mention. A name the text also uses as a lowercase word ("May", "may") is not
+     * propagated: its other capitalised occurrences may be that word starting a sentence.
+     */
+    public static List<Mention> propagate(String text, List<Mention> mentions) {
+        Map<String, Map<MentionType, Integer>> typesByName = new HashMap<>();
+        for (Mention mention : mentions) {
+            typesByName.computeIfAbsent(mention.text(), name -> new HashMap<>()).merge(mention.type(), 1, Integer::sum);
+        }
+        List<Mention> all = new ArrayList<>(mentions);
+        List<Mention> sorted = new ArrayList<>(mentions);
+        sorted.sort(Comparator.comparingInt(Mention::begin));
+        for (Map.Entry<String, Map<MentionType, Integer>> entry : typesByName.entrySet()) {
+            String name = entry.getKey();
+            if (!Character.isUpperCase(name.charAt(0)) || isAlsoACommonWord(text, name)) {
+                continue;
+            }
+            MentionType type = entry.getValue().entrySet().stream()
+                    .max(Map.Entry.<MentionType, Integer>comparingByValue()
+                            .thenComparing(e -> e.getKey().ordinal(), Comparator.reverseOrder()))
+                    .orElseThrow().getKey();
+            for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+                int end = at + name.length();
+                if (isWordBoundary(text, at - 1) && isWordBoundary(text, end) && !covered(sorted, at, end)) {
+                    Mention added = new Mention(name, type, at, end);
+                    all.add(added);
+                    insertSorted(sorted, added);
+                }
+            }
+        }
+        all.sort(Comparator.comparingInt(Mention::begin));
+        return all;
+    }
+
+    /**
+     * One type per name in an article, where the tagger hesitated: a name tagged both person and organization takes
+     * its majority type ("Dries Mertens"); a single word tagged as a place or organization that is the surname of a
+     * person named in full in the same article is that person ("Valeska Paris ... Paris claims"), unless it is a
+     * country's name.
+     *
+     * @param isCountryName whether a text is exactly a country's name (never taken for a surname)
+     */
+    public static List<Mention> harmonizeTypes(List<Mention> mentions, Predicate<String> isCountryName) {
+        Map<String, int[]> personOrOrganization = new HashMap<>();
+        Set<String> surnames = new HashSet<>();
+        for (Mention mention : mentions) {
+            if (mention.type() != MentionType.LOCATION) {
+                int[] counts = personOrOrganization.computeIfAbsent(mention.text(), t -> new int[2]);
+                counts[mention.type() == MentionType.PERSON ? 0 : 1]++;
+            }
+            if (mention.type() == MentionType.PERSON) {
+                List<String> tokens = NameKeys.keyTokens(mention.text());
+                if (tokens.size() >= 2) {
+                    surnames.add(tokens.getLast());
+                }
+            }
+        }
+        List<Mention> harmonized = new ArrayList<>(mentions.size());
+        for (Mention mention : mentions) {
+            MentionType type = mention.type();
+            int[] counts = personOrOrganization.get(mention.text());
+            if (type != MentionType.LOCATION && counts[0] != counts[1]) {
+                type = counts[0] > counts[1] ? MentionType.PERSON : MentionType.ORGANIZATION;
+            }
+            if (type != MentionType.PERSON && mention.text().indexOf(' ') < 0
+                    && surnames.contains(NameKeys.key(mention.text())) && !isCountryName.test(mention.text())) {
+                type = MentionType.PERSON;
+            }
+            harmonized.add(type == mention.type() ? mention : mention.withType(type));
+        }
+        return harmonized;
+    }
+
+    private static boolean isAlsoACommonWord(String text, String name) {
+        boolean allCaps = name.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+        if (allCaps) {
+            return false;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (int at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+            if (isWordBoundary(text, at - 1) && isWordBoundary(text, at + lower.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordBoundary(String text, int index) {
+        return index < 0 || index >= text.length() || !Character.isLetterOrDigit(text.charAt(index));
+    }
+
+    private static boolean covered(List<Mention> sorted, int begin, int end) {
+        for (Mention mention : sorted) {
+            if (mention.begin() >= end) {
+                return false;
+            }
+            if (mention.end() > begin) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void insertSorted(List<Mention> sorted, Mention mention) {
+        int i = 0;
+        while (i < sorted.size() && sorted.get(i).begin() < mention.begin()) {
+            i++;
+        }
+        sorted.add(i, mention);
+    }
+}

@@ -1,0 +1,121 @@
+package org.clipfile.enrich.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MentionCleanerTests {
+
+    private static Mention mention(String text, String name, MentionType type) {
+        int at = text.indexOf(name);
+        return new Mention(name, type, at, at + name.length());
+    }
+
+    @Test
+    void shouldDropPronounsButKeepAllCapsNamesThatSpellLikeThem() {
+        String text = "He said his US and IT partners agreed.";
+
+        List<Mention> kept = MentionCleaner.clean(List.of(mention(text, "He", MentionType.PERSON),
+                mention(text, "his", MentionType.PERSON), mention(text, "US", MentionType.LOCATION),
+                mention(text, "IT", MentionType.ORGANIZATION)));
+
+        assertThat(kept).extracting(Mention::text).containsExactly("US", "IT");
+    }
+
+    @Test
+    void shouldDropLowercasePeopleAndGroupsButKeepLowercasePlaces() {
+        String text = "the observatory in syria";
+
+        List<Mention> kept = MentionCleaner.clean(List.of(mention(text, "observatory", MentionType.ORGANIZATION),
+                mention(text, "syria", MentionType.LOCATION)));
+
+        assertThat(kept).extracting(Mention::text).containsExactly("syria");
+    }
+
+    @Test
+    void shouldTrimALeadingTheAndMoveTheOffset() {
+        String text = "Talks in the Hague.";
+
+        List<Mention> kept = MentionCleaner.clean(List.of(mention(text, "the Hague", MentionType.LOCATION)));
+
+        assertThat(kept).containsExactly(mention(text, "Hague", MentionType.LOCATION));
+    }
+
+    @Test
+    void shouldTagEveryOtherWholeWordOccurrenceOfAFoundName() {
+        String text = "Near Atme, a camp. Atme is home to many; Atmeville is not.";
+
+        List<Mention> all = MentionCleaner.propagate(text, List.of(mention(text, "Atme", MentionType.LOCATION)));
+
+        assertThat(all).extracting(Mention::begin).containsExactly(5, 19);
+        assertThat(all).allMatch(m -> m.type() == MentionType.LOCATION && m.text().equals("Atme"));
+    }
+
+    @Test
+    void shouldNotPropagateANameTheTextAlsoUsesAsACommonWord() {
+        String text = "Theresa May spoke. May was cold, and it may rain.";
+        List<Mention> found = List.of(new Mention("May", MentionType.PERSON, 8, 11));
+
+        assertThat(MentionCleaner.propagate(text, found)).containsExactlyElementsOf(found);
+    }
+
+    @Test
+    void shouldPropagateAnAllCapsNameEvenWhenItsLowercaseIsAWord() {
+        String text = "US troops told us. US aid came.";
+
+        List<Mention> all = MentionCleaner.propagate(text, List.of(new Mention("US", MentionType.LOCATION, 0, 2)));
+
+        assertThat(all).extracting(Mention::begin).containsExactly(0, 19);
+    }
+
+    @Test
+    void shouldNotTagAnOccurrenceInsideALongerMention() {
+        String text = "Kirby spoke. John Kirby said more.";
+        Mention full = new Mention("John Kirby", MentionType.PERSON, 13, 23);
+
+        List<Mention> all = MentionCleaner.propagate(text, List.of(new Mention("Kirby", MentionType.PERSON, 0, 5), full));
+
+        assertThat(all).hasSize(2);
+    }
+
+    @Test
+    void shouldTagOtherOccurrencesWithTheTypeTheTaggerGaveMostOften() {
+        String text = "Jordan, Jordan and Jordan.";
+
+        List<Mention> all = MentionCleaner.propagate(text, List.of(new Mention("Jordan", MentionType.LOCATION, 0, 6),
+                new Mention("Jordan", MentionType.LOCATION, 8, 14)));
+
+        assertThat(all).hasSize(3).allMatch(m -> m.type() == MentionType.LOCATION);
+    }
+
+    @Test
+    void shouldReadASurnameTaggedAsAPlaceAsThePersonNamedInFull() {
+        String text = "Valeska Paris left. Paris claims she was held in Paris, France.";
+        List<Mention> mentions = List.of(new Mention("Valeska Paris", MentionType.PERSON, 0, 13),
+                new Mention("Paris", MentionType.LOCATION, 20, 25), new Mention("France", MentionType.LOCATION, 56, 62));
+
+        List<Mention> harmonized = MentionCleaner.harmonizeTypes(mentions, "France"::equals);
+
+        assertThat(harmonized).extracting(Mention::type)
+                .containsExactly(MentionType.PERSON, MentionType.PERSON, MentionType.LOCATION);
+    }
+
+    @Test
+    void shouldNeverTakeACountryForASurname() {
+        List<Mention> mentions = List.of(new Mention("Michael Jordan", MentionType.PERSON, 0, 14),
+                new Mention("Jordan", MentionType.LOCATION, 20, 26));
+
+        assertThat(MentionCleaner.harmonizeTypes(mentions, "Jordan"::equals)).extracting(Mention::type)
+                .containsExactly(MentionType.PERSON, MentionType.LOCATION);
+    }
+
+    @Test
+    void shouldGiveANameTaggedAsPersonAndOrganizationItsMajorityType() {
+        List<Mention> mentions = List.of(new Mention("Kane", MentionType.PERSON, 0, 4),
+                new Mention("Kane", MentionType.PERSON, 10, 14), new Mention("Kane", MentionType.ORGANIZATION, 20, 24));
+
+        assertThat(MentionCleaner.harmonizeTypes(mentions, name -> false))
+                .allMatch(m -> m.type() == MentionType.PERSON);
+    }
+}
