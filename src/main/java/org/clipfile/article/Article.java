@@ -1,16 +1,26 @@
 package org.clipfile.article;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.clipfile.enrich.EntityFacet;
+import org.clipfile.enrich.Enrichment;
+import org.clipfile.enrich.PlaceFacet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A news article as Clipfile stores it. The same record is parsed, enriched, indexed and returned.
+ * A news article as Clipfile stores it. The same record is parsed, enriched, indexed and returned. Its people,
+ * groups and places ({@code entities}) are stored whole, so a new index can be filled without running entity
+ * recognition again; the fields that search and facets use are derived from them when the article is written.
  *
  * @param id deterministic: from the canonical URL when there is one, else from the content hash
  * @param contentHash SHA-256 of the normalised title and body
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Article(
         String id,
         String title,
@@ -23,9 +33,109 @@ public record Article(
         @Nullable String byline,
         @Nullable String language,
         @JsonProperty("ingested_at") Instant ingestedAt,
-        @JsonProperty("content_hash") String contentHash) {
+        @JsonProperty("content_hash") String contentHash,
+        @Nullable Enrichment entities) {
 
     public Article {
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    public Article withEntities(Enrichment enrichment) {
+        return new Article(id, title, body, published, source, url, section, tags, byline, language, ingestedAt,
+                contentHash, enrichment);
+    }
+
+    private Enrichment enrichment() {
+        return entities == null ? Enrichment.empty() : entities;
+    }
+
+    @JsonProperty(value = "people", access = JsonProperty.Access.READ_ONLY)
+    public List<String> people() {
+        return enrichment().people().stream().map(EntityFacet::id).toList();
+    }
+
+    @JsonProperty(value = "people_names", access = JsonProperty.Access.READ_ONLY)
+    public List<String> peopleNames() {
+        return names(enrichment().people());
+    }
+
+    @JsonProperty(value = "groups", access = JsonProperty.Access.READ_ONLY)
+    public List<String> groups() {
+        return enrichment().groups().stream().map(EntityFacet::id).toList();
+    }
+
+    @JsonProperty(value = "groups_names", access = JsonProperty.Access.READ_ONLY)
+    public List<String> groupsNames() {
+        return names(enrichment().groups());
+    }
+
+    /** Every place and every place above it: a filter on a country matches articles naming only its cities. */
+    @JsonProperty(value = "places", access = JsonProperty.Access.READ_ONLY)
+    public List<String> places() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (PlaceFacet place : enrichment().places()) {
+            ids.add(place.id());
+            ids.addAll(place.ancestorIds());
+        }
+        return List.copyOf(ids);
+    }
+
+    @JsonProperty(value = "places_names", access = JsonProperty.Access.READ_ONLY)
+    public List<String> placesNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (PlaceFacet place : enrichment().places()) {
+            names.add(place.name());
+            names.addAll(place.variants());
+        }
+        return List.copyOf(names);
+    }
+
+    @JsonProperty(value = "place_countries", access = JsonProperty.Access.READ_ONLY)
+    public List<String> placeCountries() {
+        return enrichment().places().stream().map(PlaceFacet::countryCode).filter(c -> c != null).distinct()
+                .toList();
+    }
+
+    /**
+     * The place hierarchy as paths of place ids, one per level ({@code country}, {@code country/region},
+     * {@code country/region/city}): the facet counts each level from them.
+     */
+    @JsonProperty(value = "place_paths", access = JsonProperty.Access.READ_ONLY)
+    public List<String> placePaths() {
+        Set<String> paths = new LinkedHashSet<>();
+        for (PlaceFacet place : enrichment().places()) {
+            if (place.countryCode() == null) {
+                continue;
+            }
+            String country = "place:country:" + place.countryCode();
+            paths.add(country);
+            String region = place.regionId();
+            if (region != null && !region.equals(country)) {
+                paths.add(country + "/" + region);
+                String city = place.cityId();
+                if (city != null && !city.equals(region)) {
+                    paths.add(country + "/" + region + "/" + city);
+                }
+            }
+        }
+        return List.copyOf(paths);
+    }
+
+    /** Where the article's places are, for the map: known coordinates only, never guessed ones. */
+    @JsonProperty(value = "place_points", access = JsonProperty.Access.READ_ONLY)
+    public List<Map<String, Double>> placePoints() {
+        return enrichment().places().stream()
+                .filter(p -> p.lat() != null && p.lon() != null && !p.guessed())
+                .map(p -> Map.of("lat", p.lat(), "lon", p.lon()))
+                .toList();
+    }
+
+    private static List<String> names(List<EntityFacet> entities) {
+        Set<String> names = new LinkedHashSet<>();
+        for (EntityFacet entity : entities) {
+            names.add(entity.name());
+            names.addAll(entity.variants());
+        }
+        return List.copyOf(names);
     }
 }

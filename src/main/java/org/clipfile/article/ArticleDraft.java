@@ -25,6 +25,6 @@ public record ArticleDraft(
         String contentHash = ArticleIds.contentHash(title, body);
         String id = ArticleIds.idFor(url, contentHash);
         return new Article(id, title, body, published, source, url, section, tags, byline, language, ingestedAt,
-                contentHash);
+                contentHash, null);
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.clipfile.article.Article;
+import org.clipfile.ingest.ArticlePreparer;
 import org.clipfile.ingest.DocumentParser;
 import org.clipfile.ingest.DocumentSink;
 import org.clipfile.ingest.ImportSource;
@@ -34,6 +35,7 @@ final class ImportRunner {
 
     private final ImportJobStore store;
     private final DocumentParser parser;
+    private final ArticlePreparer preparer;
     private final ArticleSink articles;
     private final int parseThreads;
     private final AtomicLong indexed = new AtomicLong();
@@ -47,9 +49,11 @@ final class ImportRunner {
         BulkWriter open(BulkWriter.Outcome outcome);
     }
 
-    ImportRunner(ImportJobStore store, DocumentParser parser, ArticleSink articles, int parseThreads) {
+    ImportRunner(ImportJobStore store, DocumentParser parser, ArticlePreparer preparer, ArticleSink articles,
+            int parseThreads) {
         this.store = store;
         this.parser = parser;
+        this.preparer = preparer;
         this.articles = articles;
         this.parseThreads = parseThreads;
     }
@@ -106,7 +110,7 @@ final class ImportRunner {
                 try {
                     for (RawDocument document = raw.take(); document != END_OF_INPUT; document = raw.take()) {
                         try {
-                            Article article = parser.parse(document).toArticle(Instant.now());
+                            Article article = preparer.prepare(parser.parse(document));
                             parsed.put(new Parsed(document.name(), article));
                         } catch (InvalidArticleException e) {
                             recordFailure(jobId, document.name(), e.getMessage());

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.IndexReadyListener;
+import org.clipfile.ingest.ArticlePreparer;
 import org.clipfile.ingest.DocumentParser;
 import org.clipfile.ingest.ImportSource;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,7 @@ public class ImportService implements IndexReadyListener {
 
     private final ImportJobStore store;
     private final DocumentParser parser;
+    private final ArticlePreparer preparer;
     private final ElasticsearchClient client;
     private final ImportProperties properties;
     private final String instanceId;
@@ -47,10 +49,11 @@ public class ImportService implements IndexReadyListener {
             Thread.ofPlatform().name("import-watchdog").daemon().factory());
     private volatile @Nullable String alias;
 
-    ImportService(ImportJobStore store, DocumentParser parser, ElasticsearchClient client,
+    ImportService(ImportJobStore store, DocumentParser parser, ArticlePreparer preparer, ElasticsearchClient client,
             ImportProperties properties) {
         this.store = store;
         this.parser = parser;
+        this.preparer = preparer;
         this.client = client;
         this.properties = properties;
         this.instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString()
@@ -151,7 +154,7 @@ public class ImportService implements IndexReadyListener {
             store.save(running);
             log.info("Import {} of {} started (about {} documents, attempt {})", job.id(), job.sourceName(),
                     running.totalEstimate(), running.attempt());
-            ImportRunner runner = new ImportRunner(store, parser, outcome -> new BulkWriter(client, articlesAlias,
+            ImportRunner runner = new ImportRunner(store, parser, preparer, outcome -> new BulkWriter(client, articlesAlias,
                     properties.bulkOperations(), properties.bulkSize().toBytes(), properties.maxOutage(), outcome),
                     properties.effectiveParseThreads());
             ImportJob end = runner.run(running, source);

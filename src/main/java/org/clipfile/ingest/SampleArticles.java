@@ -3,10 +3,10 @@ package org.clipfile.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.clipfile.article.Article;
+import org.clipfile.article.ArticleDraft;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.IndexReadyListener;
 import org.clipfile.localnode.LocalModeCondition;
@@ -25,6 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Conditional(LocalModeCondition.class)
 @ConditionalOnBooleanProperty(name = "clipfile.samples.enabled", matchIfMissing = true)
 class SampleArticles implements IndexReadyListener {
+    private final ArticlePreparer preparer;
+
+    SampleArticles(ArticlePreparer preparer) {
+        this.preparer = preparer;
+    }
+
     private static final Logger log = LoggerFactory.getLogger(SampleArticles.class);
     static final String RESOURCE = "/samples/articles.ndjson";
 
@@ -33,7 +39,7 @@ class SampleArticles implements IndexReadyListener {
         if (index.count() > 0) {
             return;
         }
-        List<Article> samples = load(Instant.now());
+        List<Article> samples = load().stream().map(preparer::prepare).toList();
         List<String> failures = index.saveAll(samples, true);
         if (!failures.isEmpty()) {
             throw new IllegalStateException("Sample articles were rejected: " + failures);
@@ -42,16 +48,16 @@ class SampleArticles implements IndexReadyListener {
                 samples.size());
     }
 
-    static List<Article> load(Instant ingestedAt) throws IOException {
+    static List<ArticleDraft> load() throws IOException {
         try (InputStream in = SampleArticles.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IOException(RESOURCE + " is missing from the classpath");
             }
-            List<Article> articles = new ArrayList<>();
+            List<ArticleDraft> articles = new ArrayList<>();
             JsonMapper mapper = JsonMapper.shared();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
                 if (!line.isBlank()) {
-                    articles.add(mapper.readValue(line, ArticleInput.class).toDraft().toArticle(ingestedAt));
+                    articles.add(mapper.readValue(line, ArticleInput.class).toDraft());
                 }
             }
             return articles;

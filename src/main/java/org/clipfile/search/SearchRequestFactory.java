@@ -17,7 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import org.clipfile.enrich.names.NameKeys;
 import org.clipfile.search.query.JournalistQuery;
+import org.clipfile.search.query.QueryLimits;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +35,7 @@ public final class SearchRequestFactory {
     static final List<String> RESULT_FIELDS = List.of("id", "title", "published", "source", "section", "tags", "url",
             "byline", "language", "entities");
     static final int SNIPPET_LENGTH = 180;
+    static final List<String> NAME_FIELDS = List.of("people_names", "groups_names", "places_names");
     static final String DATE_FACET = "date";
     public static final String CURSOR_KEEP_ALIVE = "5m";
     /** Countries, regions and cities counted per tree level, relative to the facet size. */
@@ -110,7 +114,17 @@ public final class SearchRequestFactory {
         if (!parameters.hasQuery()) {
             return Query.of(q -> q.matchAll(m -> m));
         }
-        return JournalistQuery.parse(parameters.q()).query();
+        Query parsed = JournalistQuery.parse(parameters.q(), QueryLimits.DEFAULT, NameKeys::key).query();
+        String nameKey = NameKeys.key(parameters.q());
+        if (nameKey.isEmpty()) {
+            return parsed;
+        }
+        // A query that is a name in another romanisation ("Abd al-Rahman") also finds the articles naming it.
+        return Query.of(q -> q.bool(b -> b
+                .should(parsed)
+                .should(s -> s.multiMatch(m -> m.query(nameKey).type(TextQueryType.Phrase)
+                        .fields(NAME_FIELDS)))
+                .minimumShouldMatch("1")));
     }
 
     /** The query and every selection as one query, for counting, exporting and cursors. */

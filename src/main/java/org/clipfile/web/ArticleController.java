@@ -3,11 +3,11 @@ package org.clipfile.web;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Instant;
 import org.clipfile.article.Article;
 import org.clipfile.article.ArticleDraft;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.ingest.ArticleInput;
+import org.clipfile.ingest.ArticlePreparer;
 import org.clipfile.ingest.PlainTextArticleParser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,11 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ArticleController {
     private final ArticleIndex index;
     private final PlainTextArticleParser textParser;
+    private final ArticlePreparer preparer;
     private final IngestLimits limits;
 
-    ArticleController(ArticleIndex index, PlainTextArticleParser textParser, IngestLimits limits) {
+    ArticleController(ArticleIndex index, PlainTextArticleParser textParser, ArticlePreparer preparer,
+            IngestLimits limits) {
         this.index = index;
         this.textParser = textParser;
+        this.preparer = preparer;
         this.limits = limits;
     }
 
@@ -54,7 +57,7 @@ class ArticleController {
     }
 
     private ResponseEntity<Ingested> save(ArticleDraft draft) throws IOException {
-        Article article = draft.toArticle(Instant.now());
+        Article article = preparer.prepare(draft);
         boolean created = index.save(article);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/articles/" + article.id()))

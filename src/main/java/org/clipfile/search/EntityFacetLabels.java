@@ -1,0 +1,125 @@
+package org.clipfile.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.clipfile.enrich.Enricher;
+import org.clipfile.index.ArticleIndex;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Names for entity ids in facets: the alias registry and the gazetteer know most; an entity found only in articles
+ * is named as the first article that mentions it names it. Names are cached (ids are stable).
+ */
+@Component
+class EntityFacetLabels implements FacetLabels {
+    private static final int MAX_CACHED = 200_000;
+
+    private final Enricher enricher;
+    private final ElasticsearchClient client;
+    private final ArticleIndex index;
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
+
+    EntityFacetLabels(Enricher enricher, ElasticsearchClient client, ArticleIndex index) {
+        this.enricher = enricher;
+        this.client = client;
+        this.index = index;
+    }
+
+    @Override
+    public Map<String, String> labels(Facet facet, Collection<String> values) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String value : values) {
+            String known = cache.computeIfAbsent(value, this::fromReferenceData);
+            if (known.isEmpty()) {
+                unknown.add(value);
+            } else {
+                labels.put(value, known);
+            }
+        }
+        if (!unknown.isEmpty() && facet != Facet.COUNTRY) {
+            labels.putAll(fromArticles(facet, unknown));
+        }
+        return labels;
+    }
+
+    private String fromReferenceData(String value) {
+        if (value.startsWith("place:") || value.length() == 2) {
+            String id = value.length() == 2 ? "place:country:" + value.toUpperCase(Locale.ROOT) : value;
+            var place = enricher.gazetteer().byId(id);
+            if (place.isPresent()) {
+                return place.get().name();
+            }
+        }
+        return enricher.aliasRegistry().findById(value).map(e -> e.name()).orElse("");
+    }
+
+    /** One small search per unknown id, in one round trip, reading the name the article's entities give it. */
+    private Map<String, String> fromArticles(Facet facet, List<String> ids) {
+        List<RequestItem> searches = new ArrayList<>();
+        for (String id : ids) {
+            searches.add(RequestItem.of(r -> r.header(h -> h.index(index.alias()))
+                    .body(b -> b.size(1).source(s -> s.filter(f -> f.includes("entities")))
+                            .query(q -> q.term(t -> t.field(facet.field()).value(id))))));
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        try {
+            MsearchResponse<JsonNode> response = client.msearch(m -> m.searches(searches), JsonNode.class);
+            for (int i = 0; i < ids.size(); i++) {
+                MultiSearchResponseItem<JsonNode> item = response.responses().get(i);
+                if (!item.isResult() || item.result().hits().hits().isEmpty()) {
+                    continue;
+                }
+                String name = nameIn(item.result().hits().hits().getFirst().source(), ids.get(i));
+                if (name != null) {
+                    names.put(ids.get(i), name);
+                    if (cache.size() < MAX_CACHED) {
+                        cache.put(ids.get(i), name);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
+    }
+
+    private static String nameIn(JsonNode source, String id) {
+        JsonNode entities = source == null ? null : source.get("entities");
+        if (entities == null) {
+            return null;
+        }
+        for (String kind : List.of("people", "groups", "places")) {
+            JsonNode list = entities.get(kind);
+            if (list == null) {
+                continue;
+            }
+            for (JsonNode entity : list) {
+                if (id.equals(entity.path("id").asString())) {
+                    return entity.path("name").asString();
+                }
+                if (kind.equals("places")) {
+                    if (id.equals(entity.path("regionId").asString()) && entity.hasNonNull("regionName")) {
+                        return entity.get("regionName").asString();
+                    }
+                    if (id.equals(entity.path("cityId").asString()) && entity.hasNonNull("cityName")) {
+                        return entity.get("cityName").asString();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}
