@@ -229,10 +229,17 @@ public final class EntityResolver {
         final EntityType type;
         final @Nullable CanonicalEntity registered;
         final List<Mention> mentions = new ArrayList<>();
+        /** Key tokens by name, shared by the clusters of one article: short-form linking compares them pairwise. */
+        private final Map<String, List<String>> keys;
 
-        Cluster(EntityType type, @Nullable CanonicalEntity registered) {
+        Cluster(EntityType type, @Nullable CanonicalEntity registered, Map<String, List<String>> keys) {
             this.type = type;
             this.registered = registered;
+            this.keys = keys;
+        }
+
+        List<String> keyTokens(String name) {
+            return keys.computeIfAbsent(name, NameKeys::keyTokens);
         }
 
         void add(Mention mention) {
@@ -251,22 +258,22 @@ public final class EntityResolver {
 
         String longestSurface() {
             return mentions.stream().map(Mention::text)
-                    .max(Comparator.comparingInt((String s) -> NameKeys.keyTokens(s).size())
+                    .max(Comparator.comparingInt((String s) -> keyTokens(s).size())
                             .thenComparingInt(String::length))
                     .orElseThrow();
         }
 
         int tokenCount() {
-            return names().stream().mapToInt(n -> NameKeys.keyTokens(n).size()).max().orElse(0);
+            return names().stream().mapToInt(n -> keyTokens(n).size()).max().orElse(0);
         }
 
         /** Whether every name of this cluster is an in-order part of a longer name of the other, or its acronym. */
         boolean isShortFormOf(Cluster longer) {
             for (String name : names()) {
-                List<String> tokens = NameKeys.keyTokens(name);
+                List<String> tokens = keyTokens(name);
                 boolean found = false;
                 for (String longName : longer.names()) {
-                    List<String> longTokens = NameKeys.keyTokens(longName);
+                    List<String> longTokens = longer.keyTokens(longName);
                     boolean acronym = tokens.size() == 1 && isAllCaps(name) && name.equals(initials(longName));
                     if (acronym || (longTokens.size() > tokens.size() && isSubsequence(tokens, longTokens))) {
                         found = true;
@@ -296,13 +303,14 @@ public final class EntityResolver {
         private final Map<String, Cluster> byRegistryId = new LinkedHashMap<>();
         private final Map<String, Cluster> byTypeAndKey = new LinkedHashMap<>();
         private final Set<Cluster> merged = new HashSet<>();
+        private final Map<String, List<String>> keys = new HashMap<>();
 
         Cluster registered(CanonicalEntity entity) {
-            return byRegistryId.computeIfAbsent(entity.id(), id -> new Cluster(entity.type(), entity));
+            return byRegistryId.computeIfAbsent(entity.id(), id -> new Cluster(entity.type(), entity, keys));
         }
 
         Cluster plain(EntityType type, String key) {
-            return byTypeAndKey.computeIfAbsent(type + "|" + key, k -> new Cluster(type, null));
+            return byTypeAndKey.computeIfAbsent(type + "|" + key, k -> new Cluster(type, null, keys));
         }
 
         @Nullable Cluster existingPlain(EntityType type, String key) {
