@@ -22,8 +22,11 @@ class SearchRequestFactoryTests {
     void shouldMatchAllWordsAcrossTitleAndBody() throws Exception {
         JSONAssert.assertEquals("""
                 {"from": 20, "size": 10, "track_total_hits": true,
-                 "query": {"multi_match": {"query": "raid idlib", "type": "cross_fields", "operator": "and",
-                   "fields": ["title^3", "title.folded^2", "body", "body.folded"]}},
+                 "query": {"bool": {"minimum_should_match": "1", "should": [
+                   {"multi_match": {"query": "raid idlib", "type": "cross_fields", "operator": "and",
+                     "fields": ["title^3", "title.folded^2", "body", "body.folded"]}},
+                   {"multi_match": {"query": "rad idlib", "type": "phrase",
+                     "fields": ["people_names", "groups_names", "places_names"]}}]}},
                  "sort": [{"_score": {"order": "desc"}}, {"published": {"order": "desc", "missing": "_last"}}],
                  "highlight": {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"],
                    "fields": [{"body": {"fragment_size": 180, "number_of_fragments": 1, "no_match_size": 180}},
@@ -44,7 +47,7 @@ class SearchRequestFactoryTests {
         String hostile = "{\"script\": {\"source\": \"x\"}}";
         String q = "\"" + hostile.replace("\"", "\\\"") + "\"";
         JSONAssert.assertEquals("""
-                {"query": {"multi_match": {"type": "phrase", "query": %s}}}""".formatted(
+                {"query": {"bool": {"should": [{"multi_match": {"type": "phrase", "query": %s}}, {}]}}}""".formatted(
                         co.elastic.clients.json.JsonData.of(hostile).toJson(new Jackson3JsonpMapper())),
                 json(SearchParameters.of(q, 1, 20)), JSONCompareMode.LENIENT);
     }
@@ -52,11 +55,19 @@ class SearchRequestFactoryTests {
     @Test
     void shouldBuildTheQueryFromTheQueryLanguage() throws Exception {
         JSONAssert.assertEquals("""
-                {"query": {"bool": {
+                {"query": {"bool": {"should": [{"bool": {
                   "must": [{"multi_match": {"query": "raid", "type": "cross_fields"}},
                            {"multi_match": {"query": "special forces", "type": "phrase"}}],
-                  "must_not": [{"multi_match": {"query": "opinion"}}]}}}""",
+                  "must_not": [{"multi_match": {"query": "opinion"}}]}}, {}]}}}""",
                 json(SearchParameters.of("raid \"special forces\" -opinion", 1, 20)), JSONCompareMode.LENIENT);
+    }
+
+    @Test
+    void shouldAlsoMatchAQueryThatIsANameAgainstEntityNameKeys() throws Exception {
+        JSONAssert.assertEquals("""
+                {"query": {"bool": {"should": [{}, {"multi_match": {"query": "abdrahman", "type": "phrase",
+                   "fields": ["people_names", "groups_names", "places_names"]}}]}}}""",
+                json(SearchParameters.of("Abd al-Rahman", 1, 20)), JSONCompareMode.LENIENT);
     }
 
     @Test
