@@ -1,0 +1,107 @@
+package org.clipfile.ingest.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Renders elements as paragraphs: every block element (paragraph, heading, list item, cell) starts a new one, a
+ * {@code <br>} is a line break and two of them a paragraph break; whitespace collapses except inside {@code <pre>}.
+ */
+final class Paragraphs {
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t]*\\n");
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\f\\r\\u000B\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
+
+    private Paragraphs() {}
+
+    static List<String> of(List<Element> roots) {
+        List<String> paragraphs = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int[] preDepth = {0};
+        NodeVisitor visitor = new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    appendText(current, text.getWholeText(), preDepth[0] > 0);
+                } else if (node instanceof Element element) {
+                    String tag = element.normalName();
+                    if (tag.equals("br")) {
+                        current.append('\n');
+                    } else if (ContentExtractor.BLOCK_TAGS.contains(tag)) {
+                        flush(current, paragraphs);
+                    }
+                    if (tag.equals("pre")) {
+                        preDepth[0]++;
+                    }
+                    if (tag.equals("img") && current.length() > 0) {
+                        current.append(' ');
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element element) {
+                    String tag = element.normalName();
+                    if (tag.equals("pre")) {
+                        preDepth[0]--;
+                    }
+                    if (ContentExtractor.BLOCK_TAGS.contains(tag)) {
+                        flush(current, paragraphs);
+                    } else if (tag.equals("td") || tag.equals("th")) {
+                        current.append(' ');
+                    }
+                }
+            }
+        };
+        for (Element root : roots) {
+            NodeTraversor.traverse(visitor, root);
+            flush(current, paragraphs);
+        }
+        return paragraphs;
+    }
+
+    private static void appendText(StringBuilder current, String text, boolean preformatted) {
+        if (preformatted) {
+            current.append(text);
+            return;
+        }
+        String collapsed = SPACES.matcher(text.replace('\n', ' ')).replaceAll(" ");
+        if (collapsed.startsWith(" ") && (current.isEmpty() || endsWithSpace(current))) {
+            collapsed = collapsed.substring(1);
+        }
+        current.append(collapsed);
+    }
+
+    private static boolean endsWithSpace(StringBuilder builder) {
+        char last = builder.charAt(builder.length() - 1);
+        return last == ' ' || last == '\n';
+    }
+
+    private static void flush(StringBuilder current, List<String> paragraphs) {
+        if (current.isEmpty()) {
+            return;
+        }
+        for (String part : BLANK_LINE.split(current)) {
+            StringBuilder paragraph = new StringBuilder();
+            for (String line : part.split("\n")) {
+                String stripped = line.strip();
+                if (!stripped.isEmpty()) {
+                    if (!paragraph.isEmpty()) {
+                        paragraph.append('\n');
+                    }
+                    paragraph.append(stripped);
+                }
+            }
+            if (!paragraph.isEmpty()) {
+                paragraphs.add(paragraph.toString());
+            }
+        }
+        current.setLength(0);
+    }
+}
