@@ -25,7 +25,7 @@ import org.jsoup.select.NodeVisitor;
  * tag, role, class and id) and again inside the winner (link lists, share boxes, captions).
  */
 final class ContentExtractor {
-    private static final Set<String> DROPPED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "math",
+    private static final Set<String> DROPPED_TAGS = Set.of("script", "style", "noscript", "template", "svg",
             "canvas", "iframe", "object", "embed", "video", "audio", "source", "track", "map", "input", "button",
             "select", "textarea", "option", "optgroup", "datalist", "nav", "dialog", "link", "meta", "aside", "footer",
             "header", "menu", "figcaption", "head", "title", "base");
@@ -43,6 +43,9 @@ final class ContentExtractor {
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…\"”'’)]\\s*$");
     private static final int MIN_BLOCK_CHARS = 25;
+    private static final int LONG_BLOCK_CHARS = 200;
+    /** Related-story and newsletter boxes hold teasers, not several long paragraphs of prose. */
+    private static final int ARTICLE_LIKE_LONG_BLOCKS = 3;
     private static final int ANCESTOR_LEVELS = 5;
 
     /** Text length, link-text length and score of one element; filled by one post-order pass. */
@@ -52,6 +55,8 @@ final class ContentExtractor {
         int ownText;
         int ownLinks;
         int ownCommas;
+        /** Blocks below this element (itself included) that read like article paragraphs. */
+        int longBlocks;
         double score;
         boolean candidate;
 
@@ -128,12 +133,10 @@ final class ContentExtractor {
                 }
                 Stats s = stats.get(element);
                 int text = s == null ? 0 : s.text;
-                // A wrapper marked like boilerplate that holds most of the page's text is the page itself.
+                // A wrapper marked like boilerplate that holds most of the page's text, or prose, is the article.
                 boolean holdsThePage = text * 2 > totalText && totalText > 0;
-                if (holdsThePage && !Hints.isCommentThread(element)) {
-                    return FilterResult.CONTINUE;
-                }
-                if (element.selectFirst("[itemprop=articleBody], article, main") != null && holdsThePage) {
+                boolean holdsProse = s != null && s.longBlocks >= ARTICLE_LIKE_LONG_BLOCKS;
+                if ((holdsThePage || holdsProse) && !Hints.isCommentThread(element)) {
                     return FilterResult.CONTINUE;
                 }
                 return FilterResult.REMOVE;
@@ -197,10 +200,14 @@ final class ContentExtractor {
                 }
                 Stats own = stats.get(element);
                 Element parent = element.parent();
+                if (own != null && own.ownText >= LONG_BLOCK_CHARS && own.ownLinks * 5 < own.ownText) {
+                    own.longBlocks++;
+                }
                 if (own != null && parent != null && element != root) {
                     Stats up = stats(parent);
                     up.text += own.text;
                     up.links += own.links;
+                    up.longBlocks += own.longBlocks;
                 }
             }
         }, root);

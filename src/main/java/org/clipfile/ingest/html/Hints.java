@@ -20,11 +20,11 @@ final class Hints {
             "sponsored", "subscribe", "subscription", "tags", "tag", "taboola", "toolbar", "tools", "trending",
             "widget", "widgets", "login", "overlay", "cta", "author", "authors", "caption", "figcaption", "follow",
             "print", "email", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "jump", "teaser",
-            "teasers", "recirc", "more", "next", "prev", "previous", "paywall", "donate", "donation", "timestamp");
+            "teasers", "recirc", "next", "prev", "previous", "paywall", "donate", "donation", "timestamp");
     private static final Pattern BOILERPLATE_PART = Pattern.compile("comment|disqus|share|social|related|recommend"
             + "|newsletter|subscri|cookie|consent|sponsor|advert|breadcrumb|sidebar|widget|footer|masthead|navbar"
             + "|navigation|pagination|outbrain|taboola|popular|trending|signup|toolbar|byline|dateline"
-            + "|sr-only|visually-?hidden|screen-reader|offscreen|read-?more|more-?stories|see-?also");
+            + "|sr-only|visually-?hidden|screen-reader|offscreen|more-?stories|see-?also");
     private static final Set<String> CONTENT_WORDS = Set.of("article", "body", "content", "entry", "main", "post",
             "story", "text", "hentry", "prose", "blog", "articlebody", "storybody", "postbody", "entrycontent",
             "maincontent", "storytext", "articletext", "posttext", "copy", "richtext");

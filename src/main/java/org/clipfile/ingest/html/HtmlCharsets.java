@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes page bytes the way a browser would in the common cases: byte order mark, then a charset declared in the
- * first bytes, then strict UTF-8, then windows-1252 (what "ISO-8859-1" pages really are, per the WHATWG encoding
- * standard).
+ * Decodes page bytes: byte order mark, then strict UTF-8 when the bytes are valid UTF-8 with non-ASCII content,
+ * then a charset declared in the first bytes, then windows-1252 (what "ISO-8859-1" pages really are, per the WHATWG
+ * encoding standard).
  */
 final class HtmlCharsets {
     /** Browsers look at the first 1024 bytes for a declaration; pages with long heads put it a little later. */
@@ -42,13 +42,18 @@ final class HtmlCharsets {
             return new Decoded(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE),
                     StandardCharsets.UTF_16LE);
         }
+        // Text in a legacy charset with non-ASCII bytes is almost never valid UTF-8 as a whole, so valid UTF-8 wins
+        // over a declaration: saved pages are often re-encoded to UTF-8 without their meta tag being updated.
+        String utf8 = hasNonAscii(bytes) ? strictUtf8(bytes) : null;
+        if (utf8 != null) {
+            return new Decoded(utf8, StandardCharsets.UTF_8);
+        }
         Charset declared = declaredCharset(bytes);
         if (declared != null) {
             return new Decoded(new String(bytes, declared), declared);
         }
-        String utf8 = strictUtf8(bytes);
-        if (utf8 != null) {
-            return new Decoded(utf8, StandardCharsets.UTF_8);
+        if (!hasNonAscii(bytes)) {
+            return new Decoded(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         }
         return new Decoded(new String(bytes, WINDOWS_1252), WINDOWS_1252);
     }
@@ -84,6 +89,15 @@ final class HtmlCharsets {
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             return null;
         }
+    }
+
+    private static boolean hasNonAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static @Nullable String strictUtf8(byte[] bytes) {
