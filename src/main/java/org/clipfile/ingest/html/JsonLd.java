@@ -28,7 +28,7 @@ final class JsonLd {
         JsonNode best = null;
         int bestRank = Integer.MAX_VALUE;
         for (Element script : document.select("script[type~=(?i)application/ld\\+json]")) {
-            String json = script.data().strip();
+            String json = unwrap(script.data().strip());
             if (json.isEmpty() || json.length() > MAX_SCRIPT_CHARS) {
                 continue;
             }
@@ -47,6 +47,22 @@ final class JsonLd {
             }
         }
         return best;
+    }
+
+    /** Pages wrap JSON-LD in CDATA sections or HTML comments for old parsers. */
+    private static String unwrap(String json) {
+        String text = json;
+        if (text.startsWith("<![CDATA[")) {
+            text = text.substring(9);
+            int end = text.lastIndexOf("]]>");
+            text = end >= 0 ? text.substring(0, end) : text;
+        }
+        if (text.startsWith("<!--")) {
+            text = text.substring(4);
+            int end = text.lastIndexOf("-->");
+            text = end >= 0 ? text.substring(0, end) : text;
+        }
+        return text.strip();
     }
 
     /** Objects at the top, in arrays and in {@code @graph}, breadth-first and bounded. */

@@ -24,6 +24,8 @@ final class MetadataExtractor {
             "parsely-pub-date", "citation_publication_date", "citation_date", "originalpublicationdate",
             "article_date_original", "cxenseparse:recs:publishtime", "rnews:datepublished", "displaydate", "pdate",
             "ptime", "datecreated");
+    private static final List<String> TITLE_META = List.of("og:title", "dc:title", "dc.title", "dcterms.title",
+            "dcterm:title", "twitter:title", "parsely-title", "sailthru.title");
     private static final List<String> AUTHOR_META = List.of("author", "article:author", "byl", "dc.creator",
             "dcterms.creator", "sailthru.author", "parsely-author", "citation_author", "og:article:author");
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+(?:[|\\-–—»·:/\\\\]|::|//)\\s+");
@@ -41,10 +43,14 @@ final class MetadataExtractor {
     MetadataExtractor(Document document) {
         this.document = document;
         for (Element element : document.select("meta[content]")) {
-            String key = firstNonBlank(element.attr("property"), element.attr("name"), element.attr("itemprop"),
+            String keys = firstNonBlank(element.attr("property"), element.attr("name"), element.attr("itemprop"),
                     element.attr("http-equiv"));
             String content = element.attr("content").strip();
-            if (key != null && !content.isEmpty()) {
+            if (keys == null || content.isEmpty()) {
+                continue;
+            }
+            // RDFa allows several properties in one attribute: property="dc:title og:title".
+            for (String key : keys.strip().split("\\s+")) {
                 meta.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(content);
             }
         }
@@ -91,9 +97,9 @@ final class MetadataExtractor {
         String titleTag = clean(document.title());
         List<String> candidates = new ArrayList<>();
         addIfPresent(candidates, ld("headline"));
-        addIfPresent(candidates, clean(meta("og:title")));
-        addIfPresent(candidates, clean(meta("twitter:title")));
-        addIfPresent(candidates, clean(meta("dc.title")));
+        for (String key : TITLE_META) {
+            addIfPresent(candidates, clean(meta(key)));
+        }
         addIfPresent(candidates, titleTag);
         for (String candidate : candidates) {
             for (String h1 : h1s) {
@@ -102,12 +108,18 @@ final class MetadataExtractor {
                 }
             }
         }
-        // The page's h1 is often the title tag without the site suffix.
+        // The page's h1 is often the title tag without the site suffix (or prefix).
         for (String candidate : candidates) {
-            String stripped = stripSiteName(candidate, siteName);
-            for (String h1 : h1s) {
-                if (sameText(stripped, h1)) {
-                    return stripped;
+            List<String> parts = List.of(TITLE_SEPARATOR.split(candidate));
+            for (int kept = 1; kept < parts.size(); kept++) {
+                String prefix = joinedPrefix(candidate, kept);
+                for (String h1 : h1s) {
+                    if (sameText(prefix, h1)) {
+                        return prefix;
+                    }
+                    if (sameText(parts.getLast(), h1)) {
+                        return parts.getLast().strip();
+                    }
                 }
             }
         }
