@@ -26,7 +26,7 @@ final class MetadataExtractor {
             "ptime", "datecreated");
     private static final List<String> TITLE_META = List.of("og:title", "dc:title", "dc.title", "dcterms.title",
             "dcterm:title", "twitter:title", "parsely-title", "sailthru.title");
-    private static final List<String> AUTHOR_META = List.of("author", "article:author", "byl", "dc.creator",
+    private static final List<String> AUTHOR_META = List.of("dc:creator", "dcterms:creator", "author", "article:author", "byl", "dc.creator",
             "dcterms.creator", "sailthru.author", "parsely-author", "citation_author", "og:article:author");
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+(?:[|\\-–—»·:/\\\\]|::|//)\\s+");
     private static final Pattern BY_PREFIX = Pattern.compile("^(?:written\\s+)?(?:by|von|par|por|di|door)[:\\s]+",
