@@ -2,6 +2,7 @@ package org.clipfile.ingest.html;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -9,14 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * Finds the article body by scoring. Every block of text scores by its length and commas, less what is link text,
@@ -65,13 +64,21 @@ final class ContentExtractor {
         }
     }
 
-    private Map<Element, Stats> stats = new IdentityHashMap<>();
+    /** The winning elements, and the elements inside them that are not part of the article. */
+    record Content(List<Element> roots, Set<Element> dropped) {}
 
-    List<Element> extract(Document document) {
+    private Map<Element, Stats> stats = new IdentityHashMap<>();
+    /**
+     * Boilerplate is marked rather than removed from the tree: removing many children of one parent costs
+     * quadratic time in jsoup (siblings are re-indexed on each removal).
+     */
+    private final Set<Element> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    Content extract(Document document) {
         Element body = document.body();
-        removeNoise(body);
+        markNoise(body);
         measure(body);
-        removeBoilerplate(body, stats(body).text);
+        markBoilerplate(body, stats(body).text);
         stats = new IdentityHashMap<>();
         measure(body);
         Element top = topCandidate(body);
@@ -79,24 +86,20 @@ final class ContentExtractor {
         for (Element root : content) {
             cleanInside(root);
         }
-        return content;
+        return new Content(content, dropped);
     }
 
     // ---- preparation
 
-    private static void removeNoise(Element body) {
+    private void markNoise(Element body) {
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
-                if (node instanceof Comment) {
-                    return FilterResult.REMOVE;
-                }
                 if (node instanceof Element element && node != body) {
-                    if (DROPPED_TAGS.contains(element.normalName()) || isHidden(element)) {
-                        return FilterResult.REMOVE;
-                    }
-                    if (element.normalName().equals("form") && isSmallForm(element)) {
-                        return FilterResult.REMOVE;
+                    if (DROPPED_TAGS.contains(element.normalName()) || isHidden(element)
+                            || element.normalName().equals("form") && isSmallForm(element)) {
+                        dropped.add(element);
+                        return FilterResult.SKIP_ENTIRELY;
                     }
                 }
                 return FilterResult.CONTINUE;
@@ -117,12 +120,15 @@ final class ContentExtractor {
         return form.select("p").size() < 3;
     }
 
-    private void removeBoilerplate(Element body, int totalText) {
+    private void markBoilerplate(Element body, int totalText) {
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (!(node instanceof Element element) || node == body) {
                     return FilterResult.CONTINUE;
+                }
+                if (dropped.contains(element)) {
+                    return FilterResult.SKIP_ENTIRELY;
                 }
                 String tag = element.normalName();
                 if (tag.equals("article") || tag.equals("main") || tag.equals("a")) {
@@ -139,7 +145,8 @@ final class ContentExtractor {
                 if ((holdsThePage || holdsProse) && !Hints.isCommentThread(element)) {
                     return FilterResult.CONTINUE;
                 }
-                return FilterResult.REMOVE;
+                dropped.add(element);
+                return FilterResult.SKIP_ENTIRELY;
             }
         }, body);
     }
@@ -155,17 +162,17 @@ final class ContentExtractor {
         Deque<Element> blocks = new ArrayDeque<>();
         int[] linkDepth = {0};
         List<Element> blockOrder = new ArrayList<>();
-        NodeTraversor.traverse(new NodeVisitor() {
+        NodeTraversor.filter(new NodeFilter() {
             @Override
-            public void head(Node node, int depth) {
+            public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode textNode) {
                     if (blocks.isEmpty()) {
-                        return;
+                        return FilterResult.CONTINUE;
                     }
                     String text = textNode.getWholeText();
                     int length = visibleLength(text);
                     if (length == 0) {
-                        return;
+                        return FilterResult.CONTINUE;
                     }
                     Stats block = stats(blocks.peek());
                     block.ownText += length;
@@ -177,6 +184,9 @@ final class ContentExtractor {
                         parent.links += length;
                     }
                 } else if (node instanceof Element element) {
+                    if (dropped.contains(element)) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
                     if (element == root || BLOCK_TAGS.contains(element.normalName())) {
                         blocks.push(element);
                         blockOrder.add(element);
@@ -185,12 +195,13 @@ final class ContentExtractor {
                         linkDepth[0]++;
                     }
                 }
+                return FilterResult.CONTINUE;
             }
 
             @Override
-            public void tail(Node node, int depth) {
+            public FilterResult tail(Node node, int depth) {
                 if (!(node instanceof Element element)) {
-                    return;
+                    return FilterResult.CONTINUE;
                 }
                 if (!blocks.isEmpty() && blocks.peek() == element) {
                     blocks.pop();
@@ -209,6 +220,7 @@ final class ContentExtractor {
                     up.links += own.links;
                     up.longBlocks += own.longBlocks;
                 }
+                return FilterResult.CONTINUE;
             }
         }, root);
         for (Element block : blockOrder) {
@@ -392,7 +404,11 @@ final class ContentExtractor {
                 if (node == root || !(node instanceof Element element)) {
                     return FilterResult.CONTINUE;
                 }
-                return shouldDrop(element) ? FilterResult.REMOVE : FilterResult.CONTINUE;
+                if (dropped.contains(element) || shouldDrop(element)) {
+                    dropped.add(element);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
             }
         }, root);
     }

@@ -8,7 +8,6 @@ import org.clipfile.ingest.InvalidArticleException;
 import org.clipfile.ingest.JunkLines;
 import org.clipfile.ingest.TextNormalizer;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -52,11 +51,15 @@ public class HtmlArticleExtractor {
         if (html.indexOf('\0') >= 0 && html.indexOf('\0') < 8192) {
             throw new InvalidArticleException("The page is binary data, not HTML text");
         }
+        if (NestingGuard.estimatedDepth(html) > NestingGuard.MAX_ESTIMATED_DEPTH) {
+            throw new InvalidArticleException("The page nests its elements too deeply (over "
+                    + NestingGuard.MAX_ESTIMATED_DEPTH + " levels) to be an article");
+        }
         Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
         Document document = parser.parseInput(html, sourceUrl == null ? "" : sourceUrl);
         PageMetadata metadata = new MetadataExtractor(document).extract(sourceUrl);
-        List<Element> content = new ContentExtractor().extract(document);
-        List<String> paragraphs = clean(Paragraphs.of(content), metadata);
+        ContentExtractor.Content content = new ContentExtractor().extract(document);
+        List<String> paragraphs = clean(Paragraphs.of(content.roots(), content.dropped()), metadata);
         if (paragraphs.isEmpty()) {
             throw new InvalidArticleException("The page has no article text");
         }

@@ -2,12 +2,13 @@ package org.clipfile.ingest.html;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.NodeFilter;
 
 /**
  * Renders elements as paragraphs: every block element (paragraph, heading, list item, cell) starts a new one, a
@@ -19,13 +20,16 @@ final class Paragraphs {
 
     private Paragraphs() {}
 
-    static List<String> of(List<Element> roots) {
+    static List<String> of(List<Element> roots, Set<Element> skipped) {
         List<String> paragraphs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int[] preDepth = {0};
-        NodeVisitor visitor = new NodeVisitor() {
+        NodeFilter visitor = new NodeFilter() {
             @Override
-            public void head(Node node, int depth) {
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element element && skipped.contains(element)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
                 if (node instanceof TextNode text) {
                     appendText(current, text.getWholeText(), preDepth[0] > 0);
                 } else if (node instanceof Element element) {
@@ -42,10 +46,11 @@ final class Paragraphs {
                         current.append(' ');
                     }
                 }
+                return FilterResult.CONTINUE;
             }
 
             @Override
-            public void tail(Node node, int depth) {
+            public FilterResult tail(Node node, int depth) {
                 if (node instanceof Element element) {
                     String tag = element.normalName();
                     if (tag.equals("pre")) {
@@ -53,14 +58,13 @@ final class Paragraphs {
                     }
                     if (ContentExtractor.BLOCK_TAGS.contains(tag)) {
                         flush(current, paragraphs);
-                    } else if (tag.equals("td") || tag.equals("th")) {
-                        current.append(' ');
                     }
                 }
+                return FilterResult.CONTINUE;
             }
         };
         for (Element root : roots) {
-            NodeTraversor.traverse(visitor, root);
+            NodeTraversor.filter(visitor, root);
             flush(current, paragraphs);
         }
         return paragraphs;
