@@ -1,6 +1,8 @@
 package org.clipfile.ingest.html;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -38,8 +40,8 @@ final class Hints {
     enum Kind { CONTENT, BOILERPLATE, NEUTRAL }
 
     static Kind classify(Element element) {
-        String role = element.attr("role").toLowerCase(Locale.ROOT);
-        if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role)) {
+        String role = element.attr("role");
+        if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
             return Kind.BOILERPLATE;
         }
         String classes = element.className();
@@ -47,9 +49,26 @@ final class Hints {
         if (classes.isEmpty() && id.isEmpty()) {
             return Kind.NEUTRAL;
         }
+        String key = classes + " " + id;
+        Map<String, Kind> cache = CACHE.get();
+        Kind kind = cache.get(key);
+        if (kind == null) {
+            if (cache.size() > 10_000) {
+                cache.clear();
+            }
+            kind = classifyTokens(key);
+            cache.put(key, kind);
+        }
+        return kind;
+    }
+
+    /** Pages repeat the same few hundred class strings on thousands of elements. */
+    private static final ThreadLocal<Map<String, Kind>> CACHE = ThreadLocal.withInitial(HashMap::new);
+
+    private static Kind classifyTokens(String classesAndId) {
         boolean content = false;
         boolean boilerplate = false;
-        for (String token : (classes + " " + id).split("\\s+")) {
+        for (String token : classesAndId.split("\\s+")) {
             if (token.isEmpty() || token.length() > 80) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package org.clipfile.ingest.html;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +76,9 @@ public class HtmlArticleExtractor {
     private List<String> clean(List<String> raw, PageMetadata metadata) {
         List<String> paragraphs = new ArrayList<>();
         for (String paragraph : raw) {
-            String normalized = TextNormalizer.normalize(paragraph);
+            String normalized = Normalizer.isNormalized(paragraph, Normalizer.Form.NFC)
+                    ? paragraph
+                    : Normalizer.normalize(paragraph, Normalizer.Form.NFC);
             if (normalized.isEmpty() || junkLines.isJunk(normalized)) {
                 continue;
             }

@@ -101,6 +101,11 @@ final class HtmlCharsets {
     }
 
     private static @Nullable String strictUtf8(byte[] bytes) {
+        // The lenient decoder is much faster; malformed input always shows up as U+FFFD in its output.
+        String lenient = new String(bytes, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return lenient;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -32,17 +32,29 @@ final class MetadataExtractor {
     private static final Pattern BY_PREFIX = Pattern.compile("^(?:written\\s+)?(?:by|von|par|por|di|door)[:\\s]+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|[-_.]|$)");
-    private static final Pattern DATE_HINT = Pattern.compile("date|time|publish|posted|dateline", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AUTHOR_HINT = Pattern.compile("byline|author|writer|contributor", Pattern.CASE_INSENSITIVE);
+    private static final List<String> DATE_HINTS = List.of("date", "time", "publish", "posted");
+    private static final List<String> AUTHOR_HINTS = List.of("byline", "author", "writer", "contributor");
     private static final int MAX_BYLINE_CHARS = 100;
+
+    private static final int MAX_HINTED = 50;
 
     private final Document document;
     private final Map<String, List<String>> meta = new HashMap<>();
     private final @Nullable JsonNode jsonLd;
+    // Gathered in one pass over the page: attribute-regex selectors would each walk the whole tree again.
+    private final List<Element> metaElements = new ArrayList<>();
+    private final List<Element> h1s = new ArrayList<>();
+    private final List<Element> authorElements = new ArrayList<>();
+    private final List<Element> dateElements = new ArrayList<>();
+    private final List<Element> datelineElements = new ArrayList<>();
+    private final List<Element> canonicalLinks = new ArrayList<>();
 
     MetadataExtractor(Document document) {
         this.document = document;
-        for (Element element : document.select("meta[content]")) {
+        for (Element element : document.getAllElements()) {
+            collect(element);
+        }
+        for (Element element : metaElements) {
             String keys = firstNonBlank(element.attr("property"), element.attr("name"), element.attr("itemprop"),
                     element.attr("http-equiv"));
             String content = element.attr("content").strip();
@@ -55,6 +67,48 @@ final class MetadataExtractor {
             }
         }
         this.jsonLd = JsonLd.article(document);
+    }
+
+    private void collect(Element element) {
+        String tag = element.normalName();
+        switch (tag) {
+            case "meta" -> {
+                if (element.hasAttr("content")) {
+                    metaElements.add(element);
+                }
+                return;
+            }
+            case "h1" -> h1s.add(element);
+            case "link" -> {
+                if (element.attr("rel").equalsIgnoreCase("canonical") && element.hasAttr("href")) {
+                    canonicalLinks.add(element);
+                }
+                return;
+            }
+            case "time" -> {
+                if (element.hasAttr("datetime") || element.hasAttr("pubdate")) {
+                    dateElements.add(element);
+                }
+            }
+            default -> { }
+        }
+        String itemprop = element.attr("itemprop");
+        if (itemprop.equalsIgnoreCase("datePublished")) {
+            dateElements.add(element);
+        } else if (itemprop.equalsIgnoreCase("author") || element.attr("rel").equalsIgnoreCase("author")) {
+            authorElements.add(element);
+            return;
+        }
+        if (authorElements.size() >= MAX_HINTED && datelineElements.size() >= MAX_HINTED
+                || !element.hasAttr("class") && !element.hasAttr("id")) {
+            return;
+        }
+        String hint = (element.className() + " " + element.id()).toLowerCase(Locale.ROOT);
+        if (authorElements.size() < MAX_HINTED && containsAny(hint, AUTHOR_HINTS)) {
+            authorElements.add(element);
+        } else if (datelineElements.size() < MAX_HINTED && containsAny(hint, DATE_HINTS)) {
+            datelineElements.add(element);
+        }
     }
 
     PageMetadata extract(@Nullable String sourceUrl) {
@@ -85,7 +139,7 @@ final class MetadataExtractor {
 
     private @Nullable String title(@Nullable String siteName) {
         List<String> h1s = new ArrayList<>();
-        for (Element h1 : document.select("h1")) {
+        for (Element h1 : this.h1s) {
             String text = clean(h1.text());
             if (text != null && text.length() <= 300) {
                 h1s.add(text);
@@ -205,8 +259,7 @@ final class MetadataExtractor {
                 return value;
             }
         }
-        for (Element element : document.select("[itemprop~=(?i)^author$], [rel=author], [class~=(?i)byline|author], "
-                + "[id~=(?i)byline|author]")) {
+        for (Element element : authorElements) {
             Element named = element.selectFirst("[itemprop=name]");
             String text = named != null ? named.text() : element.text();
             if (element.tagName().equals("meta")) {
@@ -214,7 +267,8 @@ final class MetadataExtractor {
             }
             String value = cleanByline(text);
             if (value != null && (element.hasAttr("itemprop") || element.hasAttr("rel")
-                    || AUTHOR_HINT.matcher(element.className() + " " + element.id()).find())) {
+                    || containsAny((element.className() + " " + element.id()).toLowerCase(Locale.ROOT),
+                            AUTHOR_HINTS))) {
                 return value;
             }
         }
@@ -246,7 +300,7 @@ final class MetadataExtractor {
                 return date;
             }
         }
-        for (Element element : document.select("[itemprop=datePublished], time[pubdate], time[datetime]")) {
+        for (Element element : dateElements) {
             date = PublishedDates.parse(firstNonBlank(element.attr("content"), element.attr("datetime"),
                     element.text()));
             if (date != null) {
@@ -276,12 +330,7 @@ final class MetadataExtractor {
     }
 
     private @Nullable Instant visibleDateline() {
-        int looked = 0;
-        for (Element element : document.body().getAllElements()) {
-            String hint = element.className() + " " + element.id();
-            if (hint.length() < 3 || !DATE_HINT.matcher(hint).find()) {
-                continue;
-            }
+        for (Element element : datelineElements) {
             String text = element.text();
             if (text.isEmpty() || text.length() > 120) {
                 continue;
@@ -290,9 +339,6 @@ final class MetadataExtractor {
             if (date != null) {
                 return date;
             }
-            if (++looked > 50) {
-                break;
-            }
         }
         return null;
     }
@@ -300,13 +346,16 @@ final class MetadataExtractor {
     // ---- URL, language, section, tags
 
     private @Nullable String canonicalUrl(@Nullable String sourceUrl) {
-        for (Element link : document.select("link[rel~=(?i)^canonical$][href]")) {
+        for (Element link : canonicalLinks) {
             String url = absolute(link, "href");
             if (url != null) {
                 return url;
             }
         }
-        for (Element og : document.select("meta[property=og:url][content]")) {
+        for (Element og : metaElements) {
+            if (!og.attr("property").equals("og:url")) {
+                continue;
+            }
             String url = absolute(og, "content");
             if (url != null) {
                 return url;
@@ -379,6 +428,15 @@ final class MetadataExtractor {
     }
 
     // ---- helpers
+
+    private static boolean containsAny(String text, List<String> parts) {
+        for (String part : parts) {
+            if (text.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static boolean looksLikeUrl(String value) {
         return value.startsWith("http://") || value.startsWith("https://") || value.startsWith("www.")

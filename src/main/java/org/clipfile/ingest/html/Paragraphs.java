@@ -12,11 +12,11 @@ import org.jsoup.select.NodeFilter;
 
 /**
  * Renders elements as paragraphs: every block element (paragraph, heading, list item, cell) starts a new one, a
- * {@code <br>} is a line break and two of them a paragraph break; whitespace collapses except inside {@code <pre>}.
+ * {@code <br>} is a line break and two of them a paragraph break; whitespace collapses except inside {@code <pre>},
+ * and control characters go. Lines come out stripped, so only Unicode normalization is left to do.
  */
 final class Paragraphs {
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t]*\\n");
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\f\\r\\u000B\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
 
     private Paragraphs() {}
 
@@ -72,14 +72,39 @@ final class Paragraphs {
 
     private static void appendText(StringBuilder current, String text, boolean preformatted) {
         if (preformatted) {
-            current.append(text);
+            String lines = text.replace("\r\n", "\n").replace('\r', '\n');
+            for (int i = 0; i < lines.length(); i++) {
+                char c = lines.charAt(i);
+                if (c == '\n' || c == '\t' || !isControl(c)) {
+                    current.append(c);
+                }
+            }
             return;
         }
-        String collapsed = SPACES.matcher(text.replace('\n', ' ')).replaceAll(" ");
-        if (collapsed.startsWith(" ") && (current.isEmpty() || endsWithSpace(current))) {
-            collapsed = collapsed.substring(1);
+        boolean space = current.isEmpty() || endsWithSpace(current);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                if (!space) {
+                    current.append(' ');
+                    space = true;
+                }
+            } else if (isControl(c)) {
+                continue;
+            } else {
+                current.append(c);
+                space = false;
+            }
         }
-        current.append(collapsed);
+    }
+
+    private static boolean isControl(char c) {
+        return c < ' ' || c >= '\u007F' && c <= '\u009F' || c == '\u200B' || c == '\uFEFF';
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B' || c == '\u00A0'
+                || c >= '\u2000' && (c <= '\u200A' || c == '\u202F' || c == '\u205F' || c == '\u3000');
     }
 
     private static boolean endsWithSpace(StringBuilder builder) {
