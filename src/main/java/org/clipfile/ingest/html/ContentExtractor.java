@@ -331,6 +331,25 @@ final class ContentExtractor {
                 }
             }
         }
+        // An article split into sections leaves each section a candidate and their common ancestor a weaker one;
+        // a score that rises again on the way up means the ancestor gathers more of the article than the top.
+        double last = finalScore(top);
+        double floor = last / 3;
+        for (Element ancestor = top.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
+            Stats s = stats.get(ancestor);
+            if (s == null || !s.candidate) {
+                continue;
+            }
+            double score = finalScore(ancestor);
+            if (score < floor) {
+                break;
+            }
+            if (score > last) {
+                top = ancestor;
+                break;
+            }
+            last = score;
+        }
         while (top.parent() != null && top.parent() != body && top.parent().childrenSize() == 1) {
             top = top.parent();
         }
@@ -427,7 +446,9 @@ final class ContentExtractor {
         }
         double linkDensity = s.linkDensity();
         if (tag.equals("ul") || tag.equals("ol")) {
-            return linkDensity > 0.5;
+            // Menus and related-story lists are all links; list items in prose carry a link or two in a sentence.
+            int items = Math.max(1, element.childrenSize());
+            return linkDensity > 0.8 || linkDensity > 0.5 && s.text / items < 80;
         }
         if (Hints.classify(element) == Hints.Kind.CONTENT) {
             return linkDensity > 0.8;
