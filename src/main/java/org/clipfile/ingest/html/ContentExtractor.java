@@ -27,7 +27,7 @@ final class ContentExtractor {
     private static final Set<String> DROPPED_TAGS = Set.of("script", "style", "noscript", "template", "svg",
             "canvas", "iframe", "object", "embed", "video", "audio", "source", "track", "map", "input", "button",
             "select", "textarea", "option", "optgroup", "datalist", "nav", "dialog", "link", "meta", "aside", "footer",
-            "header", "menu", "figcaption", "head", "title", "base");
+            "header", "menu", "head", "title", "base");
     static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "header", "footer", "aside",
             "nav", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "tbody", "thead",
             "tfoot", "tr", "td", "th", "caption", "blockquote", "pre", "figure", "figcaption", "form", "fieldset",
