@@ -56,6 +56,8 @@ final class ContentExtractor {
         int ownCommas;
         /** Blocks below this element (itself included) that read like article paragraphs. */
         int longBlocks;
+        /** An article element (or articleBody) with prose is at or below this element. */
+        boolean holdsArticle;
         double score;
         boolean candidate;
 
@@ -141,7 +143,7 @@ final class ContentExtractor {
                 int text = s == null ? 0 : s.text;
                 // A wrapper marked like boilerplate that holds most of the page's text, or prose, is the article.
                 boolean holdsThePage = text * 2 > totalText && totalText > 0;
-                boolean holdsProse = s != null && s.longBlocks >= ARTICLE_LIKE_LONG_BLOCKS;
+                boolean holdsProse = s != null && (s.longBlocks >= ARTICLE_LIKE_LONG_BLOCKS || s.holdsArticle);
                 if ((holdsThePage || holdsProse) && !Hints.isCommentThread(element)) {
                     return FilterResult.CONTINUE;
                 }
@@ -214,8 +216,14 @@ final class ContentExtractor {
                 if (own != null && own.ownText >= LONG_BLOCK_CHARS && own.ownLinks * 5 < own.ownText) {
                     own.longBlocks++;
                 }
+                if (own != null && own.text >= LONG_BLOCK_CHARS && own.links * 10 < own.text * 3
+                        && (element.normalName().equals("article")
+                                || element.attr("itemprop").equalsIgnoreCase("articleBody"))) {
+                    own.holdsArticle = true;
+                }
                 if (own != null && parent != null && element != root) {
                     Stats up = stats(parent);
+                    up.holdsArticle |= own.holdsArticle;
                     up.text += own.text;
                     up.links += own.links;
                     up.longBlocks += own.longBlocks;
