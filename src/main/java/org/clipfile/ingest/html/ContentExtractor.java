@@ -26,8 +26,10 @@ import org.jsoup.select.NodeTraversor;
 final class ContentExtractor {
     private static final Set<String> DROPPED_TAGS = Set.of("script", "style", "noscript", "template", "svg",
             "canvas", "iframe", "object", "embed", "video", "audio", "source", "track", "map", "input", "button",
-            "select", "textarea", "option", "optgroup", "datalist", "nav", "dialog", "link", "meta", "aside", "footer",
-            "header", "menu", "head", "title", "base");
+            "select", "textarea", "option", "optgroup", "datalist", "nav", "dialog", "link", "meta", "menu", "head",
+            "title", "base");
+    /** Page chrome by tag, dropped like boilerplate by class unless it holds the article's prose. */
+    private static final Set<String> CHROME_TAGS = Set.of("header", "footer", "aside");
     static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "header", "footer", "aside",
             "nav", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "tbody", "thead",
             "tfoot", "tr", "td", "th", "caption", "blockquote", "pre", "figure", "figcaption", "form", "fieldset",
@@ -136,7 +138,7 @@ final class ContentExtractor {
                 if (tag.equals("article") || tag.equals("main") || tag.equals("a")) {
                     return FilterResult.CONTINUE;
                 }
-                if (Hints.classify(element) != Hints.Kind.BOILERPLATE) {
+                if (!CHROME_TAGS.contains(tag) && Hints.classify(element) != Hints.Kind.BOILERPLATE) {
                     return FilterResult.CONTINUE;
                 }
                 Stats s = stats.get(element);
