@@ -135,7 +135,8 @@ final class ContentExtractor {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 String tag = element.normalName();
-                if (tag.equals("article") || tag.equals("main") || tag.equals("a")) {
+                // Quotes stay whatever their class: embedded posts ("twitter-tweet") are quoted sources.
+                if (tag.equals("article") || tag.equals("main") || tag.equals("a") || tag.equals("blockquote")) {
                     return FilterResult.CONTINUE;
                 }
                 if (!CHROME_TAGS.contains(tag) && Hints.classify(element) != Hints.Kind.BOILERPLATE) {
