@@ -24,7 +24,7 @@ final class MetadataExtractor {
             "parsely-pub-date", "citation_publication_date", "citation_date", "originalpublicationdate",
             "article_date_original", "cxenseparse:recs:publishtime", "rnews:datepublished", "displaydate", "pdate",
             "ptime", "datecreated");
-    private static final List<String> TITLE_META = List.of("og:title", "dc:title", "dc.title", "dcterms.title",
+    private static final List<String> TITLE_META = List.of("dc:title", "dc.title", "dcterms.title", "og:title",
             "dcterm:title", "twitter:title", "parsely-title", "sailthru.title");
     private static final List<String> AUTHOR_META = List.of("dc:creator", "dcterms:creator", "author", "article:author", "byl", "dc.creator",
             "dcterms.creator", "sailthru.author", "parsely-author", "citation_author", "og:article:author");
@@ -162,7 +162,7 @@ final class MetadataExtractor {
                 }
             }
         }
-        // The page's h1 is often the title tag without the site suffix (or prefix).
+        // The page's h1 is often the title tag without the site suffix.
         for (String candidate : candidates) {
             List<String> parts = List.of(TITLE_SEPARATOR.split(candidate));
             for (int kept = 1; kept < parts.size(); kept++) {
@@ -170,9 +170,6 @@ final class MetadataExtractor {
                 for (String h1 : h1s) {
                     if (sameText(prefix, h1)) {
                         return prefix;
-                    }
-                    if (sameText(parts.getLast(), h1)) {
-                        return parts.getLast().strip();
                     }
                 }
             }
