@@ -72,6 +72,7 @@ final class ContentExtractor {
     record Content(List<Element> roots, Set<Element> dropped) {}
 
     private Map<Element, Stats> stats = new IdentityHashMap<>();
+    private final Hints hints = new Hints();
     /**
      * Boilerplate is marked rather than removed from the tree: removing many children of one parent costs
      * quadratic time in jsoup (siblings are re-indexed on each removal).
@@ -139,7 +140,7 @@ final class ContentExtractor {
                 if (tag.equals("article") || tag.equals("main") || tag.equals("a") || tag.equals("blockquote")) {
                     return FilterResult.CONTINUE;
                 }
-                if (!CHROME_TAGS.contains(tag) && Hints.classify(element) != Hints.Kind.BOILERPLATE) {
+                if (!CHROME_TAGS.contains(tag) && hints.classify(element) != Hints.Kind.BOILERPLATE) {
                     return FilterResult.CONTINUE;
                 }
                 Stats s = stats.get(element);
@@ -147,7 +148,7 @@ final class ContentExtractor {
                 // A wrapper marked like boilerplate that holds most of the page's text, or prose, is the article.
                 boolean holdsThePage = text * 2 > totalText && totalText > 0;
                 boolean holdsProse = s != null && (s.longBlocks >= ARTICLE_LIKE_LONG_BLOCKS || s.holdsArticle);
-                if ((holdsThePage || holdsProse) && !Hints.isCommentThread(element)) {
+                if ((holdsThePage || holdsProse) && !hints.isCommentThread(element)) {
                     return FilterResult.CONTINUE;
                 }
                 dropped.add(element);
@@ -284,7 +285,7 @@ final class ContentExtractor {
         return count;
     }
 
-    private static double initialScore(Element element) {
+    private double initialScore(Element element) {
         double score = switch (element.normalName()) {
             case "article" -> 10;
             case "div", "main" -> 5;
@@ -296,7 +297,7 @@ final class ContentExtractor {
         if (element.attr("itemprop").equalsIgnoreCase("articleBody")) {
             score += 25;
         }
-        return score + switch (Hints.classify(element)) {
+        return score + switch (hints.classify(element)) {
             case CONTENT -> 25;
             case BOILERPLATE -> -25;
             case NEUTRAL -> 0;
@@ -461,7 +462,7 @@ final class ContentExtractor {
             int items = Math.max(1, element.childrenSize());
             return linkDensity > 0.8 || linkDensity > 0.5 && s.text / items < 80;
         }
-        if (Hints.classify(element) == Hints.Kind.CONTENT) {
+        if (hints.classify(element) == Hints.Kind.CONTENT) {
             return linkDensity > 0.8;
         }
         if (linkDensity > 0.5) {

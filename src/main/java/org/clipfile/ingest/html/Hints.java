@@ -35,11 +35,12 @@ final class Hints {
     private static final Set<String> BOILERPLATE_ROLES = Set.of("navigation", "banner", "contentinfo",
             "complementary", "search", "menu", "menubar", "dialog", "alertdialog", "tooltip", "toolbar");
 
-    private Hints() {}
-
     enum Kind { CONTENT, BOILERPLATE, NEUTRAL }
 
-    static Kind classify(Element element) {
+    /** Pages repeat the same few hundred class strings on thousands of elements; one instance serves one page. */
+    private final Map<String, Kind> cache = new HashMap<>();
+
+    Kind classify(Element element) {
         String role = element.attr("role");
         if (!role.isEmpty() && BOILERPLATE_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
             return Kind.BOILERPLATE;
@@ -49,21 +50,8 @@ final class Hints {
         if (classes.isEmpty() && id.isEmpty()) {
             return Kind.NEUTRAL;
         }
-        String key = classes + " " + id;
-        Map<String, Kind> cache = CACHE.get();
-        Kind kind = cache.get(key);
-        if (kind == null) {
-            if (cache.size() > 10_000) {
-                cache.clear();
-            }
-            kind = classifyTokens(key);
-            cache.put(key, kind);
-        }
-        return kind;
+        return cache.computeIfAbsent(classes + " " + id, Hints::classifyTokens);
     }
-
-    /** Pages repeat the same few hundred class strings on thousands of elements. */
-    private static final ThreadLocal<Map<String, Kind>> CACHE = ThreadLocal.withInitial(HashMap::new);
 
     private static Kind classifyTokens(String classesAndId) {
         boolean content = false;
@@ -92,7 +80,7 @@ final class Hints {
     }
 
     /** Comment threads can outweigh the article itself, so they are dropped whatever their size. */
-    static boolean isCommentThread(Element element) {
+    boolean isCommentThread(Element element) {
         String hint = (element.className() + " " + element.id()).toLowerCase(Locale.ROOT);
         return COMMENT.matcher(hint).find() && classify(element) == Kind.BOILERPLATE;
     }
