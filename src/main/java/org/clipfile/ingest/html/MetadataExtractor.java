@@ -35,6 +35,12 @@ final class MetadataExtractor {
     private static final List<String> DATE_HINTS = List.of("date", "time", "publish", "posted");
     private static final List<String> AUTHOR_HINTS = List.of("byline", "author", "writer", "contributor");
     private static final int MAX_BYLINE_CHARS = 100;
+    private static final int MAX_BYLINE_WORDS = 8;
+    private static final Pattern DATE_IN_BYLINE = Pattern.compile("\\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
+            + "|dec)[a-z]*\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\\d{4}-\\d{2}-\\d{2}"
+            + "|\\d{1,2}/\\d{1,2}/\\d{2,4})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_A_NAME = Pattern.compile("\\b(?:updated|published|posted|modified)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private static final int MAX_HINTED = 50;
 
@@ -262,14 +268,22 @@ final class MetadataExtractor {
             if (element.tagName().equals("meta")) {
                 text = element.attr("content");
             }
-            String value = cleanByline(text);
-            if (value != null && (element.hasAttr("itemprop") || element.hasAttr("rel")
+            String value = cleanByline(withoutDate(text));
+            // A byline on the page names people; longer text is a menu or a teaser that merely has an author class.
+            if (value != null && wordCount(value) <= MAX_BYLINE_WORDS && !NOT_A_NAME.matcher(value).find()
+                    && (element.hasAttr("itemprop") || element.hasAttr("rel")
                     || containsAny((element.className() + " " + element.id()).toLowerCase(Locale.ROOT),
                             AUTHOR_HINTS))) {
                 return value;
             }
         }
         return null;
+    }
+
+    /** "Ana Lopes May 20, 2019" -> "Ana Lopes": bylines on the page often run into the dateline. */
+    private static String withoutDate(String text) {
+        Matcher date = DATE_IN_BYLINE.matcher(text);
+        return date.find() && date.start() > 0 ? text.substring(0, date.start()).replaceAll("[\\s,|·•-]+$", "") : text;
     }
 
     private static @Nullable String cleanByline(@Nullable String raw) {

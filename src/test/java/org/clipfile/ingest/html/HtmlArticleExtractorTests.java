@@ -92,6 +92,21 @@ class HtmlArticleExtractorTests {
     }
 
     @Test
+    void shouldCutTheDatelineOffABylineOnThePage() {
+        ArticleDraft draft = extract(withStory().before("<div class=\"byline\">By Ana Lopes May 20, 2019</div>"));
+
+        assertThat(draft.byline()).isEqualTo("Ana Lopes");
+    }
+
+    @Test
+    void shouldNotTakeAMenuWithAnAuthorClassForAByline() {
+        ArticleDraft draft = extract(withStory().before("<div class=\"author-menu\">Sign in | Sign up | Subscribe to "
+                + "our daily newsletter for all the news</div>"));
+
+        assertThat(draft.byline()).isNull();
+    }
+
+    @Test
     void shouldReadHeadlineAuthorsDateSectionAndKeywordsFromJsonLd() {
         ArticleDraft draft = extract(withStory().head("""
                 <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Scores {@link HtmlArticleExtractor} on the shared development corpora (not a test: it reports, never fails).
  * Body: bag-of-words token F1 against the expected text, mean per set. Title: exact after whitespace normalization.
- * Byline: equal ignoring case, whitespace and a leading "By". Date: same calendar day. Both corpora are development
+ * Byline: equal ignoring case, whitespace, a leading "By" and a trailing dateline. Date: same calendar day. Both corpora are development
  * data: nothing in the extractor may know their sites.
  *
  * <p>Run from the project root (see HtmlExtractionBenchmark for the class path):
@@ -228,8 +228,12 @@ public final class HtmlExtractionEvaluation {
         return text.replaceAll("[\\s\\p{Z}]+", " ").strip();
     }
 
+    /** Both sides alike: lower case, no leading "By"/"Par", nothing from a dateline on ("By X\n March 25, 2015"). */
     private static String person(String byline) {
-        return spaces(byline).toLowerCase(Locale.ROOT).replaceFirst("^by\\s+", "");
+        String text = spaces(byline).toLowerCase(Locale.ROOT).replaceFirst("^(?:written\\s+)?(?:by|par|von|por)\\s+", "");
+        java.util.regex.Matcher date = java.util.regex.Pattern.compile("\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
+                + "|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{4}-\\d{2}-\\d{2}").matcher(text);
+        return (date.find() ? text.substring(0, date.start()) : text).replaceAll("[\\s,|·-]+$", "");
     }
 
     private static @Nullable String text(JsonNode node, String field) {
