@@ -368,6 +368,16 @@ final class ContentExtractor {
         return top;
     }
 
+    private static boolean holdsOnlyParagraphs(Element element) {
+        for (Element child : element.children()) {
+            String tag = child.normalName();
+            if (BLOCK_TAGS.contains(tag) && !tag.equals("p")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isAncestor(Element ancestor, Element element) {
         for (Element e = element.parent(); e != null; e = e.parent()) {
             if (e == ancestor) {
@@ -401,7 +411,9 @@ final class ContentExtractor {
             if (s == null || s.text == 0 || !PARAGRAPH_TAGS.contains(sibling.normalName()) && !sibling.normalName().equals("div")) {
                 continue;
             }
-            if (sibling.normalName().equals("div") && s.ownText < s.text) {
+            // A div counts as a paragraph when its text is its own or sits in paragraphs directly below it
+            // (pages that wrap each paragraph in a div of its own).
+            if (sibling.normalName().equals("div") && s.ownText < s.text && !holdsOnlyParagraphs(sibling)) {
                 continue;
             }
             double linkDensity = s.linkDensity();
