@@ -435,7 +435,29 @@ final class ContentExtractor {
                 content.add(siblings.get(i));
             }
         }
-        return content;
+        return withRepeatedWrappers(parent, content, threshold);
+    }
+
+    /**
+     * Some pages wrap each section of an article in its own copy of a wrapper ({@code <div class="story-body">}
+     * twice); the sections that score like article text join the content, in page order.
+     */
+    private List<Element> withRepeatedWrappers(Element wrapper, List<Element> content, double threshold) {
+        Element outer = wrapper.parent();
+        if (outer == null || wrapper.className().isEmpty() || wrapper.normalName().equals("body")) {
+            return content;
+        }
+        List<Element> merged = new ArrayList<>();
+        boolean found = false;
+        for (Element section : outer.children()) {
+            if (section == wrapper) {
+                merged.addAll(content);
+            } else if (section.className().equals(wrapper.className()) && finalScore(section) >= threshold) {
+                merged.add(section);
+                found = true;
+            }
+        }
+        return found ? merged : content;
     }
 
     // ---- cleaning inside the winner

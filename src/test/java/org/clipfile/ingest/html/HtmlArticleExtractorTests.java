@@ -70,6 +70,30 @@ class HtmlArticleExtractorTests {
     }
 
     @Test
+    void shouldJoinAnArticleSplitAcrossRepeatedWrappers() {
+        String longer = PARAGRAPH_2 + " " + PARAGRAPH_3 + " " + PARAGRAPH_1;
+        String html = "<body><div class=\"page\"><div class=\"story-part\"><div class=\"text\"><p>" + PARAGRAPH_1
+                + "</p></div></div><div class=\"ad-slot\">Advertisement</div><div class=\"story-part\"><div class=\"text\">"
+                + "<p>" + longer + "</p><p>" + longer + "</p><p>" + longer + "</p></div></div></div></body>";
+
+        ArticleDraft draft = extractor.extract(html, null);
+
+        assertThat(draft.body()).startsWith(PARAGRAPH_1).endsWith(longer).doesNotContain("Advertisement");
+    }
+
+    @Test
+    void shouldKeepParagraphsThatEachSitInTheirOwnDiv() {
+        String longer = PARAGRAPH_2 + " " + PARAGRAPH_3 + " " + PARAGRAPH_1;
+        String html = "<body><div id=\"story\"><div class=\"par1\"><p>" + PARAGRAPH_1 + "</p></div><div class=\"par2\"><p>"
+                + longer + "</p><p>" + longer + "</p><p>" + longer + "</p><p>" + longer + "</p></div></div>"
+                + "<div class=\"sidebar\"><p>Most read today, across the whole site</p></div></body>";
+
+        ArticleDraft draft = extractor.extract(html, null);
+
+        assertThat(draft.body()).startsWith(PARAGRAPH_1).doesNotContain("Most read");
+    }
+
+    @Test
     void shouldDropScriptsStylesAndKnownJunkLines() {
         ArticleDraft draft = extract(withStory()
                 .inArticle("<script>var tracking = 'Tracking code text that is long';</script>")
