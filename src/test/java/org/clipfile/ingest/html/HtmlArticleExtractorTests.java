@@ -13,6 +13,8 @@ import java.time.Instant;
 import org.clipfile.article.ArticleDraft;
 import org.clipfile.ingest.InvalidArticleException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HtmlArticleExtractorTests {
     private final HtmlArticleExtractor extractor = new HtmlArticleExtractor();
@@ -184,6 +186,44 @@ class HtmlArticleExtractorTests {
         assertThat(draft.tags()).containsExactly("harbour", "fishing");
         assertThat(draft.byline()).isEqualTo("Ana Lopes");
         assertThat(draft.language()).isEqualTo("en-GB");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<meta property=\"og:published_time\" content=\"2024-05-14T09:30:00Z\">",
+        "<meta name=\"sailthru.date\" content=\"2024-05-14 09:30:00\">",
+        "<meta name=\"parsely-pub-date\" content=\"2024-05-14T09:30:00Z\">",
+        "<meta name=\"DC.date.issued\" content=\"2024-05-14\">",
+        "<meta name=\"pubdate\" content=\"20240514\">",
+        "<meta itemprop=\"datePublished\" content=\"2024-05-14T09:30:00+00:00\">"})
+    void shouldReadThePublishedDateFromCommonMetaNames(String meta) {
+        ArticleDraft draft = extract(withStory().head(meta));
+
+        assertThat(draft.published()).isNotNull();
+        assertThat(draft.published().toString()).startsWith("2024-05-14");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<meta name=\"author\" content=\"By Ana Lopes\">",
+        "<meta property=\"article:author\" content=\"Ana Lopes\">",
+        "<a rel=\"author\" href=\"/people/ana\">Ana Lopes</a>",
+        "<span itemprop=\"author\" itemscope><span itemprop=\"name\">Ana Lopes</span></span>"})
+    void shouldReadTheBylineFromEachSource(String markup) {
+        ArticleDraft draft = extract(withStory().head(markup.startsWith("<meta") ? markup : "")
+                .before(markup.startsWith("<meta") ? "" : markup));
+
+        assertThat(draft.byline()).isEqualTo("Ana Lopes");
+    }
+
+    @Test
+    void shouldStripAKnownSiteNameAndUseOgUrlWithoutCanonical() {
+        ArticleDraft draft = extract(withStory().head("<title>Breakwater finished - Coast Gazette</title>"
+                + "<meta property=\"og:site_name\" content=\"Coast Gazette\">"
+                + "<meta property=\"og:url\" content=\"https://news.example/local/breakwater\">"));
+
+        assertThat(draft.title()).isEqualTo("Breakwater finished");
+        assertThat(draft.url()).isEqualTo("https://news.example/local/breakwater");
     }
 
     @Test
