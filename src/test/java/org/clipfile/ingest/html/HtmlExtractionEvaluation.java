@@ -25,13 +25,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scores {@link HtmlArticleExtractor} on the shared development corpora (not a test: it reports, never fails).
- * Body: bag-of-words token F1 against the expected text, mean per set. Title: exact after whitespace normalization.
- * Byline: equal ignoring case, whitespace, a leading "By" and a trailing dateline. Date: same calendar day. Both corpora are development
- * data: nothing in the extractor may know their sites.
+ * Body: bag-of-words token F1 against the expected text, mean per set over scorable pages. Title: exact after
+ * whitespace normalization. Byline: equal ignoring case, whitespace, a leading "By" and a trailing dateline. Date:
+ * same calendar day. Both corpora are development data: nothing in the extractor may know their sites.
  *
- * <p>Run from the project root (see HtmlExtractionBenchmark for the class path):
- * {@code java -cp ... org.clipfile.ingest.html.HtmlExtractionEvaluation [corpora-dir]}; {@code -Ddump=true} also
- * writes each extracted text under target/evaluation/dump.
+ * <p>From the project root (the corpora are looked for in ../shared/corpora/html unless given):
+ * <pre>
+ * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
+ *     org.clipfile.ingest.html.HtmlExtractionEvaluation [corpora-dir]
+ * </pre>
+ * It writes target/evaluation/html-extraction.md and .json; {@code -Ddump=true} also writes each extracted text
+ * under target/evaluation/dump.
  */
 public final class HtmlExtractionEvaluation {
     private static final JsonMapper JSON = JsonMapper.builder().build();
