@@ -140,6 +140,10 @@ final class ContentExtractor {
                 if (tag.equals("article") || tag.equals("main") || tag.equals("a") || tag.equals("blockquote")) {
                     return FilterResult.CONTINUE;
                 }
+                if (tag.equals("header") && insideArticle(element)) {
+                    // An article's own header holds its standfirst; its title and byline lines go later.
+                    return FilterResult.CONTINUE;
+                }
                 if (!CHROME_TAGS.contains(tag) && hints.classify(element) != Hints.Kind.BOILERPLATE) {
                     return FilterResult.CONTINUE;
                 }
@@ -366,6 +370,15 @@ final class ContentExtractor {
             top = top.parent();
         }
         return top;
+    }
+
+    private static boolean insideArticle(Element element) {
+        for (Element e = element.parent(); e != null; e = e.parent()) {
+            if (e.normalName().equals("article")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean holdsOnlyParagraphs(Element element) {

@@ -133,6 +133,17 @@ class HtmlArticleExtractorTests {
     }
 
     @Test
+    void shouldKeepTheStandfirstFromTheArticleHeaderButNotItsTitleOrByline() {
+        ArticleDraft draft = extract(page()
+                .inArticle("<header><h1>New breakwater to shield fishing fleet</h1><p class=\"standfirst\">The wall took "
+                        + "three years and ten million to build.</p><div class=\"byline\">By Ana Lopes</div></header>")
+                .paragraph(PARAGRAPH_1).paragraph(PARAGRAPH_2));
+
+        assertThat(draft.body()).startsWith("The wall took three years and ten million to build.\n\n" + PARAGRAPH_1)
+                .doesNotContain("Ana Lopes", "shield fishing fleet");
+    }
+
+    @Test
     void shouldReadHeadlineAuthorsDateSectionAndKeywordsFromJsonLd() {
         ArticleDraft draft = extract(withStory().head("""
                 <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
