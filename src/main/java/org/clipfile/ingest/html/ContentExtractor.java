@@ -40,7 +40,7 @@ final class ContentExtractor {
             "h4", "h5", "h6", "address", "summary", "caption", "figcaption", "legend");
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     private static final Set<String> CLEANED_CONTAINERS = Set.of("div", "section", "ul", "ol", "table", "form",
-            "figure", "dl", "span", "center", "details", "fieldset");
+            "figure", "dl", "center", "details", "fieldset");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…\"”'’)]\\s*$");
     private static final int MIN_BLOCK_CHARS = 25;
@@ -494,6 +494,7 @@ final class ContentExtractor {
     private boolean shouldDrop(Element element) {
         String tag = element.normalName();
         if (tag.equals("h1")) {
+            // The headline is the draft's title, not a paragraph of its body.
             return true;
         }
         if (!CLEANED_CONTAINERS.contains(tag)) {
@@ -515,12 +516,7 @@ final class ContentExtractor {
         if (linkDensity > 0.5) {
             return true;
         }
-        int commas = commaCount(element);
-        return linkDensity > 0.25 && s.text < 300 && commas < 2;
-    }
-
-    private int commaCount(Element element) {
-        Stats s = stats.get(element);
-        return s == null ? 0 : s.ownCommas;
+        // Short, link-heavy boxes without sentences ("More on this: A, B") are navigation inside the article.
+        return linkDensity > 0.25 && s.text < 300 && s.ownCommas < 2;
     }
 }
