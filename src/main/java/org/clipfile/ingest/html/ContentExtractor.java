@@ -20,8 +20,8 @@ import org.jsoup.select.NodeTraversor;
 /**
  * Finds the article body by scoring. Every block of text scores by its length and commas, less what is link text,
  * and hands the score to its parent and (in shrinking shares) its ancestors; the best scored container wins,
- * together with the siblings that look like more of the same article. Boilerplate is removed before scoring (by
- * tag, role, class and id) and again inside the winner (link lists, share boxes, captions).
+ * together with the siblings that look like more of the same article. Boilerplate is set aside before scoring (by
+ * tag, role, class and id, unless it holds prose) and again inside the winner (link lists, share boxes).
  */
 final class ContentExtractor {
     private static final Set<String> DROPPED_TAGS = Set.of("script", "style", "noscript", "template", "svg",
