@@ -1,14 +1,9 @@
 package org.clipfile.ingest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.clipfile.article.ArticleDraft;
@@ -25,11 +20,7 @@ public class PlainTextArticleParser {
     private static final int MAX_TAG_LINE_LENGTH = 60;
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?\"”:;]$");
 
-    private final Set<String> junkLines;
-
-    public PlainTextArticleParser() {
-        this.junkLines = loadJunkLines();
-    }
+    private final JunkLines junkLines = JunkLines.standard();
 
     public ArticleDraft parse(String text) {
         String normalized = TextNormalizer.normalize(text);
@@ -77,22 +68,6 @@ public class PlainTextArticleParser {
     }
 
     private boolean isJunk(String line) {
-        return junkLines.contains(line.strip().toLowerCase(Locale.ROOT));
-    }
-
-    private static Set<String> loadJunkLines() {
-        try (InputStream in = PlainTextArticleParser.class.getResourceAsStream("/ingest/junk-lines.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("ingest/junk-lines.txt is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.toLowerCase(Locale.ROOT))
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return junkLines.isJunk(line);
     }
 }
