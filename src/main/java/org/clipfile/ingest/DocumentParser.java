@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.clipfile.article.ArticleDraft;
+import org.clipfile.ingest.html.HtmlArticleExtractor;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,10 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class DocumentParser {
     private final PlainTextArticleParser text;
+    private final HtmlArticleExtractor html;
     private final Validator validator;
 
-    public DocumentParser(PlainTextArticleParser text, Validator validator) {
+    public DocumentParser(PlainTextArticleParser text, HtmlArticleExtractor html, Validator validator) {
         this.text = text;
+        this.html = html;
         this.validator = validator;
     }
 
@@ -29,7 +32,7 @@ public class DocumentParser {
             case TEXT -> text.parse(TextDecoder.decode(document.bytes()));
             case JSON -> json(document.bytes());
             case REUTERS_SGML -> ReutersSgmlReader.parse(new String(document.bytes(), StandardCharsets.UTF_8));
-            case HTML -> throw new InvalidArticleException("HTML documents are not supported yet");
+            case HTML -> html.extract(document.bytes(), null);
         };
         return withSectionHint(draft, document.sectionHint());
     }

@@ -9,6 +9,7 @@ import org.clipfile.index.ArticleIndex;
 import org.clipfile.ingest.ArticleInput;
 import org.clipfile.ingest.ArticlePreparer;
 import org.clipfile.ingest.PlainTextArticleParser;
+import org.clipfile.ingest.html.HtmlArticleExtractor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,10 +27,12 @@ class ArticleController {
     private final ArticleIndex index;
     private final PlainTextArticleParser textParser;
     private final ArticlePreparer preparer;
+    private final HtmlArticleExtractor html;
     private final IngestLimits limits;
 
     ArticleController(ArticleIndex index, PlainTextArticleParser textParser, ArticlePreparer preparer,
-            IngestLimits limits) {
+            HtmlArticleExtractor html, IngestLimits limits) {
+        this.html = html;
         this.index = index;
         this.textParser = textParser;
         this.preparer = preparer;
@@ -49,6 +52,13 @@ class ArticleController {
     ResponseEntity<Ingested> postText(@RequestBody String text) throws IOException {
         limits.check(text.length());
         return save(textParser.parse(text));
+    }
+
+    @PostMapping(consumes = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<Ingested> postHtml(@RequestBody byte[] page,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String url) throws IOException {
+        limits.check(page.length);
+        return save(html.extract(page, url));
     }
 
     @GetMapping("/{id}")

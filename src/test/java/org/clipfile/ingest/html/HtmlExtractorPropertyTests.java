@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.clipfile.article.ArticleDraft;
 import org.clipfile.ingest.InvalidArticleException;
+import org.clipfile.testsupport.RandomInputs;
+import org.junit.jupiter.api.Test;
 
 /** Whatever arrives, the extractor answers with a draft or an InvalidArticleException, and quickly. */
 class HtmlExtractorPropertyTests {
@@ -31,37 +26,30 @@ class HtmlExtractorPropertyTests {
 
     private final HtmlArticleExtractor extractor = new HtmlArticleExtractor();
 
-    @Property(tries = 300)
-    void shouldAnswerAnyStringWithADraftOrAnInvalidArticle(@ForAll @Size(max = 3000) String text) {
-        assertDraftOrInvalidInTime(() -> extractor.extract(text, null));
+    @Test
+    void shouldAnswerAnyStringWithADraftOrAnInvalidArticle() {
+        RandomInputs.forAll(300, r -> r.anyChars(3000),
+                text -> assertDraftOrInvalidInTime(() -> extractor.extract(text, null)));
     }
 
-    @Property(tries = 300)
-    void shouldAnswerAnyBytesWithADraftOrAnInvalidArticle(@ForAll @Size(max = 3000) byte[] bytes) {
-        assertDraftOrInvalidInTime(() -> extractor.extract(bytes, "https://news.example/a"));
+    @Test
+    void shouldAnswerAnyBytesWithADraftOrAnInvalidArticle() {
+        RandomInputs.forAll(300, r -> r.bytes(3000),
+                bytes -> assertDraftOrInvalidInTime(() -> extractor.extract(bytes, "https://news.example/a")));
     }
 
-    @Property(tries = 300)
-    void shouldAnswerTagSoupWithADraftOrAnInvalidArticle(@ForAll("tagSoup") String html) {
-        assertDraftOrInvalidInTime(() -> extractor.extract(html, "https://news.example/a"));
+    @Test
+    void shouldAnswerTagSoupWithADraftOrAnInvalidArticle() {
+        RandomInputs.forAll(300, r -> r.concat(FRAGMENTS, 0, 400),
+                html -> assertDraftOrInvalidInTime(() -> extractor.extract(html, "https://news.example/a")));
     }
 
-    @Property(tries = 20)
-    void shouldAnswerDeeplyNestedPagesInTime(@ForAll @IntRange(min = 1, max = 100_000) int depth,
-            @ForAll("openingTags") String tag) {
-        String html = tag.repeat(depth) + "The harbour wall, at last, is finished and the fleet is safe.";
-
-        assertDraftOrInvalidInTime(() -> extractor.extract(html, null));
-    }
-
-    @Provide
-    Arbitrary<String> tagSoup() {
-        return Arbitraries.of(FRAGMENTS).list().ofMaxSize(400).map(parts -> String.join("", parts));
-    }
-
-    @Provide
-    Arbitrary<String> openingTags() {
-        return Arbitraries.of("<div>", "<b>", "<p>", "<li>", "<table><tr><td>", "<a href=x>", "<span class=share>");
+    @Test
+    void shouldAnswerDeeplyNestedPagesInTime() {
+        RandomInputs.forAll(20, r -> r.pick("<div>", "<b>", "<p>", "<li>", "<table><tr><td>", "<a href=x>",
+                "<span class=share>").repeat(r.between(1, 100_000))
+                + "The harbour wall, at last, is finished and the fleet is safe.",
+                html -> assertDraftOrInvalidInTime(() -> extractor.extract(html, null)));
     }
 
     private static void assertDraftOrInvalidInTime(Supplier<ArticleDraft> extraction) {
