@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bytes to text for documents whose charset nobody declared: a BOM wins, then strict UTF-8, then windows-1252
@@ -28,6 +29,17 @@ public final class TextDecoder {
         if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
             return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
         }
+        String utf8 = strictUtf8(bytes);
+        return utf8 != null ? utf8 : new String(bytes, WINDOWS_1252);
+    }
+
+    /** The bytes as UTF-8 when they are valid UTF-8, else null. */
+    public static @Nullable String strictUtf8(byte[] bytes) {
+        // The lenient decoder is much faster; malformed input always shows up as U+FFFD in its output.
+        String lenient = new String(bytes, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return lenient;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -35,7 +47,7 @@ public final class TextDecoder {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            return new String(bytes, WINDOWS_1252);
+            return null;
         }
     }
 

@@ -1,15 +1,13 @@
 package org.clipfile.ingest.html;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.clipfile.ingest.TextDecoder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,20 +99,7 @@ final class HtmlCharsets {
     }
 
     private static @Nullable String strictUtf8(byte[] bytes) {
-        // The lenient decoder is much faster; malformed input always shows up as U+FFFD in its output.
-        String lenient = new String(bytes, StandardCharsets.UTF_8);
-        if (lenient.indexOf('\uFFFD') < 0) {
-            return lenient;
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return TextDecoder.strictUtf8(bytes);
     }
 
     /**
