@@ -84,12 +84,12 @@ class ImportJobStore {
     }
 
     /** Failures get ids from job and document, so a re-run of the job overwrites instead of duplicating them. */
-    void saveFailures(List<ImportFailure> failures) throws IOException {
+    void saveFailures(List<ImportFailure> failures, boolean visible) throws IOException {
         if (failures.isEmpty()) {
             return;
         }
         var response = client.bulk(b -> {
-            b.index(failuresAlias).refresh(Refresh.WaitFor);
+            b.index(failuresAlias).refresh(visible ? Refresh.WaitFor : Refresh.False);
             for (ImportFailure failure : failures) {
                 b.operations(op -> op.index(i -> i.id(failureId(failure)).document(failure)));
             }

@@ -203,22 +203,23 @@ final class ImportRunner {
 
     private ImportJob save(ImportJob job) {
         try {
-            flushFailures();
-            store.save(job, job.status() != ImportJob.Status.running);
+            boolean last = job.status() != ImportJob.Status.running;
+            flushFailures(last);
+            store.save(job, last);
         } catch (IOException | RuntimeException e) {
             log.warn("Could not record the state of import {}: {}", job.id(), e.toString());
         }
         return job;
     }
 
-    private void flushFailures() throws IOException {
+    private void flushFailures(boolean visible) throws IOException {
         List<ImportFailure> batch;
         synchronized (unsavedFailures) {
             batch = new ArrayList<>(unsavedFailures);
             unsavedFailures.clear();
         }
         try {
-            store.saveFailures(batch);
+            store.saveFailures(batch, visible);
         } catch (IOException | RuntimeException e) {
             synchronized (unsavedFailures) {
                 unsavedFailures.addAll(0, batch);

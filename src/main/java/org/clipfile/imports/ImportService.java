@@ -48,6 +48,8 @@ public class ImportService implements IndexReadyListener {
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("import-watchdog").daemon().factory());
     private volatile @Nullable String alias;
+    /** Jobs this instance has queued or is running: never "abandoned", however late their heartbeat. */
+    private final java.util.Set<String> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ImportService(ImportJobStore store, DocumentParser parser, ArticlePreparer preparer, ElasticsearchClient client,
             ImportProperties properties) {
@@ -141,7 +143,14 @@ public class ImportService implements IndexReadyListener {
                 job.sourcePath(), job.include(), instanceId, job.attempt(), job.createdAt(), null, Instant.now(),
                 null, 0, 0, 0, 0, 0, 0, null, null);
         store.save(claimed);
-        jobs.submit(() -> run(claimed));
+        mine.add(claimed.id());
+        jobs.submit(() -> {
+            try {
+                run(claimed);
+            } finally {
+                mine.remove(claimed.id());
+            }
+        });
         return claimed;
     }
 
@@ -184,6 +193,9 @@ public class ImportService implements IndexReadyListener {
 
     void resumeAbandoned() throws IOException {
         for (ImportJob job : store.abandoned(Instant.now().minus(properties.abandonedAfter()))) {
+            if (mine.contains(job.id())) {
+                continue;
+            }
             if (!Files.exists(Path.of(job.sourcePath()))) {
                 store.save(job.finished(ImportJob.Status.failed, "The server running this import stopped, and "
                         + "its source is not on this server (" + job.sourceName() + "). Start the import again: "
