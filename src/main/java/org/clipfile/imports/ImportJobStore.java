@@ -86,6 +86,10 @@ class ImportJobStore {
     /** Failures get ids from job and document, so a re-run of the job overwrites instead of duplicating them. */
     void saveFailures(List<ImportFailure> failures, boolean visible) throws IOException {
         if (failures.isEmpty()) {
+            if (visible) {
+                // Failures written earlier without a refresh become visible to the failure list now.
+                client.indices().refresh(r -> r.index(failuresAlias));
+            }
             return;
         }
         var response = client.bulk(b -> {
