@@ -109,6 +109,46 @@ public final class SearchRequestFactory {
         });
     }
 
+    /**
+     * The values of one facet under the query and the other facets' selections, for "more" and for searching
+     * within a facet: {@code contains} filters values (letters match in any case), {@code byName} sorts by value.
+     * Elasticsearch's terms aggregation has no offset, so a page is the tail of the first {@code until} values.
+     */
+    public static SearchRequest facetValues(String index, SearchParameters parameters, Facet facet,
+            @Nullable String contains, boolean byName, int until) {
+        Query others = filters(parameters, facet);
+        return SearchRequest.of(s -> s.index(index).size(0)
+                .query(others == null ? query(parameters)
+                        : Query.of(q -> q.bool(b -> b.must(query(parameters)).filter(others))))
+                .aggregations("values", a -> a.terms(t -> {
+                    t.field(facet.field()).size(until);
+                    if (contains != null && !contains.isBlank()) {
+                        t.include(i -> i.regexp(".*" + caseInsensitive(contains) + ".*"));
+                    }
+                    if (byName) {
+                        t.order(NamedValue.of("_key", SortOrder.Asc));
+                    }
+                    return t;
+                })));
+    }
+
+    /** A Lucene regular expression matching the text literally, letters in either case. */
+    static String caseInsensitive(String text) {
+        StringBuilder regex = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            String lower = new String(Character.toChars(Character.toLowerCase(c)));
+            String upper = new String(Character.toChars(Character.toUpperCase(c)));
+            if (!lower.equals(upper)) {
+                regex.append('[').append(lower).append(upper).append(']');
+            } else if (Character.isLetterOrDigit(c)) {
+                regex.appendCodePoint(c);
+            } else {
+                regex.append('\\').appendCodePoint(c);
+            }
+        });
+        return regex.toString();
+    }
+
     /** The scoring part: the journalist's query, or everything. */
     public static Query query(SearchParameters parameters) {
         if (!parameters.hasQuery()) {

@@ -91,6 +91,24 @@ public class SearchService {
                 dates(response, SearchRequestFactory.interval(parameters, archiveSpan)), next);
     }
 
+    /** One page of a facet's values, optionally only those containing {@code contains}, by count or by name. */
+    public FacetCounts facetValues(SearchParameters parameters, Facet facet, @Nullable String contains,
+            boolean byName, int page, int size) throws IOException {
+        String match = contains;
+        if (match != null && (facet == Facet.PERSON || facet == Facet.GROUP)) {
+            // Ids are slugs of the names: "Kirby" finds person:john-kirby.
+            match = org.clipfile.enrich.names.NameKeys.slug(match);
+        }
+        var response = client.search(SearchRequestFactory.facetValues(index.alias(), parameters, facet, match,
+                byName, page * size), Void.class);
+        StringTermsAggregate terms = response.aggregations().get("values").sterms();
+        Selection selection = parameters.selections().getOrDefault(facet, new Selection(List.of(), List.of()));
+        FacetCounts all = values(facet, terms, selection);
+        List<FacetValue> pageValues = all.values().subList(Math.min(all.values().size(), (page - 1) * size),
+                all.values().size());
+        return new FacetCounts(pageValues, all.other());
+    }
+
     public String openPointInTime() throws IOException {
         return client.openPointInTime(o -> o.index(index.alias())
                 .keepAlive(k -> k.time(SearchRequestFactory.CURSOR_KEEP_ALIVE))).id();

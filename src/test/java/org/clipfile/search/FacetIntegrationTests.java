@@ -204,4 +204,40 @@ class FacetIntegrationTests {
         return client.count(c -> c.index(index.alias()).query(q -> q.bool(b -> b.filter(filters)
                 .mustNot(exclusions)))).count();
     }
+
+    @Test
+    void shouldSearchWithinAFacetsValuesUnderTheCurrentSearch() {
+        JsonNode values = http.get("/api/facets/source?q=raid&contains=REU").json().get("values");
+
+        assertThat(values).hasSize(1);
+        assertThat(values.get(0).get("value").asString()).isEqualTo("Reuters");
+        assertThat(values.get(0).get("count").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldPageThroughFacetValuesByName() {
+        JsonNode first = http.get("/api/facets/source?order=name&size=2&page=1").json().get("values");
+        JsonNode second = http.get("/api/facets/source?order=name&size=2&page=2").json().get("values");
+
+        assertThat(first.get(0).get("value").asString()).isEqualTo("AFP");
+        assertThat(first.get(1).get("value").asString()).isEqualTo("BBC");
+        assertThat(second.get(0).get("value").asString()).isEqualTo("Reuters");
+    }
+
+    @Test
+    void shouldCountFacetValuesUnderTheOtherFacetsSelections() {
+        JsonNode values = http.get("/api/facets/country?source=AFP&country=SY").json().get("values");
+
+        Map<String, Long> counts = new HashMap<>();
+        values.forEach(v -> counts.put(v.get("value").asString(), v.get("count").asLong()));
+        assertThat(counts).containsOnly(Map.entry("SY", 2L), Map.entry("IQ", 1L), Map.entry("FR", 1L));
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownFacet() {
+        Http.Response response = http.get("/api/facets/colour");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("detail").asString()).contains("person");
+    }
 }
