@@ -192,7 +192,7 @@ public class SearchService {
     }
 
     /** The archive's first and last publication dates, cached: they choose the histogram's interval. */
-    private SearchRequestFactory.@Nullable DateSpan dataSpan() throws IOException {
+    SearchRequestFactory.@Nullable DateSpan dataSpan() throws IOException {
         CachedSpan cached = span.get();
         if (cached != null && cached.at().plus(SPAN_CACHE).isAfter(Instant.now())) {
             return cached.span();
@@ -211,7 +211,7 @@ public class SearchService {
         return result;
     }
 
-    private static SearchHit toHit(Hit<JsonNode> hit) {
+    static SearchHit toHit(Hit<JsonNode> hit) {
         JsonNode source = hit.source();
         Map<String, List<String>> highlight = hit.highlight();
         String title = first(highlight.get("title"), HtmlUtils.htmlEscape(text(source, "title")));
