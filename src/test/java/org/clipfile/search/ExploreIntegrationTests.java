@@ -176,6 +176,16 @@ class ExploreIntegrationTests {
     }
 
     @Test
+    void shouldMarkEntityNamesByTypeInSnippets() {
+        JsonNode hit = http.get("/api/search?q=compound").json().get("hits").get(0);
+
+        assertThat(hit.get("id").asString()).isEqualTo(raid);
+        assertThat(hit.get("markedSnippet").asString())
+                .contains("<span class=\"entity person\" data-id=\"person:john-kirby\">John Kirby</span>")
+                .contains("<mark>compound</mark>");
+    }
+
+    @Test
     void shouldMarkWhereTheTextNamesItsEntities() {
         JsonNode article = http.get("/api/articles/" + raid).json();
         JsonNode annotations = http.get("/api/articles/" + raid + "/annotations").json();
