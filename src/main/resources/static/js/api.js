@@ -54,6 +54,12 @@ async function problemOf(response) {
 /** A JSON request to the API; on 401 asks the user to log in (once for all waiting requests) and tries again. */
 export async function request(method, path, body) {
   let response = await send(method, path, body);
+  // Elasticsearch still starting (503 + Retry-After): wait as told, a few times, before giving up.
+  for (let tries = 0; response.status === 503 && response.headers.has('Retry-After') && tries < 5; tries++) {
+    const seconds = Math.min(Math.max(parseInt(response.headers.get('Retry-After'), 10) || 2, 1), 10);
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    response = await send(method, path, body);
+  }
   if (response.status === 401 && loginPrompt && !path.startsWith('/api/session')) {
     pendingLogin ??= loginPrompt().finally(() => { pendingLogin = null; });
     await pendingLogin;

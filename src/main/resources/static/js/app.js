@@ -8,7 +8,7 @@ import { FACET_TITLES, labelOf, renderFacets, rememberLabels } from './facets.js
 import { drawHistogram } from './histogram.js';
 import { cellsFromHits, drawMap, tileBounds, zoomFor } from './map.js';
 import {
-  copyState, FACETS, hasFilters, PAGE_SIZE, parseState, searchParams, searchState, stateUrl, toggle,
+  copyState, FACETS, hasFilters, parseState, searchParams, searchState, stateUrl, toggle,
 } from './state.js';
 
 const $ = (id) => document.getElementById(id);
@@ -137,13 +137,13 @@ function hitItem(hit) {
       el('h3', {}, el('a', { href: links.articleUrl(hit.id), 'data-nav': '', class: 'hit-title' },
           highlighted(hit.title))),
       el('p', { class: 'meta' }, meta),
-      hit.snippet ? el('p', { class: 'snippet' }, highlighted(hit.snippet)) : null,
+      hit.snippet ? el('p', { class: 'snippet' }, highlighted(hit.markedSnippet ?? hit.snippet)) : null,
       entityChips(hit));
 }
 
 function pager(result) {
   const nav = clear($('pager'));
-  const pages = Math.min(Math.ceil(result.total / PAGE_SIZE), Math.floor(MAX_WINDOW / PAGE_SIZE));
+  const pages = Math.min(Math.ceil(result.total / state.size), Math.floor(MAX_WINDOW / state.size));
   if (pages <= 1) {
     return;
   }
@@ -178,7 +178,7 @@ async function loadMore() {
     // Deep paging walks a cursor (point in time + search_after): first to the end of what is shown, then on.
     if (!more) {
       let cursor = '';
-      let skip = (state.page - 1) * PAGE_SIZE + $('results').children.length;
+      let skip = (state.page - 1) * state.size + $('results').children.length;
       while (skip > 0) {
         const params = searchParams(state, { page: false });
         params.set('cursor', cursor);
@@ -198,14 +198,18 @@ async function loadMore() {
     }
     const params = searchParams(state, { page: false });
     params.set('cursor', more.cursor);
-    params.set('size', String(PAGE_SIZE));
+    params.set('size', String(state.size));
     const next = await get('/api/search', params);
     next.hits.forEach((hit) => $('results').append(hitItem(hit)));
     more.cursor = next.cursor;
-    button.hidden = !next.cursor;
+    // A full last page still carries a cursor; the exact total says whether anything is left.
+    button.hidden = !next.cursor || (state.page - 1) * state.size + $('results').children.length >= summaryTotal;
     $('summary').dataset.shown = String($('results').children.length);
     updateSummary();
   } catch (error) {
+    if (error instanceof ApiError && error.status === 410) {
+      more = null; // the cursor expired: the next click walks a new one from the start
+    }
     showError(error);
   } finally {
     button.disabled = false;
@@ -215,8 +219,8 @@ async function loadMore() {
 let summaryTotal = 0;
 function updateSummary() {
   const shown = $('results').children.length;
-  const start = (state.page - 1) * PAGE_SIZE + (shown ? 1 : 0);
-  const end = (state.page - 1) * PAGE_SIZE + shown;
+  const start = (state.page - 1) * state.size + (shown ? 1 : 0);
+  const end = (state.page - 1) * state.size + shown;
   $('summary').textContent = summaryTotal === 0 ? 'No articles found'
     : `${formatCount(summaryTotal)} article${summaryTotal === 1 ? '' : 's'} · showing ${formatCount(start)}–${formatCount(end)}`;
   $('summary').dataset.total = String(summaryTotal);
@@ -224,13 +228,13 @@ function updateSummary() {
 
 async function mapCells(params) {
   const mapParams = new URLSearchParams(params);
-  mapParams.set('zoom', '2');
+  mapParams.set('zoom', '3');
   const first = await optional('/api/map', mapParams);
   if (first === null) {
     return null;
   }
   const zoom = zoomFor(first.cells ?? []);
-  if (zoom <= 2) {
+  if (zoom <= 3) {
     return first.cells ?? [];
   }
   mapParams.set('zoom', String(zoom));
@@ -245,14 +249,15 @@ function pickCell(cell) {
       toggle(s.filters.place.exclude, top[0].id, false);
       rememberLabels([{ value: top[0].id, label: top[0].name }]);
     } else {
-      s.bbox = tileBounds(cell.key).map((n) => n.toFixed(4)).join(',');
+      const box = cell.bbox ? [cell.bbox.west, cell.bbox.south, cell.bbox.east, cell.bbox.north] : tileBounds(cell.key);
+      s.bbox = box.map((n) => Number(n).toFixed(4)).join(',');
     }
   }));
 }
 
 async function runSearch(token) {
   const params = searchParams(state);
-  params.set('size', String(PAGE_SIZE));
+  params.set('size', String(state.size));
   const key = params.toString();
   const result = lastResult?.key === key ? lastResult.result : await get('/api/search', params);
   if (token !== renderCount) {
@@ -270,7 +275,7 @@ async function runSearch(token) {
   updateSummary();
   pager(result);
   exportLinks();
-  $('load-more').hidden = result.total <= state.page * PAGE_SIZE;
+  $('load-more').hidden = result.total <= state.page * state.size;
   $('from').value = /^\d{4}-\d{2}-\d{2}$/.test(state.from) ? state.from : '';
   $('to').value = /^\d{4}-\d{2}-\d{2}$/.test(state.to) ? state.to : '';
   drawHistogram($('histogram'), result.dates, { from: state.from, to: state.to },
@@ -294,6 +299,7 @@ function showView(name) {
 async function render() {
   state = parseState(location.search);
   const token = ++renderCount;
+  hideSuggestions();
   delete document.body.dataset.ready;
   $('q').value = state.q;
   $('sort').value = state.sort;
@@ -339,6 +345,7 @@ async function render() {
 
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
+  hideSuggestions();
   navigate(searchState(state, (s) => {
     s.q = $('q').value.trim();
     s.sort = $('sort').value;
@@ -390,6 +397,94 @@ window.addEventListener('resize', () => {
   if (lastResult && !state.article && !state.entity) {
     drawHistogram($('histogram'), lastResult.result.dates, { from: state.from, to: state.to },
         (from, to) => navigate(searchState(state, (s) => { s.from = from; s.to = to; })));
+  }
+});
+
+// ---- suggestions: people, groups and places while typing ---------------------------------------------------------
+
+const KINDS = { person: 'Person', group: 'Group', place: 'Place' };
+let suggestTimer = null;
+let suggestAsked = '';
+
+function hideSuggestions() {
+  $('suggestions').hidden = true;
+  clear($('suggestions'));
+}
+
+function lastWord(text) {
+  const match = /(?:^|\s)([\p{L}\p{N}][\p{L}\p{N}'’.-]{2,})$/u.exec(text);
+  return match ? match[1] : null;
+}
+
+$('q').addEventListener('input', () => {
+  clearTimeout(suggestTimer);
+  suggestTimer = setTimeout(async () => {
+    const text = $('q').value;
+    const word = lastWord(text);
+    suggestAsked = text;
+    if (!word) {
+      hideSuggestions();
+      return;
+    }
+    let found = null;
+    try {
+      found = await optional('/api/entities', new URLSearchParams({ prefix: word, size: '6' }));
+    } catch {
+      found = null;
+    }
+    if (suggestAsked !== text || $('q').value !== text) {
+      return;
+    }
+    const entities = found?.entities ?? [];
+    if (!entities.length) {
+      hideSuggestions();
+      return;
+    }
+    const list = clear($('suggestions'));
+    for (const entity of entities) {
+      const facet = KINDS[entity.type] ? entity.type : null;
+      if (!facet) {
+        continue;
+      }
+      const button = el('button', { type: 'button', 'data-entity': entity.id },
+          el('span', { class: 'kind' }, KINDS[facet]), el('span', { class: 'name' }, entity.name),
+          el('span', { class: 'count' }, formatCount(entity.count)));
+      button.addEventListener('click', () => {
+        rememberLabels([{ value: entity.id, label: entity.name }]);
+        hideSuggestions();
+        navigate(searchState(state, (s) => {
+          s.q = text.slice(0, text.length - word.length).trim();
+          toggle(s.filters[facet].include, entity.id, true);
+          toggle(s.filters[facet].exclude, entity.id, false);
+        }));
+      });
+      list.append(el('li', {}, button));
+    }
+    list.hidden = false;
+  }, 200);
+});
+
+$('search-form').addEventListener('keydown', (event) => {
+  const buttons = [...$('suggestions').querySelectorAll('button')];
+  if ($('suggestions').hidden || !buttons.length) {
+    return;
+  }
+  const at = buttons.indexOf(document.activeElement);
+  if (event.key === 'ArrowDown') {
+    event.preventDefault();
+    buttons[Math.min(at + 1, buttons.length - 1)].focus();
+  } else if (event.key === 'ArrowUp') {
+    event.preventDefault();
+    (at <= 0 ? $('q') : buttons[at - 1]).focus();
+  } else if (event.key === 'Escape') {
+    hideSuggestions();
+    $('q').focus();
+  }
+});
+
+document.addEventListener('click', (event) => {
+  if (!$('search-form').contains(event.target)) {
+    hideSuggestions();
   }
 });
 

@@ -89,7 +89,12 @@ export async function renderArticle(container, id, links) {
     optional('/api/articles/' + encodeURIComponent(id) + '/related', new URLSearchParams({ size: '5' })),
   ]);
   const entities = entitiesOf(article);
-  const spans = annotations?.spans ?? [...findSpans(article.title ?? '', entities, 'title'),
+  // The server's annotations come as {title: [...], body: [...]} (or one {spans: [...]} list with a field each).
+  const fromServer = annotations && (annotations.spans ?? [
+    ...(annotations.title ?? []).map((s) => ({ ...s, field: 'title' })),
+    ...(annotations.body ?? []).map((s) => ({ ...s, field: 'body' })),
+  ]);
+  const spans = fromServer ?? [...findSpans(article.title ?? '', entities, 'title'),
     ...findSpans(article.body ?? '', entities, 'body')];
   clear(container);
   document.title = (article.title ?? 'Article') + ' · Clipfile';

@@ -62,40 +62,40 @@ export function decodeEntities(text) {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);/gi, decodeReference);
 }
 
+const ENTITY_TYPES = new Set(['person', 'group', 'place']);
+const MARKUP = /(<mark>|<\/mark>|<span class="entity (?:person|group|place)" data-id="[^"<>]*">|<\/span>)/;
+
 /**
- * Nodes for a highlighted title or snippet from the search API: HTML-escaped text in which only <mark> and
- * </mark> are markup. The marks become <mark> elements, everything else text nodes; any other tag-like text is
- * shown literally.
+ * Nodes for a highlighted title or snippet from the search API: HTML-escaped text in which only <mark> (the
+ * query's matches) and, in `markedSnippet`, <span class="entity person|group|place" data-id="..."> are markup.
+ * Those become elements built here; everything else becomes text nodes, so any other tag-like text shows literally.
  */
 export function highlighted(escaped) {
-  const nodes = [];
-  let open = null;
-  for (const part of String(escaped ?? '').split(/(<mark>|<\/mark>)/)) {
+  const root = document.createDocumentFragment();
+  const stack = [root];
+  const top = () => stack[stack.length - 1];
+  for (const part of String(escaped ?? '').split(MARKUP)) {
     if (part === '<mark>') {
-      open = document.createElement('mark');
-    } else if (part === '</mark>') {
-      if (open) {
-        nodes.push(open);
+      const mark = document.createElement('mark');
+      top().append(mark);
+      stack.push(mark);
+    } else if (part === '</mark>' || part === '</span>') {
+      const tag = part === '</mark>' ? 'MARK' : 'SPAN';
+      if (stack.length > 1 && top().tagName === tag) {
+        stack.pop();
       }
-      open = null;
+    } else if (part.startsWith('<span class="entity ')) {
+      const [, type, id] = /^<span class="entity (\w+)" data-id="([^"]*)">$/.exec(part);
+      const span = document.createElement('span');
+      span.className = 'entity entity-' + (ENTITY_TYPES.has(type) ? type : 'other');
+      span.dataset.entity = decodeEntities(id);
+      top().append(span);
+      stack.push(span);
     } else if (part) {
-      const text = document.createTextNode(decodeEntities(part));
-      if (open) {
-        open.append(text);
-      } else {
-        nodes.push(text);
-      }
+      top().append(document.createTextNode(decodeEntities(part)));
     }
   }
-  if (open) {
-    nodes.push(open);
-  }
-  return nodes;
-}
-
-/** Plain text of a highlighted string (for titles of links, document titles). */
-export function highlightedText(escaped) {
-  return decodeEntities(String(escaped ?? '').replace(/<\/?mark>/g, ''));
+  return [...root.childNodes];
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });

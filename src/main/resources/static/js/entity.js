@@ -34,6 +34,8 @@ export async function renderEntity(container, id, state, links) {
   document.title = name + ' · Clipfile';
   const heading = el('h1', { id: 'entity-name' }, name);
   const kind = el('p', { class: 'entity-kind' }, el('span', { class: 'badge entity-' + type }, TYPE_TITLES[type] ?? type),
+      profile?.place ? ' · ' + (profile.place.kind === 'country' || !profile.place.countryCode ? profile.place.kind
+        : profile.place.kind + ' in ' + countryName(profile.place.countryCode)) : '',
       ' · ', formatCount(profile?.articles ?? search.total), ' articles',
       state.q || Object.values(state.filters).some((f) => f.include.length || f.exclude.length)
         ? ' under the current search' : '');
@@ -87,6 +89,11 @@ export async function renderEntity(container, id, state, links) {
   chart.append(svgChart);
   drawHistogram(svgChart, profile?.timeline ?? search.dates, null,
       (from, to) => links.onRange(facet, id, from, to));
+}
+
+function countryName(code) {
+  const id = 'place:country:' + code;
+  return labelOf(id) === id ? code : labelOf(id);
 }
 
 function flattenTop(values) {

@@ -54,12 +54,13 @@ export function tileBounds(key) {
 /** A zoom level that shows the cells' extent in a few tiles. */
 export function zoomFor(cells) {
   if (cells.length < 2) {
-    return cells.length ? 5 : 2;
+    return cells.length ? 6 : 3;
   }
   const lons = cells.map((c) => c.lon);
   const lats = cells.map((c) => c.lat);
   const span = Math.max(Math.max(...lons) - Math.min(...lons), (Math.max(...lats) - Math.min(...lats)) * 2, 1);
-  return Math.min(7, Math.max(2, Math.floor(Math.log2(360 / span)) + 1));
+  // Cells about a sixteenth of the span wide: clusters of a region, not of a continent.
+  return Math.min(8, Math.max(3, Math.floor(Math.log2(360 / span)) + 3));
 }
 
 function view(cells) {

@@ -9,7 +9,7 @@ export function emptyState() {
   for (const facet of FACETS) {
     filters[facet] = { include: [], exclude: [] };
   }
-  return { q: '', sort: 'relevance', page: 1, from: '', to: '', bbox: '', filters, article: '', entity: '' };
+  return { q: '', sort: 'relevance', page: 1, size: PAGE_SIZE, from: '', to: '', bbox: '', filters, article: '', entity: '' };
 }
 
 export function parseState(search) {
@@ -19,6 +19,8 @@ export function parseState(search) {
   state.sort = SORTS.includes(params.get('sort')) ? params.get('sort') : 'relevance';
   const page = parseInt(params.get('page') ?? '1', 10);
   state.page = Number.isFinite(page) && page >= 1 ? page : 1;
+  const size = parseInt(params.get('size') ?? String(PAGE_SIZE), 10);
+  state.size = Number.isFinite(size) && size >= 1 && size <= 100 ? size : PAGE_SIZE;
   state.from = params.get('from') ?? '';
   state.to = params.get('to') ?? '';
   state.bbox = params.get('bbox') ?? '';
@@ -35,7 +37,7 @@ function unique(values) {
   return [...new Set(values.map((v) => v.trim()).filter((v) => v))];
 }
 
-/** The search parameters of the API (q, filters, dates, bbox; with {sort, page} when asked). */
+/** The search parameters of the API (q, filters, dates, bbox; with sort, and page and size, when asked). */
 export function searchParams(state, { sort = true, page = true } = {}) {
   const params = new URLSearchParams();
   if (state.q) {
@@ -59,6 +61,9 @@ export function searchParams(state, { sort = true, page = true } = {}) {
   }
   if (page && state.page > 1) {
     params.set('page', String(state.page));
+  }
+  if (page && state.size !== PAGE_SIZE) {
+    params.set('size', String(state.size)); // results per page; never sent where size means something else
   }
   return params;
 }

@@ -195,6 +195,11 @@ class WebPageIntegrationTests {
         return q < 0 ? "" : URLDecoder.decode(url.substring(q + 1), StandardCharsets.UTF_8);
     }
 
+    String rawQuery() {
+        String url = browser.getCurrentUrl();
+        return url.contains("?") ? url.substring(url.indexOf('?') + 1) : "";
+    }
+
     Object script(String code, Object... arguments) {
         return ((JavascriptExecutor) browser).executeScript(code, arguments);
     }
@@ -246,6 +251,28 @@ class WebPageIntegrationTests {
         andWait(() -> browser.navigate().back());
         assertThat(browser.findElement(By.id("q")).getDomProperty("value")).isEmpty();
         assertThat(total()).isEqualTo(samples + 1);
+    }
+
+    @Test
+    void shouldPageAndLoadMoreResultsThroughACursor() {
+        open("/?sort=oldest&size=3");
+        List<String> firstPage = hitTitles();
+        assertThat(firstPage).hasSize(3);
+
+        browser.findElement(By.id("load-more")).click();
+        waitFor(() -> hitTitles().size() == 6);
+        browser.findElement(By.id("load-more")).click();
+        waitFor(() -> hitTitles().size() == samples + 1);
+
+        List<String> all = hitTitles();
+        assertThat(all).doesNotHaveDuplicates().startsWith(firstPage.toArray(String[]::new));
+        assertThat(browser.findElement(By.id("load-more")).isDisplayed()).isFalse();
+        assertThat(currentQuery()).isEqualTo("sort=oldest&size=3");
+
+        andWait(() -> browser.findElement(By.cssSelector("#pager a.page[href*='page=2']")).click());
+        assertThat(currentQuery()).isEqualTo("sort=oldest&page=2&size=3");
+        assertThat(hitTitles()).containsExactlyElementsOf(all.subList(3, 6));
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("showing 4–6");
     }
 
     @Test
@@ -338,17 +365,27 @@ class WebPageIntegrationTests {
         open("/");
         List<WebElement> clusters = browser.findElements(By.cssSelector("#map .cluster"));
         assertThat(clusters).hasSizeGreaterThan(1);
+        assertThat(browser.findElements(By.cssSelector("#map path.country"))).hasSizeGreaterThan(100);
         screenshot("map");
         WebElement cluster = clusters.get(clusters.size() - 1);
-        String label = cluster.getDomAttribute("aria-label");
+        long count = Long.parseLong(cluster.getDomAttribute("data-count"));
+        String firstPlace = cluster.getDomAttribute("aria-label").split("[,:]")[0];
 
         andWait(() -> new Actions(browser).moveToElement(cluster.findElement(By.tagName("circle"))).click().perform());
 
-        assertThat(currentQuery()).containsPattern("place=place:|bbox=");
-        assertThat(total()).isPositive().isLessThan(samples + 1);
-        assertThat(browser.findElement(By.id("active-filters")).getText()).isNotEmpty();
-        String place = label.substring(0, label.indexOf(':'));
-        assertThat(browser.findElement(By.id("active-filters")).getText()).contains(place.split(",")[0]);
+        String query = currentQuery();
+        String chips = browser.findElement(By.id("active-filters")).getText();
+        if (query.startsWith("bbox=")) {
+            // A cell of several places filters by its rectangle: exactly the articles the circle counted.
+            assertThat(total()).isEqualTo(count);
+            assertThat(chips).contains("Map area");
+        } else {
+            // A cell of one place filters by that place (and everything in it).
+            assertThat(query).startsWith("place=place:");
+            assertThat(total()).isGreaterThanOrEqualTo(count);
+            assertThat(chips).contains(firstPlace);
+        }
+        assertThat(total()).isLessThan(samples + 1).isEqualTo(apiTotal(rawQuery()));
     }
 
     @Test
@@ -402,6 +439,21 @@ class WebPageIntegrationTests {
             assertThat(export.status()).isEqualTo(200);
             assertThat(export.body()).contains("Port strike in Rotterdam").doesNotContain("Floodwaters");
         }
+    }
+
+    @Test
+    void shouldSuggestPeopleWhileTypingAndFilterByTheOneChosen() {
+        open("/");
+        browser.findElement(By.id("q")).sendKeys("harbour kirb");
+        waitFor(() -> !browser.findElements(By.cssSelector("#suggestions button[data-entity='person:john-kirby']"))
+                .isEmpty());
+
+        andWait(() -> browser.findElement(By.cssSelector("#suggestions button[data-entity='person:john-kirby']"))
+                .click());
+
+        assertThat(currentQuery()).isEqualTo("q=harbour&person=person:john-kirby");
+        assertThat(browser.findElement(By.id("active-filters")).getText()).contains("People: John Kirby");
+        assertThat(total()).isEqualTo(apiTotal("q=harbour&person=person:john-kirby")).isEqualTo(1);
     }
 
     @Test
