@@ -205,6 +205,7 @@ class WebPageIntegrationTests {
     }
 
     void screenshot(String name) throws IOException {
+        script("window.scrollTo(0, 0)");
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
     }
