@@ -6,7 +6,7 @@ import { clear, el, formatCount, formatDate, highlighted } from './dom.js';
 import { renderEntity } from './entity.js';
 import { FACET_TITLES, labelOf, renderFacets, rememberLabels } from './facets.js';
 import { drawHistogram } from './histogram.js';
-import { cellsFromHits, drawMap, tileBounds, zoomFor } from './map.js';
+import { cellsFromHits, drawMap, placed, tileBounds, zoomFor } from './map.js';
 import {
   copyState, FACETS, hasFilters, parseState, searchParams, searchState, stateUrl, toggle,
 } from './state.js';
@@ -233,7 +233,7 @@ async function mapCells(params) {
   if (first === null) {
     return null;
   }
-  const zoom = zoomFor(first.cells ?? []);
+  const zoom = zoomFor((first.cells ?? []).map(placed));
   if (zoom <= 3) {
     return first.cells ?? [];
   }

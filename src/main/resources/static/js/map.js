@@ -63,6 +63,23 @@ export function zoomFor(cells) {
   return Math.min(8, Math.max(3, Math.floor(Math.log2(360 / span)) + 3));
 }
 
+/**
+ * Where to draw a cell: its centre of places, unless that lies outside the cell's own rectangle (a centroid taken
+ * over every place of the articles rather than those inside the cell), then the middle of the rectangle.
+ */
+export function placed(cell) {
+  let box = cell.bbox;
+  if (!box && /^\d+\/\d+\/\d+$/.test(cell.key ?? '')) {
+    const [west, south, east, north] = tileBounds(cell.key);
+    box = { west, south, east, north };
+  }
+  const inside = box && cell.lat >= box.south && cell.lat <= box.north && cell.lon >= box.west && cell.lon <= box.east;
+  if (!box || inside || box.west > box.east) {
+    return cell;
+  }
+  return { ...cell, lat: (box.south + box.north) / 2, lon: (box.west + box.east) / 2 };
+}
+
 function view(cells) {
   if (!cells.length) {
     return { west: -180, east: 180, south: -60, north: 85 };
@@ -85,8 +102,9 @@ function view(cells) {
  * Draws the outlines and `cells` ([{key, count, lat, lon, top: [{id, name, count}]}]) into the SVG element;
  * `onPick(cell)` when a circle is clicked or activated with the keyboard.
  */
-export async function drawMap(element, cells, onPick) {
+export async function drawMap(element, given, onPick) {
   const countries = await loadOutlines();
+  const cells = given.map(placed);
   clear(element);
   const box = view(cells);
   // Equirectangular, with longitudes shrunk by the cosine of the middle latitude so zoomed-in areas keep their shape.
