@@ -20,7 +20,12 @@ final class IngestBenchmark {
 
     /** One timed trial. CPU of each process over the trial, in ms. */
     record Trial(String arm, int round, long docs, long failed, double wallMs, long serverCpuMs, long esCpuMs,
-            long driverCpuMs) {
+            long driverCpuMs, long machineBusyMs) {
+        /** Cores' worth of CPU that processes other than the benchmark's used during the trial. */
+        double otherCores() {
+            return Math.max(0, machineBusyMs - serverCpuMs - esCpuMs - driverCpuMs) / wallMs;
+        }
+
         double docsPerSecond() {
             return docs * 1000.0 / wallMs;
         }
@@ -60,12 +65,13 @@ final class IngestBenchmark {
         long server0 = cluster.serverCpuMillis();
         long es0 = cluster.esCpuMillis();
         long driver0 = Cpu.millis(ProcessHandle.current());
+        long machine0 = Cpu.machineBusyMillis();
         long t0 = System.nanoTime();
         JsonNode job = importArchive(archive);
         double wall = (System.nanoTime() - t0) / 1e6;
         return new Trial("clipfile-import", round, job.path("indexed").asLong(), job.path("failed").asLong(), wall,
                 cluster.serverCpuMillis() - server0, cluster.esCpuMillis() - es0,
-                Cpu.millis(ProcessHandle.current()) - driver0);
+                Cpu.millis(ProcessHandle.current()) - driver0, Cpu.machineBusyMillis() - machine0);
     }
 
     Trial rawTrial(String arm, List<byte[]> bodies, long docs, int round) throws IOException {
@@ -73,6 +79,7 @@ final class IngestBenchmark {
         long server0 = cluster.serverCpuMillis();
         long es0 = cluster.esCpuMillis();
         long driver0 = Cpu.millis(ProcessHandle.current());
+        long machine0 = Cpu.machineBusyMillis();
         long t0 = System.nanoTime();
         indices.bulk(RAW_INDEX, bodies);
         indices.refresh(RAW_INDEX);
@@ -82,7 +89,8 @@ final class IngestBenchmark {
             throw new IllegalStateException("raw bulk indexed " + count + " of " + docs);
         }
         return new Trial(arm, round, docs, 0, wall, cluster.serverCpuMillis() - server0,
-                cluster.esCpuMillis() - es0, Cpu.millis(ProcessHandle.current()) - driver0);
+                cluster.esCpuMillis() - es0, Cpu.millis(ProcessHandle.current()) - driver0,
+                Cpu.machineBusyMillis() - machine0);
     }
 
     /** Clipfile's bulk writer in this JVM: the server's CPU does not move, the writer's work is the driver's. */
@@ -91,12 +99,13 @@ final class IngestBenchmark {
         long server0 = cluster.serverCpuMillis();
         long es0 = cluster.esCpuMillis();
         long driver0 = Cpu.millis(ProcessHandle.current());
+        long machine0 = Cpu.machineBusyMillis();
         long t0 = System.nanoTime();
         long[] result = BenchBulkWriter.write(cluster.client(), REINDEX_INDEX, articles);
         double wall = (System.nanoTime() - t0) / 1e6;
         return new Trial("clipfile-bulkwriter", round, result[0], result[1], wall,
                 cluster.serverCpuMillis() - server0, cluster.esCpuMillis() - es0,
-                Cpu.millis(ProcessHandle.current()) - driver0);
+                Cpu.millis(ProcessHandle.current()) - driver0, Cpu.machineBusyMillis() - machine0);
     }
 
     static List<Article> articles(List<Indices.Doc> docs) {

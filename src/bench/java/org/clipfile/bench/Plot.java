@@ -59,9 +59,13 @@ final class Plot {
         }
         List<Double> ticks = new ArrayList<>();
         if (logX) {
-            for (int e = (int) Math.floor(xmin); e <= Math.ceil(xmax); e++) {
-                if (e >= xmin - 1e-9 && e <= xmax + 1e-9) {
-                    ticks.add((double) e);
+            // Ticks at the measured sizes themselves.
+            for (Series s : series) {
+                for (double[] p : s.points()) {
+                    double x = Math.log10(p[0]);
+                    if (ticks.stream().noneMatch(t -> Math.abs(t - x) < 1e-9)) {
+                        ticks.add(x);
+                    }
                 }
             }
         } else {

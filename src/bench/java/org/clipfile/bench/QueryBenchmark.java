@@ -144,6 +144,8 @@ final class QueryBenchmark {
         CountDownLatch done = new CountDownLatch(total);
         long server0 = cluster.serverCpuMillis();
         long es0 = cluster.esCpuMillis();
+        long driver0 = Cpu.millis(ProcessHandle.current());
+        long machine0 = Cpu.machineBusyMillis();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
         for (int k = 0; k < total; k++) {
             int index = k;
@@ -170,8 +172,11 @@ final class QueryBenchmark {
         if (!done.await(5, TimeUnit.MINUTES)) {
             throw new IllegalStateException("searches still unanswered 5 minutes after the last was sent");
         }
+        double wallMs = (System.nanoTime() - start) / 1e6;
         long serverCpu = cluster.serverCpuMillis() - server0;
         long esCpu = cluster.esCpuMillis() - es0;
+        long driverCpu = Cpu.millis(ProcessHandle.current()) - driver0;
+        double otherCores = Math.max(0, Cpu.machineBusyMillis() - machine0 - serverCpu - esCpu - driverCpu) / wallMs;
 
         Histogram clipAll = histogram();
         Histogram rawAll = histogram();
@@ -206,6 +211,8 @@ final class QueryBenchmark {
         result.put("errors", errors);
         result.put("server_cpu_ms_per_search", (double) serverCpu / prepared.size());
         result.put("es_cpu_ms_per_request", (double) esCpu / total);
+        result.put("driver_cpu_ms_per_request", (double) driverCpu / total);
+        result.put("other_processes_cores", otherCores);
         result.set("clipfile", percentiles(clipAll));
         result.set("raw", percentiles(rawAll));
         ObjectNode ratio = result.putObject("per_search_ratio");

@@ -56,20 +56,22 @@ final class Report {
     }
 
     static String svg(JsonNode r) {
-        Plot plot = new Plot(3, "Clipfile vs raw Elasticsearch (" + r.path("started_at").asString().substring(0, 16)
+        Plot plot = new Plot(4, "Clipfile vs raw Elasticsearch (" + r.path("started_at").asString().substring(0, 16)
                 + " UTC, " + r.path("machine").path("cores").asInt() + " cores, shared machine)");
-        List<Plot.Series> latency = new ArrayList<>();
-        String[][] lines = {{"clipfile", "p50_ms", "Clipfile p50", "#cc3311", ""}, {"raw", "p50_ms", "raw p50", "#0077bb", ""},
-                {"clipfile", "p99_ms", "Clipfile p99", "#cc3311", "d"}, {"raw", "p99_ms", "raw p99", "#0077bb", "d"}};
-        for (String[] l : lines) {
-            List<double[]> points = new ArrayList<>();
-            for (JsonNode level : r.path("levels")) {
-                points.add(new double[] {level.path("articles").asDouble(),
-                        level.path("query").path(l[0]).path(l[1]).asDouble()});
+        for (String p : List.of("p50", "p99")) {
+            List<Plot.Series> latency = new ArrayList<>();
+            for (String[] l : new String[][] {{"clipfile", "Clipfile " + p, "#cc3311", ""},
+                    {"raw", "raw Elasticsearch " + p, "#0077bb", "d"}}) {
+                List<double[]> points = new ArrayList<>();
+                for (JsonNode level : r.path("levels")) {
+                    points.add(new double[] {level.path("articles").asDouble(),
+                            level.path("query").path(l[0]).path(p + "_ms").asDouble()});
+                }
+                latency.add(new Plot.Series(l[1], l[2], !l[3].isEmpty(), points));
             }
-            latency.add(new Plot.Series(l[2], l[3], !l[4].isEmpty(), points));
+            plot.lines(p.equals("p50") ? 0 : 1, "Search latency " + p + " (open loop)", "articles (log scale)", "ms",
+                    true, latency);
         }
-        plot.lines(0, "Search latency (open loop)", "articles (log scale)", "ms", true, latency);
         List<Plot.Series> ingest = new ArrayList<>();
         for (String[] arm : new String[][] {{"raw-bulk", "raw _bulk", "#0077bb"},
                 {"clipfile-bulkwriter", "Clipfile bulk writer", "#cc3311"}}) {
@@ -82,11 +84,11 @@ final class Report {
             }
             ingest.add(new Plot.Series(arm[1], arm[2], false, points));
         }
-        plot.lines(1, "Loading enriched variants", "articles in the index after the chunk", "docs/s", false,
+        plot.lines(2, "Loading enriched variants", "articles in the index after the chunk", "docs/s", false,
                 ingest);
         JsonNode s = r.path("ingest").path("stage_costs_ms_per_doc");
         JsonNode imp = r.path("ingest").path("summary").path("import");
-        plot.bars(2, "Import CPU per article (ms)", "ms CPU per article", List.of(
+        plot.bars(3, "Import CPU per article (ms)", "ms CPU per article", List.of(
                 new Plot.Bar("read archive", s.path("readMs").asDouble()),
                 new Plot.Bar("parse", s.path("parseMs").asDouble()),
                 new Plot.Bar("recognition (CoreNLP)", s.path("nerMs").asDouble()),
@@ -114,15 +116,17 @@ final class Report {
         md.append(String.format(Locale.ROOT, "%d Reuters-21578 stories imported; %d final documents captured from the "
                 + "index and sent by raw `_bulk` (500 per request, refresh included).%n%n",
                 ingest.path("archive_stories").asInt(), ingest.path("captured_documents").asInt()));
-        md.append("| trial | arm | docs | wall s | docs/s | server CPU ms/doc | Elasticsearch CPU ms/doc | driver CPU ms/doc |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| trial | arm | docs | wall s | docs/s | server CPU ms/doc | Elasticsearch CPU ms/doc | driver CPU ms/doc | other processes (cores) |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String set : List.of("import_trials", "reindex_trials")) {
             for (JsonNode t : ingest.path(set)) {
                 double docs = Math.max(1, t.path("docs").asDouble());
-                md.append(String.format(Locale.ROOT, "| %s %d | %s | %d | %.1f | %.0f | %.2f | %.2f | %.2f |%n",
+                double others = Math.max(0, t.path("machineBusyMs").asDouble() - t.path("serverCpuMs").asDouble()
+                        - t.path("esCpuMs").asDouble() - t.path("driverCpuMs").asDouble()) / t.path("wallMs").asDouble();
+                md.append(String.format(Locale.ROOT, "| %s %d | %s | %d | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f |%n",
                         set.startsWith("import") ? "import" : "re-index", t.path("round").asInt(),
                         t.path("arm").asString(), t.path("docs").asLong(), t.path("wallMs").asDouble() / 1000,
                         docs * 1000 / t.path("wallMs").asDouble(), t.path("serverCpuMs").asDouble() / docs,
-                        t.path("esCpuMs").asDouble() / docs, t.path("driverCpuMs").asDouble() / docs));
+                        t.path("esCpuMs").asDouble() / docs, t.path("driverCpuMs").asDouble() / docs, others));
             }
         }
         JsonNode s = ingest.path("stage_costs_ms_per_doc");
@@ -140,30 +144,40 @@ final class Report {
                 re.path("clipfile-bulkwriter").path("docs_per_s").asDouble(),
                 re.path("raw-bulk").path("docs_per_s").asDouble(), re.path("ratio_clipfile_to_raw").asDouble(),
                 yes(re.path("met").asBoolean())));
-        md.append(String.format(Locale.ROOT, "| full import >= 0.85 x predicted from stage costs | %.1f vs %.1f docs/s predicted (%d cores / %.2f ms CPU per doc) = %.2f | %s |%n",
+        md.append(String.format(Locale.ROOT, "| full import >= 0.85 x predicted from stage costs | %.1f vs %.1f docs/s predicted (%.2f of %d cores left by other processes / %.2f ms CPU per doc) = %.2f; against an idle machine (%.1f docs/s): %.2f | %s |%n",
                 p.path("measured_docs_per_s").asDouble(), p.path("predicted_docs_per_s").asDouble(),
-                p.path("cores").asInt(), p.path("clipfile_stage_cpu_ms_per_doc").asDouble()
+                p.path("cores_available").asDouble(), p.path("cores").asInt(),
+                p.path("clipfile_stage_cpu_ms_per_doc").asDouble()
                         + p.path("elasticsearch_cpu_ms_per_doc_raw_bulk").asDouble(), p.path("ratio").asDouble(),
+                p.path("predicted_docs_per_s_idle_machine").asDouble(), p.path("ratio_idle_machine").asDouble(),
                 yes(p.path("met").asBoolean())));
+        md.append(String.format(Locale.ROOT, "%nServer CPU per imported article, measured from /proc: %.2f ms "
+                + "(stage costs add up to %.2f ms).%n", p.path("server_cpu_ms_per_doc_measured").asDouble(),
+                p.path("clipfile_stage_cpu_ms_per_doc").asDouble()));
         md.append(String.format(Locale.ROOT, "%nFull import vs raw `_bulk` of its output: %.1f vs %.0f docs/s (ratio %.3f).%n%n",
                 sum.path("import").path("clipfile-import").path("docs_per_s").asDouble(),
                 sum.path("import").path("raw-bulk").path("docs_per_s").asDouble(),
                 sum.path("import").path("ratio_clipfile_to_raw").asDouble()));
 
         md.append("## Search\n\n");
-        md.append("| articles | index bytes/article | server live heap MB | searches | rate/s | arm | p50 ms | p90 ms | p99 ms | max ms | per-search ratio p50 / p90 | disagreements | errors |\n|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---:|\n");
+        md.append("| articles | index bytes/article | server live heap MB | searches | rate/s | other processes (cores) | arm | p50 ms | p90 ms | p99 ms | max ms | per-search ratio p50 / p90 | CPU ms per search | disagreements | errors |\n|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---:|---:|\n");
         for (JsonNode level : r.path("levels")) {
             JsonNode q = level.path("query");
             for (String arm : List.of("clipfile", "raw")) {
                 JsonNode a = q.path(arm);
-                md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %d | %.1f | %s | %.1f | %.1f | %.1f | %.1f | %s | %d | %d |%n",
+                md.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %d | %.1f | %.2f | %s | %.1f | %.1f | %.1f | %.1f | %s | %s | %d | %d |%n",
                         level.path("articles").asLong(), level.path("index_bytes_per_article").asDouble(),
                         level.path("server_live_heap_bytes").asDouble() / 1048576, q.path("searches").asInt(),
-                        q.path("achieved_rate_searches_per_s").asDouble(), arm, a.path("p50_ms").asDouble(),
+                        q.path("achieved_rate_searches_per_s").asDouble(), q.path("other_processes_cores").asDouble(),
+                        arm, a.path("p50_ms").asDouble(),
                         a.path("p90_ms").asDouble(), a.path("p99_ms").asDouble(), a.path("max_ms").asDouble(),
                         arm.equals("clipfile") ? String.format(Locale.ROOT, "%.2f / %.2f",
                                 q.path("per_search_ratio").path("p50").asDouble(),
                                 q.path("per_search_ratio").path("p90").asDouble()) : "",
+                        arm.equals("clipfile") ? String.format(Locale.ROOT, "server %.1f",
+                                q.path("server_cpu_ms_per_search").asDouble())
+                                : String.format(Locale.ROOT, "Elasticsearch %.1f per request (both arms)",
+                                q.path("es_cpu_ms_per_request").asDouble()),
                         level.path("arm_disagreements").asInt(), q.path("errors").asInt()));
             }
         }
@@ -198,12 +212,13 @@ final class Report {
                     e.getValue().path("raw").path("p99_ms").asDouble())));
         }
         md.append("\n## Growth\n\n");
-        md.append("| arm | chunk | articles before | docs | docs/s | Elasticsearch CPU ms/doc |\n|---|---:|---:|---:|---:|---:|\n");
+        md.append("| arm | chunk | articles before | docs | docs/s | Elasticsearch CPU ms/doc | driver CPU ms/doc | other processes (cores) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
         int i = 0;
         for (JsonNode c : r.path("growth_chunks")) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.2f |%n", c.path("arm").asString(), ++i,
-                    c.path("articles_before").asLong(), c.path("docs").asInt(), c.path("docs_per_s").asDouble(),
-                    c.path("es_cpu_ms_per_doc").asDouble()));
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.2f | %.2f | %.2f |%n",
+                    c.path("arm").asString(), ++i, c.path("articles_before").asLong(), c.path("docs").asInt(),
+                    c.path("docs_per_s").asDouble(), c.path("es_cpu_ms_per_doc").asDouble(),
+                    c.path("driver_cpu_ms_per_doc").asDouble(), c.path("other_processes_cores").asDouble()));
         }
         md.append("\nFits (value = a x articles^b; b = 0 flat, b = 1 linear):\n\n");
         r.path("growth").properties().forEach(e -> {
