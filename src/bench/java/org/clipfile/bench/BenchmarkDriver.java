@@ -105,6 +105,8 @@ public final class BenchmarkDriver {
             System.out.println("[bench] SKIPPED: " + reason);
             results.put("skipped", reason);
             Files.writeString(out.resolve("results.json"), results.toPrettyString());
+            Files.deleteIfExists(out.resolve("report.md"));
+            Files.deleteIfExists(out.resolve("benchmark.svg"));
             return;
         }
         Path archive = Corpus.write(out.resolve("corpus/reuters-" + stories.size() + ".sgm"), stories);
@@ -112,6 +114,8 @@ public final class BenchmarkDriver {
         Http http = new Http();
         Jackson3JsonpMapper mapper = new Jackson3JsonpMapper();
         try (Cluster cluster = Cluster.start(out, o.esHeap(), o.serverHeap(), http)) {
+            // Ctrl-C or SIGTERM: the server and Elasticsearch stop too (a SIGKILL leaves the watchdog to stop the node).
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
             Indices indices = new Indices(http, cluster.esUri());
             IngestBenchmark ingest = new IngestBenchmark(cluster, http, indices);
 
@@ -135,6 +139,16 @@ public final class BenchmarkDriver {
                 importTrials.add(log(ingest.rawTrial("raw-bulk", bodies, captured.size(), round)));
             }
             ingestNode.set("import_trials", Http.JSON.valueToTree(importTrials));
+            // Elasticsearch's CPU while nobody writes or searches: part of every long trial's CPU per document.
+            long idle0 = cluster.esCpuMillis();
+            long idleStart = System.nanoTime();
+            Thread.sleep(10_000);
+            double idlePerSecond = (cluster.esCpuMillis() - idle0) / ((System.nanoTime() - idleStart) / 1e9);
+            ingestNode.put("es_idle_cpu_ms_per_s", idlePerSecond);
+            ingestNode.put("es_cpu_ms_per_doc_clipfile_import_less_idle", importTrials.stream()
+                    .filter(t -> t.arm().equals("clipfile-import"))
+                    .mapToDouble(t -> (t.esCpuMs() - idlePerSecond * t.wallMs() / 1000) / t.docs()).average()
+                    .orElse(0));
 
             List<Article> articles = IngestBenchmark.articles(captured);
             ingest.bulkWriterTrial(articles, 0);
@@ -208,6 +222,7 @@ public final class BenchmarkDriver {
             results.set("growth", Report.fits(levelNodes, chunks));
         }
         results.put("finished_at", Instant.now().toString());
+
         results.put("load_average_end", Cpu.loadAverage());
         Files.writeString(out.resolve("results.json"), results.toPrettyString());
         Files.writeString(out.resolve("benchmark.svg"), Report.svg(results));

@@ -29,6 +29,7 @@ final class Cluster implements AutoCloseable {
     private final Path serverLog;
     private final ElasticsearchClient client;
     private final Rest5Client rest;
+    private boolean closed;
 
     private Cluster(LocalElasticsearch elasticsearch, Process server, int serverPort, Path serverLog,
             Rest5Client rest) {
@@ -156,7 +157,11 @@ final class Cluster implements AutoCloseable {
 
     /** Stops the server (SIGTERM, then SIGKILL after 30 s) and the Elasticsearch node, by their own handles. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             rest.close();
         } catch (IOException e) {

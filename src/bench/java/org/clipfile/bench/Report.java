@@ -154,6 +154,12 @@ final class Report {
         md.append(String.format(Locale.ROOT, "%nServer CPU per imported article, measured from /proc: %.2f ms "
                 + "(stage costs add up to %.2f ms).%n", p.path("server_cpu_ms_per_doc_measured").asDouble(),
                 p.path("clipfile_stage_cpu_ms_per_doc").asDouble()));
+        if (ingest.has("es_idle_cpu_ms_per_s")) {
+            md.append(String.format(Locale.ROOT, "%nElasticsearch idle (10 s, nothing sent): %.1f ms CPU per second; "
+                    + "its CPU per document during the Clipfile imports less that idle share: %.2f ms.%n",
+                    ingest.path("es_idle_cpu_ms_per_s").asDouble(),
+                    ingest.path("es_cpu_ms_per_doc_clipfile_import_less_idle").asDouble()));
+        }
         md.append(String.format(Locale.ROOT, "%nFull import vs raw `_bulk` of its output: %.1f vs %.0f docs/s (ratio %.3f).%n%n",
                 sum.path("import").path("clipfile-import").path("docs_per_s").asDouble(),
                 sum.path("import").path("raw-bulk").path("docs_per_s").asDouble(),
