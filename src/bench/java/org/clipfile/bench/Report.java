@@ -140,11 +140,11 @@ final class Report {
         JsonNode p = sum.path("predicted_import");
         JsonNode re = sum.path("reindex");
         md.append("| target | measured | met |\n|---|---|---|\n");
-        md.append(String.format(Locale.ROOT, "| re-index (Clipfile bulk writer) >= 0.8 x raw `_bulk` | %.0f vs %.0f docs/s = %.2f | %s |%n",
+        md.append(String.format(Locale.ROOT, "| re-index (Clipfile bulk writer) >= 0.8 x raw `_bulk` | %.0f vs %.0f docs/s = %.3f | %s |%n",
                 re.path("clipfile-bulkwriter").path("docs_per_s").asDouble(),
                 re.path("raw-bulk").path("docs_per_s").asDouble(), re.path("ratio_clipfile_to_raw").asDouble(),
                 yes(re.path("met").asBoolean())));
-        md.append(String.format(Locale.ROOT, "| full import >= 0.85 x predicted from stage costs | %.1f vs %.1f docs/s predicted (%.2f of %d cores left by other processes / %.2f ms CPU per doc) = %.2f; against an idle machine (%.1f docs/s): %.2f | %s |%n",
+        md.append(String.format(Locale.ROOT, "| full import >= 0.85 x predicted from stage costs | %.1f vs %.1f docs/s predicted (%.2f of %d cores left by other processes / %.2f ms CPU per doc) = %.3f; against an idle machine (%.1f docs/s): %.3f | %s |%n",
                 p.path("measured_docs_per_s").asDouble(), p.path("predicted_docs_per_s").asDouble(),
                 p.path("cores_available").asDouble(), p.path("cores").asInt(),
                 p.path("clipfile_stage_cpu_ms_per_doc").asDouble()
