@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The benchmark harness (issue 8): Clipfile against raw Elasticsearch, ingest and search, at growing archive sizes.
+# Builds the server jar and the harness (Maven profile -Pbenchmark, sources in src/bench/java), starts a fresh
+# local Elasticsearch from target/elasticsearch (as nobody when root) and the server jar, runs every stage, stops
+# both, and writes target/benchmark/results.json, report.md and benchmark.svg.
+#   scripts/benchmark.sh --quick          # 1k imported articles, search at 1k and 10k: 10-15 minutes on a busy 2-core machine
+#   scripts/benchmark.sh                  # 2k imported articles, search at 2k, 10k and 100k: about 20 minutes
+#   scripts/benchmark.sh --scales 10k,100k,1m --es-heap 4g      # 1M: run it separately, it takes longer
+# Needs ../shared/corpora/news/reuters21578 (Reuters-21578); without it, it says so and measures nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MVN_OFFLINE=${MVN_OFFLINE:--o}
+mvn -q -B $MVN_OFFLINE -Pbenchmark -DskipTests package
+mvn -q -B $MVN_OFFLINE -Pbenchmark dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/bench-classpath.txt
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xms2g -Xmx2g -Duser.timezone=UTC \
+  -cp "target/bench-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  org.clipfile.bench.BenchmarkDriver "$@"
