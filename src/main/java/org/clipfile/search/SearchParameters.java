@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param page 1-based page number (ignored with a cursor)
  * @param size results per page
  * @param facetSize values per facet
+ * @param bbox only articles naming a place inside this map rectangle; null for anywhere
  */
 public record SearchParameters(
         @Nullable String q,
@@ -25,7 +26,8 @@ public record SearchParameters(
         Sort sort,
         int page,
         int size,
-        int facetSize) {
+        int facetSize,
+        @Nullable BoundingBox bbox) {
 
     public enum Sort {
         relevance,
@@ -35,6 +37,12 @@ public record SearchParameters(
 
     public SearchParameters {
         selections = selections.isEmpty() ? Map.of() : new EnumMap<>(selections);
+    }
+
+    /** A search anywhere on the map. */
+    public SearchParameters(@Nullable String q, Map<Facet, Selection> selections, @Nullable Instant publishedFrom,
+            @Nullable Instant publishedTo, Sort sort, int page, int size, int facetSize) {
+        this(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, null);
     }
 
     /** A plain search: a query, first results, default facets. */

@@ -37,6 +37,8 @@ public final class SearchRequestFactory {
     static final int SNIPPET_LENGTH = 180;
     static final List<String> NAME_FIELDS = List.of("people_names", "groups_names", "places_names");
     static final String DATE_FACET = "date";
+    /** The map counts places with every selection but the map's own rectangle. */
+    static final String MAP_FACET = "map";
     public static final String CURSOR_KEEP_ALIVE = "5m";
     /** Countries, regions and cities counted per tree level, relative to the facet size. */
     static final int REGIONS_PER_COUNTRY = 3;
@@ -208,6 +210,13 @@ public final class SearchRequestFactory {
                 }
                 return d;
             })));
+            any = true;
+        }
+        BoundingBox box = parameters.bbox();
+        if (box != null && !MAP_FACET.equals(exceptFacet)) {
+            bool.filter(f -> f.geoBoundingBox(g -> g.field("place_points").boundingBox(b -> b.tlbr(c -> c
+                    .topLeft(p -> p.latlon(l -> l.lat(box.north()).lon(box.west())))
+                    .bottomRight(p -> p.latlon(l -> l.lat(box.south()).lon(box.east())))))));
             any = true;
         }
         return any ? Query.of(q -> q.bool(bool.build())) : null;

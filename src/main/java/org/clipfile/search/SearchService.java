@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.clipfile.enrich.Enrichment;
+import org.clipfile.enrich.MentionSpans;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.search.SearchResult.DateBucket;
 import org.clipfile.search.SearchResult.DateHistogram;
@@ -28,11 +30,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Runs searches against the article alias and turns the response into results and facet counts. */
 @Service
 public class SearchService {
     private static final Duration SPAN_CACHE = Duration.ofMinutes(5);
+    private static final JsonMapper ENTITIES = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final ElasticsearchClient client;
     private final ArticleIndex index;
@@ -192,7 +197,7 @@ public class SearchService {
     }
 
     /** The archive's first and last publication dates, cached: they choose the histogram's interval. */
-    private SearchRequestFactory.@Nullable DateSpan dataSpan() throws IOException {
+    SearchRequestFactory.@Nullable DateSpan dataSpan() throws IOException {
         CachedSpan cached = span.get();
         if (cached != null && cached.at().plus(SPAN_CACHE).isAfter(Instant.now())) {
             return cached.span();
@@ -211,7 +216,7 @@ public class SearchService {
         return result;
     }
 
-    private static SearchHit toHit(Hit<JsonNode> hit) {
+    static SearchHit toHit(Hit<JsonNode> hit) {
         JsonNode source = hit.source();
         Map<String, List<String>> highlight = hit.highlight();
         String title = first(highlight.get("title"), HtmlUtils.htmlEscape(text(source, "title")));
@@ -221,10 +226,21 @@ public class SearchService {
             source.get("tags").forEach(t -> tags.add(t.asString()));
         }
         String published = text(source, "published");
-        return new SearchHit(text(source, "id"), title, snippet,
+        JsonNode entities = source.get("entities");
+        String marked = snippet;
+        if (entities != null && entities.isObject() && !snippet.isEmpty()) {
+            try {
+                marked = SnippetMarker.mark(snippet,
+                        new MentionSpans(ENTITIES.treeToValue(entities, Enrichment.class)));
+            } catch (tools.jackson.core.JacksonException e) {
+                // An article indexed by another tool without our entity layout: its snippet stays unmarked.
+                marked = snippet;
+            }
+        }
+        return new SearchHit(text(source, "id"), title, snippet, marked,
                 published.isEmpty() ? null : Instant.parse(published), nullable(source, "source"),
                 nullable(source, "section"), tags, nullable(source, "url"), hit.score() == null ? 0 : hit.score(),
-                source.get("entities"));
+                entities);
     }
 
     private static String text(JsonNode node, String field) {

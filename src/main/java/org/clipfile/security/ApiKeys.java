@@ -55,7 +55,7 @@ public class ApiKeys {
     private final ExpiringCache<String, StoredKey> cache;
     private volatile boolean ready;
 
-    ApiKeys(ElasticsearchClient client, IndexProperties index, SecurityProperties properties) {
+    public ApiKeys(ElasticsearchClient client, IndexProperties index, SecurityProperties properties) {
         this.client = client;
         this.alias = index.alias() + "-api-keys";
         this.cache = new ExpiringCache<>(properties.cacheTtl(), 10_000);

@@ -1,16 +1,21 @@
 package org.clipfile.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.List;
 import org.clipfile.article.Article;
 import org.clipfile.article.ArticleDraft;
+import org.clipfile.enrich.MentionSpans;
+import org.clipfile.enrich.MentionSpans.Span;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.ingest.ArticleInput;
 import org.clipfile.ingest.ArticlePreparer;
 import org.clipfile.ingest.PlainTextArticleParser;
 import org.clipfile.ingest.html.HtmlArticleExtractor;
+import org.clipfile.search.Exploration;
+import org.clipfile.search.ExploreService;
 import org.clipfile.security.AuditAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,9 +36,11 @@ class ArticleController {
     private final ArticlePreparer preparer;
     private final HtmlArticleExtractor html;
     private final IngestLimits limits;
+    private final ExploreService explore;
 
     ArticleController(ArticleIndex index, PlainTextArticleParser textParser, ArticlePreparer preparer,
-            HtmlArticleExtractor html, IngestLimits limits) {
+            HtmlArticleExtractor html, IngestLimits limits, ExploreService explore) {
+        this.explore = explore;
         this.html = html;
         this.index = index;
         this.textParser = textParser;
@@ -68,6 +75,23 @@ class ArticleController {
     @GetMapping("/{id}")
     Article get(@PathVariable String id) throws IOException {
         return index.find(id).orElseThrow(() -> new NotFoundException("No article with id " + id));
+    }
+
+    /** Where the title and body name the article's people, groups and places (UTF-16 offsets), to mark them. */
+    record Annotations(List<Span> title, List<Span> body) {}
+
+    @GetMapping("/{id}/annotations")
+    Annotations annotations(@PathVariable String id) throws IOException {
+        Article article = get(id);
+        MentionSpans spans = new MentionSpans(article.entities());
+        return new Annotations(spans.find(article.title()), spans.find(article.body()));
+    }
+
+    /** Articles like this one, by their words and the people, groups and places they share. */
+    @GetMapping("/{id}/related")
+    Exploration.Related related(@PathVariable String id, HttpServletRequest request) throws IOException {
+        int size = SearchParametersReader.integer(request, "size", 5, 1, 50);
+        return explore.related(id, size).orElseThrow(() -> new NotFoundException("No article with id " + id));
     }
 
     private ResponseEntity<Ingested> save(ArticleDraft draft, HttpServletRequest request) throws IOException {

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.clipfile.search.BoundingBox;
 import org.clipfile.search.Facet;
 import org.clipfile.search.SearchParameters;
 import org.clipfile.search.Selection;
@@ -65,7 +66,18 @@ final class SearchParametersReader {
         }
         int facetSize = integer(request, "facet_size", 10, 1, 100);
         return new SearchParameters(q, selections, from, to, sort(request.getParameter("sort")), page, size,
-                facetSize);
+                facetSize, bbox(request.getParameter("bbox")));
+    }
+
+    private static @Nullable BoundingBox bbox(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return BoundingBox.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
     }
 
     private static List<String> values(HttpServletRequest request, String name) {

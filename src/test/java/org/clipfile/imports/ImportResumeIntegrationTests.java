@@ -6,25 +6,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.clipfile.ClipfileApplication;
+import java.util.List;
 import org.clipfile.testsupport.Http;
+import org.clipfile.security.Role;
+import org.clipfile.testsupport.ServerProcess;
+import org.clipfile.testsupport.TestCredentials;
 import org.clipfile.testsupport.TestElasticsearch;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A server that stops in the middle of an import leaves the job behind in Elasticsearch; the next server takes it
- * over, runs it to the end, and the archive holds every document exactly once.
+ * A server killed with SIGKILL in the middle of an import leaves the job behind in Elasticsearch; the next server
+ * takes it over, runs it to the end, and the archive holds every document exactly once. Both servers are the
+ * packaged jar in child processes, so nothing of the first survives in this JVM.
  */
 class ImportResumeIntegrationTests {
     static final int DOCUMENTS = 20_000;
 
     @Test
-    void shouldFinishAnImportInterruptedByAServerStopWithoutLossOrDuplicates() throws Exception {
-        Path spool = Path.of("target/test-resume-spool");
+    void shouldFinishAnImportWhoseServerWasKilledWithoutLossOrDuplicates() throws Exception {
+        Path spool = Path.of("target/test-resume-spool").toAbsolutePath();
         Path ndjson = Files.createDirectories(Path.of("target/test-resume")).resolve("wire.ndjson");
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < DOCUMENTS; i++) {
@@ -33,17 +34,19 @@ class ImportResumeIntegrationTests {
         }
         Files.writeString(ndjson, lines, StandardCharsets.UTF_8);
         String jobId;
+        String key = TestCredentials.keyIn(TestElasticsearch.client(), "it-resume", Role.editor);
 
-        try (ConfigurableApplicationContext first = start(spool)) {
-            Http http = new Http(port(first));
+        try (ServerProcess first = ServerProcess.start("resume-first-server", arguments(spool))) {
+            Http http = first.awaitHttp(Duration.ofMinutes(3)).withApiKey(key);
             jobId = startWhenReady(http, Files.readAllBytes(ndjson));
             JsonNode job = awaitProgress(http, jobId);
-            assertThat(job.get("processed").asLong()).as("stopped in the middle").isLessThan(DOCUMENTS);
+            first.kill();
+            assertThat(job.get("processed").asLong()).as("killed in the middle").isLessThan(DOCUMENTS);
         }
 
-        try (ConfigurableApplicationContext second = start(spool)) {
-            Http http = new Http(port(second));
-            JsonNode job = awaitStatus(http, jobId, "completed", Duration.ofMinutes(3));
+        try (ServerProcess second = ServerProcess.start("resume-second-server", arguments(spool))) {
+            Http http = second.awaitHttp(Duration.ofMinutes(3)).withApiKey(key);
+            JsonNode job = awaitStatus(http, jobId, "completed", Duration.ofMinutes(4));
 
             assertThat(job.get("attempt").asInt()).isEqualTo(2);
             assertThat(job.get("indexed").asLong()).isEqualTo(DOCUMENTS);
@@ -53,19 +56,14 @@ class ImportResumeIntegrationTests {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path spool) {
-        return new SpringApplicationBuilder(ClipfileApplication.class).run(
-                "--server.port=0",
+    private static List<String> arguments(Path spool) {
+        return List.of(
                 "--spring.elasticsearch.uris=" + TestElasticsearch.uri(),
                 "--clipfile.index.alias=it-resume",
                 "--clipfile.samples.enabled=false",
                 "--clipfile.imports.spool-dir=" + spool,
                 "--clipfile.imports.abandoned-after=2s",
                 "--clipfile.imports.bulk-operations=200");
-    }
-
-    private static int port(ConfigurableApplicationContext app) {
-        return ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
     /** Posts the import, retrying while the server answers 503 (still preparing its indices). */

@@ -62,6 +62,17 @@ public final class TestCredentials implements ApplicationListener<ApplicationEve
         }
     }
 
+    /**
+     * A key of {@code role} stored straight into the key index of {@code alias}, for a server that runs in another
+     * process (see {@link ServerProcess}) and so cannot be asked through its beans.
+     */
+    public static String keyIn(co.elastic.clients.elasticsearch.ElasticsearchClient client, String alias, Role role)
+            throws java.io.IOException {
+        var properties = new org.clipfile.security.SecurityProperties(null, 4, java.time.Duration.ZERO, 12);
+        return new ApiKeys(client, new org.clipfile.index.IndexProperties(alias), properties)
+                .create("test-" + role, role, "tests").key();
+    }
+
     /** The server's application context, for tests that need its beans. */
     public static @Nullable ApplicationContext context(int port) {
         Server server = SERVERS.get(port);
