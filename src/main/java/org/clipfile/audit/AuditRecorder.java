@@ -54,6 +54,8 @@ class AuditRecorder implements HandlerInterceptor, WebMvcConfigurer, IndexReadyL
             Map.entry("DELETE /api/keys/{id}", "key.delete"),
             Map.entry("GET /api/audit", "audit.read"),
             Map.entry("GET /api/audit/export", "audit.export"),
+            Map.entry("POST /api/admin/reindex", "reindex.start"),
+            Map.entry("GET /api/admin/reindex", "reindex.view"),
             Map.entry("DELETE /api/session", "logout"));
 
     private final AuditLog audit;

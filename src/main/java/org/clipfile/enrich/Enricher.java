@@ -3,7 +3,9 @@ package org.clipfile.enrich;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -83,6 +85,53 @@ public final class Enricher {
         return toEnrichment(analyze(text));
     }
 
+    /**
+     * The same enrichment with the alias registry's current entries applied, without recognising anything again:
+     * a person or group whose name or variant the registry now knows takes the registry's id, name and type, and
+     * entities that become the same are merged. Used when copying articles into a new index after registry edits.
+     */
+    public Enrichment applyRegistry(Enrichment enrichment) {
+        Map<String, EntityFacet> merged = new LinkedHashMap<>();
+        for (EntityFacet entity : concat(enrichment.people(), enrichment.groups())) {
+            EntityFacet resolved = registered(entity).map(known -> {
+                Set<String> variants = new java.util.TreeSet<>(entity.variants());
+                known.names().forEach(n -> variants.addAll(NameKeys.searchVariants(n)));
+                return new EntityFacet(known.id(), known.name(), known.type().name().toLowerCase(Locale.ROOT),
+                        List.copyOf(variants), entity.mentions());
+            }).orElse(entity);
+            merged.merge(resolved.id(), resolved, (a, b) -> {
+                Set<String> variants = new java.util.TreeSet<>(a.variants());
+                variants.addAll(b.variants());
+                return new EntityFacet(a.id(), a.name(), a.type(), List.copyOf(variants), a.mentions() + b.mentions());
+            });
+        }
+        Comparator<EntityFacet> byMentions =
+                Comparator.comparingInt(EntityFacet::mentions).reversed().thenComparing(EntityFacet::name);
+        List<EntityFacet> people = merged.values().stream().filter(e -> e.type().equals("person")).sorted(byMentions)
+                .toList();
+        List<EntityFacet> groups = merged.values().stream().filter(e -> !e.type().equals("person"))
+                .sorted(byMentions).toList();
+        return new Enrichment(people, groups, enrichment.places());
+    }
+
+    private java.util.Optional<org.clipfile.enrich.entities.CanonicalEntity> registered(EntityFacet entity) {
+        var byId = registry.findById(entity.id());
+        if (byId.isPresent()) {
+            return byId;
+        }
+        var byName = registry.findByName(entity.name());
+        if (byName.isPresent()) {
+            return byName;
+        }
+        return entity.variants().stream().map(registry::findByName).flatMap(java.util.Optional::stream).findFirst();
+    }
+
+    private static List<EntityFacet> concat(List<EntityFacet> a, List<EntityFacet> b) {
+        List<EntityFacet> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     /** Everything found in one text, with the mentions behind each entity and place. */
     record Analysis(List<Mention> mentions, List<ResolvedEntity> entities, List<ResolvedPlace> places) {}
 
@@ -93,7 +142,11 @@ public final class Enricher {
         List<Mention> recognized = MentionCleaner.clean(recognizer.recognize(text));
         List<Mention> mentions = new ArrayList<>(recognized);
         for (Mention found : registry.findMentions(text)) {
-            if (recognized.stream().noneMatch(found::overlaps)) {
+            // A registered name is curated: it wins over the tagger's shorter reading of part of it
+            // ("Liwa" tagged as a place inside the group "Liwa al-Nahr"), not over an overlapping longer one.
+            mentions.removeIf(m -> m.begin() >= found.begin() && m.end() <= found.end()
+                    && m.end() - m.begin() < found.end() - found.begin());
+            if (mentions.stream().noneMatch(found::overlaps)) {
                 mentions.add(found);
             }
         }

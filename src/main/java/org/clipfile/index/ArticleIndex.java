@@ -40,6 +40,29 @@ public class ArticleIndex {
         return definition.indexName(alias);
     }
 
+    public IndexDefinition definition() {
+        return definition;
+    }
+
+    /** The concrete index the alias writes to. */
+    public String currentIndex() throws IOException {
+        var aliases = client.indices().getAlias(a -> a.name(alias)).aliases();
+        return aliases.entrySet().stream()
+                .filter(e -> Boolean.TRUE.equals(e.getValue().aliases().get(alias).isWriteIndex()))
+                .map(java.util.Map.Entry::getKey)
+                .findFirst()
+                .orElseGet(() -> aliases.keySet().iterator().next());
+    }
+
+    /** True when the index behind the alias was made from an older mapping version than this server's. */
+    public boolean behindDefinition() throws IOException {
+        String current = currentIndex();
+        var mapping = client.indices().getMapping(m -> m.index(current)).mappings().values().iterator().next();
+        var meta = mapping.mappings().meta();
+        int version = meta == null || meta.get("version") == null ? 0 : meta.get("version").to(Integer.class);
+        return version < definition.version();
+    }
+
     /** Creates {@code <alias>-v<version>} with the alias on it, unless the alias already exists. */
     public void ensureExists() throws IOException {
         definition.ensureExists(client, alias);

@@ -95,6 +95,23 @@ public record IndexDefinition(String json, int version) {
         }
     }
 
+    /**
+     * Creates a concrete index from this definition without an alias, for a re-index to fill; false when it exists
+     * (another instance is already filling it).
+     */
+    public boolean createUnaliased(ElasticsearchClient client, String index) throws IOException {
+        try {
+            client.indices().create(c -> c.index(index).withJson(new StringReader(json)));
+        } catch (ElasticsearchException e) {
+            if ("resource_already_exists_exception".equals(e.error().type())) {
+                return false;
+            }
+            throw e;
+        }
+        awaitPrimaries(client, index);
+        return true;
+    }
+
     public String indexName(String alias) {
         return alias + "-v" + version;
     }

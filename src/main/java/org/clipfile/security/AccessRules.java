@@ -36,7 +36,8 @@ final class AccessRules {
         rules.requestMatchers(HttpMethod.PUT, "/api/entities/**").hasRole(editor);
         rules.requestMatchers(HttpMethod.DELETE, "/api/entities/**").hasRole(editor);
 
-        rules.requestMatchers("/api/users/**", "/api/keys/**", "/api/audit/**", "/actuator/**").hasRole(admin);
+        rules.requestMatchers("/api/users/**", "/api/keys/**", "/api/audit/**", "/api/admin/**", "/actuator/**")
+                .hasRole(admin);
 
         rules.anyRequest().denyAll();
     }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import org.clipfile.article.Article;
 import org.clipfile.article.ArticleDraft;
+import org.clipfile.enrich.Enrichment;
 import org.clipfile.enrich.MentionSpans;
 import org.clipfile.enrich.MentionSpans.Span;
 import org.clipfile.index.ArticleIndex;
@@ -83,7 +84,7 @@ class ArticleController {
     @GetMapping("/{id}/annotations")
     Annotations annotations(@PathVariable String id) throws IOException {
         Article article = get(id);
-        MentionSpans spans = new MentionSpans(article.entities());
+        MentionSpans spans = new MentionSpans(article.entities() == null ? Enrichment.empty() : article.entities());
         return new Annotations(spans.find(article.title()), spans.find(article.body()));
     }
 

@@ -5,6 +5,7 @@ import co.elastic.clients.transport.TransportException;
 import java.io.IOException;
 import java.net.URI;
 import java.util.stream.Collectors;
+import org.clipfile.aliases.AliasEdits;
 import org.clipfile.imports.ImportForbiddenException;
 import org.clipfile.imports.ImportRequestException;
 import org.clipfile.imports.ImportTooLargeException;
@@ -73,6 +74,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ArticleTooLargeException.class)
     ProblemDetail tooLarge(ArticleTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "article-too-large", "Article too large", e.getMessage());
+    }
+
+    @ExceptionHandler(AliasEdits.RefusedEdit.class)
+    ProblemDetail refusedEdit(AliasEdits.RefusedEdit e) {
+        return e.conflict()
+                ? problem(HttpStatus.CONFLICT, "alias-conflict", "Name already taken", e.getMessage())
+                : problem(HttpStatus.BAD_REQUEST, "invalid-entity", "Invalid entity", e.getMessage());
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -129,6 +129,41 @@ class EnricherTests {
     }
 
     @Test
+    void shouldLetARegisteredNameWinOverThePlaceTheTaggerSawInsideIt() {
+        Enricher own = TestEnrichers.real();
+        own.aliasRegistry().add(new CanonicalEntity("group:river-guard", EntityType.GROUP, "River Guard Battalion",
+                List.of("Liwa al-Nahr")));
+
+        Enrichment found = own.enrich("Clashes on the river",
+                "Fighters of Liwa al-Nahr clashed with the army on Sunday, residents said.");
+
+        assertThat(found.groups()).extracting(EntityFacet::id).containsExactly("group:river-guard");
+        assertThat(found.places()).extracting(PlaceFacet::name).doesNotContain("Liwá");
+    }
+
+    @Test
+    void shouldApplyRegistryEditsToAStoredEnrichmentWithoutRecognisingAgain() {
+        Enricher own = TestEnrichers.real();
+        own.aliasRegistry().add(new CanonicalEntity("group:zeta-brigade", EntityType.GROUP, "Zeta Brigade",
+                List.of("Kataib Zeta", "Omar Zeta")));
+        Enrichment stored = new Enrichment(
+                List.of(new EntityFacet("person:omar-zeta", "Omar Zeta", "person", List.of("omar zeta"), 2)),
+                List.of(new EntityFacet("group:kataib-zeta", "Kataib Zeta", "group", List.of("kataib zeta"), 3),
+                        new EntityFacet("group:afp", "AFP", "group", List.of("afp"), 1)),
+                List.of());
+
+        Enrichment applied = own.applyRegistry(stored);
+
+        assertThat(applied.people()).isEmpty();
+        assertThat(applied.groups()).extracting(EntityFacet::id).containsExactly("group:zeta-brigade",
+                "group:agence-france-presse");
+        EntityFacet zeta = applied.groups().getFirst();
+        assertThat(zeta.mentions()).as("merged: the person was the group all along").isEqualTo(5);
+        assertThat(zeta.name()).isEqualTo("Zeta Brigade");
+        assertThat(zeta.variants()).contains("kataib zeta", "omar zeta", "zeta brigade");
+    }
+
+    @Test
     void shouldGiveTheSameEnrichmentFromManyThreads() throws Exception {
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads);

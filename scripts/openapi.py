@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+# Writes the OpenAPI description the server serves (src/main/resources/static/openapi.json); run from the
+# repository root after changing the API. OpenApiDocumentIntegrationTests fails when it and the endpoints differ.
+import json
+P = lambda name, desc, schema=None, where="query", required=False, explode=None: dict(
+    {"name": name, "in": where, "description": desc, "required": required,
+     "schema": schema or {"type": "string"}}, **({"explode": explode} if explode is not None else {}))
+arr = {"type": "array", "items": {"type": "string"}}
+facets = [("person", "a person id (person:john-kirby)"), ("group", "a group id (group:hayat-tahrir-al-sham)"),
+          ("place", "a place id at any level (place:country:SY, place:region:SY.12, place:geonames:170062); matches the places beneath it"),
+          ("country", "an ISO 3166-1 country code (SY)"), ("source", "a source name"), ("section", "a section"),
+          ("tag", "a tag"), ("language", "an ISO 639-1 language code")]
+search_params = [P("q", "Query in the journalists' query language (docs/query-language.md): words (all must match), \"phrases\", \"words near\"~5, OR, -exclusion, prefix*, fuzzy~, parentheses, title:/person:/group:/place:/source: fields. At most 1,000 characters.")]
+for f, d in facets:
+    search_params.append(P(f, "Keep articles with " + d + ". Repeat for several values: OR within a facet, AND across facets.", arr, explode=True))
+    search_params.append(P("-" + f, "Leave out articles with " + d + ". Repeatable.", arr, explode=True))
+search_params += [
+    P("from", "Published on or after: 2024, 2024-03 or 2024-03-05 or an ISO instant."),
+    P("to", "Published on or before (the whole day, month or year), same forms as from."),
+    P("bbox", "Only articles naming a place inside west,south,east,north (degrees), e.g. 35.5,32.3,42.4,37.3."),
+]
+paging = [
+    P("sort", "relevance (default), newest or oldest", {"type": "string", "enum": ["relevance", "newest", "oldest"]}),
+    P("page", "1-based page; page x size may not pass 10,000 (use cursor)", {"type": "integer", "minimum": 1, "default": 1}),
+    P("size", "results per page", {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}),
+    P("facet_size", "values per facet", {"type": "integer", "minimum": 1, "maximum": 100, "default": 10}),
+    P("cursor", "Deep paging past any page limit: send cursor= (empty) for the first page, then the cursor of each answer. Cursors expire after 5 minutes idle."),
+]
+problem = {"description": "Problem details (RFC 9457)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+def ok(ref, desc="OK", ctype="application/json"):
+    return {"description": desc, "content": {ctype: {"schema": {"$ref": "#/components/schemas/" + ref}}}}
+def errors(*codes):
+    return {str(c): {"$ref": "#/components/responses/Problem"} for c in codes}
+idp = lambda d: P("id", d, where="path", required=True)
+paths = {
+ "/api/search": {"get": {"summary": "Search the archive with facets", "description": "Facets count under the other facets' selections (OR within a facet, AND across). Totals are exact.", "parameters": search_params + paging, "responses": dict({"200": ok("SearchResult")}, **errors(400, 503))}},
+ "/api/facets/{facet}": {"get": {"summary": "More values of one facet, or the values containing some text, under the current search", "parameters": [P("facet", "person, group, place, country, source, section, tag or language", where="path", required=True), P("contains", "only values containing this text (any case)"), P("order", "count (default) or name", {"type": "string", "enum": ["count", "name"]}), P("page", "page of values", {"type": "integer", "minimum": 1, "maximum": 100}), P("size", "values per page", {"type": "integer", "minimum": 1, "maximum": 100})] + search_params, "responses": dict({"200": ok("FacetCounts")}, **errors(400, 404))}},
+ "/api/export": {"get": {"summary": "Every matching article, streamed, with the query, filters, index and time recorded for reproduction", "parameters": [P("format", "csv (default) or ndjson", {"type": "string", "enum": ["csv", "ndjson"]})] + search_params + [paging[0]], "responses": dict({"200": {"description": "CSV (formula cells neutralised) or NDJSON; the first line(s) record the provenance", "content": {"text/csv": {"schema": {"type": "string"}}, "application/x-ndjson": {"schema": {"type": "string"}}}}}, **errors(400, 429))}},
+ "/api/map": {"get": {"summary": "Map cells (geotile grid) of the places the matching articles name, with counts, centres and the places inside", "description": "The bbox parameter narrows searches but not the map, so the map still shows what lies outside.", "parameters": [P("zoom", "grid zoom level", {"type": "integer", "minimum": 0, "maximum": 10, "default": 2}), P("cells", "most cells returned", {"type": "integer", "minimum": 1, "maximum": 2000, "default": 500})] + search_params, "responses": dict({"200": ok("MapCells")}, **errors(400))}},
+ "/api/entities": {"get": {"summary": "Suggest people, groups and places by the start of any word of their names", "parameters": [P("prefix", "what was typed", required=True), P("type", "person, group or place; all when absent", {"type": "string", "enum": ["person", "group", "place"]}), P("size", "suggestions", {"type": "integer", "minimum": 1, "maximum": 50, "default": 10})], "responses": dict({"200": ok("Suggestions")}, **errors(400))}},
+ "/api/entities/{id}": {
+  "put": {"summary": "Add or correct a person or group in the alias registry (editors)", "description": "Applies to new articles at once (on every server instance within 30 s); indexed articles get it by a re-index with apply_registry=true.", "parameters": [idp("person:... or group:... id; the prefix sets the type")], "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "properties": {"name": {"type": "string"}, "aliases": {"type": "array", "items": {"type": "string"}}}, "required": ["name"]}}}}, "responses": dict({"200": ok("RegistryEntity")}, **errors(400, 409))},
+  "delete": {"summary": "Remove a person or group from the alias registry (editors)", "parameters": [idp("person:... or group:... id")], "responses": dict({"204": {"description": "Removed"}}, **errors(404))},
+  "get": {"summary": "An entity under the current search: aliases, timeline, who and what co-occurs with it (most, and most unusually)", "parameters": [idp("person:..., group:... or place:... id")] + search_params, "responses": dict({"200": ok("EntityPage")}, **errors(400, 404))}},
+ "/api/admin/reindex": {
+   "post": {"summary": "Copy the archive into a new index and move the alias onto it (after a mapping change, or to apply alias-registry edits to indexed articles)", "description": "Runs in the background; entities stored with each article are copied or re-resolved, never recognised again. The old index is kept for a roll-back.", "parameters": [P("apply_registry", "re-resolve people and groups against the current alias registry", {"type": "boolean", "default": False})], "responses": {"202": ok("ReindexStatus", "Started (or the running one)")}},
+   "get": {"summary": "The last re-index this server ran", "responses": dict({"200": ok("ReindexStatus")}, **errors(404))}},
+ "/api/articles": {"post": {"summary": "Add or replace one article", "description": "JSON with explicit fields, plain text (seed layout or first line as title), or an HTML page (with ?url=). The id is derived from the canonical URL, else the content, so posting again replaces.", "parameters": [P("url", "for HTML: the page's address")], "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ArticleInput"}}, "text/plain": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}}}}, "responses": dict({"201": ok("Ingested", "Created"), "200": ok("Ingested", "Replaced an earlier copy")}, **errors(400, 413, 415, 503))}},
+ "/api/articles/{id}": {"get": {"summary": "One article with its people, groups and places", "parameters": [idp("article id")], "responses": dict({"200": ok("Article")}, **errors(404))}},
+ "/api/articles/{id}/annotations": {"get": {"summary": "Where the title and body name the article's entities (UTF-16 offsets)", "parameters": [idp("article id")], "responses": dict({"200": ok("Annotations")}, **errors(404))}},
+ "/api/articles/{id}/related": {"get": {"summary": "Articles like this one, by words and shared people, groups and places", "parameters": [idp("article id"), P("size", "results", {"type": "integer", "minimum": 1, "maximum": 50, "default": 5})], "responses": dict({"200": ok("Related")}, **errors(404))}},
+ "/api/imports": {
+   "post": {"summary": "Start an import of a whole archive", "description": "Upload zip, NDJSON, JSON array, Reuters SGML, HTML or text (multipart field file, or as the raw body with ?name=), or JSON {\"path\": ..., \"include\": glob} for a server folder (allowed roots only).", "parameters": [P("name", "file name of a raw-body upload (its extension selects the format)"), P("include", "glob of the archive entries to import, e.g. **/*.html")], "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}, "application/zip": {"schema": {"type": "string", "format": "binary"}}, "application/x-ndjson": {"schema": {"type": "string"}}, "application/json": {"schema": {"type": "object", "properties": {"path": {"type": "string"}, "include": {"type": "string"}}, "required": ["path"]}}}}, "responses": dict({"202": ok("ImportJob", "Started")}, **errors(400, 403, 413, 503))},
+   "get": {"summary": "Recent imports", "parameters": [P("size", "jobs", {"type": "integer", "minimum": 1, "maximum": 100, "default": 20})], "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/ImportJob"}}}}}}}},
+ "/api/imports/{id}": {"get": {"summary": "An import's progress: processed, indexed, failed, rate and ETA", "parameters": [idp("import id")], "responses": dict({"200": ok("ImportJob")}, **errors(404))}},
+ "/api/imports/{id}/failures": {"get": {"summary": "The documents an import could not index, each with its reason", "parameters": [idp("import id"), P("page", "page", {"type": "integer", "minimum": 1}), P("size", "failures per page", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100})], "responses": dict({"200": ok("FailureList")}, **errors(400, 404))}},
+}
+S = lambda props, req=None: dict({"type": "object", "properties": props}, **({"required": req} if req else {}))
+s, i, n, b = {"type": "string"}, {"type": "integer"}, {"type": "number"}, {"type": "boolean"}
+ref = lambda r: {"$ref": "#/components/schemas/" + r}
+lst = lambda x: {"type": "array", "items": x}
+schemas = {
+ "Problem": S({"type": s, "title": s, "status": i, "detail": s, "instance": s}),
+ "SearchHit": S({"id": s, "title": dict(s, description="HTML-escaped; only <mark> is markup"), "snippet": dict(s, description="HTML-escaped; only <mark> is markup"), "markedSnippet": dict(s, description="the snippet with entity names also marked: <span class=\"entity person|group|place\" data-id=...>"), "published": dict(s, format="date-time"), "source": s, "section": s, "tags": lst(s), "url": s, "score": n, "entities": ref("Entities")}),
+ "FacetValue": S({"value": s, "label": s, "count": i, "selected": b, "excluded": b, "children": lst(ref("FacetValue"))}),
+ "FacetCounts": S({"values": lst(ref("FacetValue")), "other": dict(i, description="documents in values not shown")}),
+ "DateHistogram": S({"interval": s, "buckets": lst(S({"start": s, "count": i}))}),
+ "SearchResult": S({"total": dict(i, description="exact; -1 on cursor pages after the first"), "page": i, "size": i, "hits": lst(ref("SearchHit")), "facets": {"type": "object", "additionalProperties": ref("FacetCounts")}, "dates": ref("DateHistogram"), "cursor": dict(s, nullable=True)}),
+ "Named": S({"id": s, "name": s, "type": s, "count": i}),
+ "BoundingBox": S({"west": n, "south": n, "east": n, "north": n}),
+ "MapCells": S({"zoom": i, "cells": lst(S({"key": dict(s, description="zoom/x/y"), "count": i, "lat": n, "lon": n, "bbox": ref("BoundingBox"), "top": lst(ref("Named"))}))}),
+ "Suggestions": S({"entities": lst(ref("Named"))}),
+ "EntityPage": S({"id": s, "name": s, "type": s, "aliases": lst(s), "articles": i, "timeline": ref("DateHistogram"), "cooccurring": {"type": "object", "additionalProperties": lst(ref("Named"))}, "unusual": lst(S({"id": s, "name": s, "type": s, "count": i, "score": n})), "place": S({"kind": s, "countryCode": s, "regionId": s, "lat": n, "lon": n})}),
+ "Entities": S({"people": lst(S({"id": s, "name": s, "type": s, "variants": lst(s), "mentions": i})), "groups": lst(S({"id": s, "name": s, "type": s, "variants": lst(s), "mentions": i})), "places": lst(S({"id": s, "name": s, "kind": s, "countryCode": s, "countryName": s, "regionId": s, "regionName": s, "cityId": s, "cityName": s, "lat": n, "lon": n, "coordinates": s, "guessed": b, "ancestorIds": lst(s), "variants": lst(s), "mentions": i}))}),
+ "ArticleInput": S({"title": s, "body": s, "published": dict(s, description="date or date-time"), "source": s, "url": s, "section": s, "tags": lst(s), "byline": s, "language": s}, ["title", "body"]),
+ "Article": S({"id": s, "title": s, "body": s, "published": s, "source": s, "url": s, "section": s, "tags": lst(s), "byline": s, "language": s, "ingested_at": s, "content_hash": s, "entities": ref("Entities")}),
+ "Ingested": S({"id": s, "title": s, "created": b}),
+ "Span": S({"start": i, "end": i, "type": s, "id": s, "name": s}),
+ "Annotations": S({"title": lst(ref("Span")), "body": lst(ref("Span"))}),
+ "RegistryEntity": S({"id": s, "type": s, "name": s, "aliases": lst(s)}),
+ "ReindexStatus": S({"state": dict(s, enum=["running", "completed", "failed"]), "from": s, "to": s, "registryApplied": b, "copied": i, "failed": i, "failures": lst(s), "startedAt": s, "finishedAt": s, "docsPerSecond": n, "error": s}),
+ "Related": S({"hits": lst(ref("SearchHit"))}),
+ "ImportJob": S({"id": s, "status": s, "source_kind": s, "source_name": s, "total_estimate": i, "processed": i, "indexed": i, "replaced": i, "failed": i, "rate_per_second": n, "eta_seconds": i, "created_at": s, "started_at": s, "finished_at": s, "error": s}),
+ "FailureList": S({"jobId": s, "total": i, "page": i, "size": i, "failures": lst(S({"document": s, "reason": s}))}),
+}
+
+# Access control and audit (org.clipfile.security, org.clipfile.audit): every operation needs an API key or a login
+# session except the login itself; 401 and 403 are problems.
+role = {"type": "string", "enum": ["reader", "editor", "admin"]}
+unauth = {"description": "No or an invalid credential (/problems/unauthenticated)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+forbidden = {"description": "The role does not allow the call, or the CSRF token of a session is missing (/problems/forbidden)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+audit_params = [P("user", "user name, key:<key name> or anonymous"), P("action", "search, export, article.view, article.ingest, login.failed, access.denied, ..."), P("from", "date or ISO date-time"), P("to", "date (that whole day) or ISO date-time")]
+body = lambda schema: {"required": True, "content": {"application/json": {"schema": schema}}}
+paths.update({
+ "/api/session": {
+  "post": {"summary": "Log in (the web page): a session cookie for this user", "description": "Needs the header X-XSRF-TOKEN with the value of the XSRF-TOKEN cookie (set on any earlier answer). Changes the session id and the CSRF token.", "security": [], "requestBody": body(S({"username": s, "password": s}, ["username", "password"])), "responses": dict({"200": ok("Caller"), "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}}, **errors(400, 503))},
+  "get": {"summary": "Who is logged in (or which key is calling)", "responses": {"200": ok("Caller"), "401": {"$ref": "#/components/responses/Unauthenticated"}}},
+  "delete": {"summary": "Log out", "security": [], "responses": {"204": {"description": "Logged out"}, "403": {"$ref": "#/components/responses/Forbidden"}}}},
+ "/api/users": {
+  "get": {"summary": "Users (admins)", "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": lst(ref("User"))}}}}},
+  "post": {"summary": "Create a user (admins); only a bcrypt hash of the password is stored", "requestBody": body(S({"username": s, "password": dict(s, minLength=12), "role": role}, ["username", "password", "role"])), "responses": dict({"201": ok("User", "Created")}, **errors(400, 409))}},
+ "/api/users/{username}": {"delete": {"summary": "Delete a user (admins); not the last admin", "parameters": [P("username", "user name", where="path", required=True)], "responses": dict({"204": {"description": "Deleted"}}, **errors(404, 409))}},
+ "/api/keys": {
+  "get": {"summary": "API keys, without their secrets (admins)", "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": lst(ref("ApiKey"))}}}}},
+  "post": {"summary": "Create an API key (admins); the key is in this answer only", "requestBody": body(S({"name": s, "role": role}, ["name", "role"])), "responses": dict({"201": ok("IssuedApiKey", "Created")}, **errors(400))}},
+ "/api/keys/{id}": {"delete": {"summary": "Revoke an API key (admins)", "parameters": [idp("key id")], "responses": dict({"204": {"description": "Revoked"}}, **errors(404))}},
+ "/api/audit": {"get": {"summary": "The audit trail, newest first (admins)", "parameters": audit_params + [P("page", "page", {"type": "integer", "minimum": 1, "default": 1}), P("size", "events per page", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 50})], "responses": dict({"200": ok("AuditPage")}, **errors(400))}},
+ "/api/audit/export": {"get": {"summary": "Every matching audit event as NDJSON (admins)", "parameters": audit_params, "responses": dict({"200": {"description": "NDJSON, one event a line", "content": {"application/x-ndjson": {"schema": {"type": "string"}}}}}, **errors(400))}},
+})
+schemas.update({
+ "Caller": S({"username": dict(s, description="user name, or key:<name> for an API key"), "role": role}),
+ "User": S({"username": s, "role": role, "created_at": s, "created_by": s}),
+ "ApiKey": S({"id": s, "name": s, "role": role, "prefix": dict(s, description="the key's first characters"), "created_at": s, "created_by": s}),
+ "IssuedApiKey": S({"id": s, "name": s, "role": role, "key": dict(s, description="cf_...; shown only in this answer"), "created_at": s}),
+ "AuditEvent": S({"at": s, "user": s, "role": s, "auth": dict(s, enum=["session", "api_key", "anonymous", "system"]), "key_id": s, "action": s, "method": s, "path": s, "query": s, "parameters": s, "target": s, "status": i, "result_count": i, "client": s, "detail": s, "instance": s}),
+ "AuditPage": S({"total": i, "page": i, "size": i, "events": lst(ref("AuditEvent"))}),
+})
+for item in paths.values():
+    for op in item.values():
+        if op.get("security") != []:
+            op["responses"].setdefault("401", {"$ref": "#/components/responses/Unauthenticated"})
+            op["responses"].setdefault("403", {"$ref": "#/components/responses/Forbidden"})
+components_params = {}
+def refs(params):
+    out = []
+    for p in params:
+        key = p["name"].replace("-", "not_")
+        components_params[key] = p
+        out.append({"$ref": "#/components/parameters/" + key})
+    return out
+shared = {id(p) for p in search_params + paging}
+for item in paths.values():
+    for op in item.values():
+        op["parameters"] = [({"$ref": "#/components/parameters/" + p["name"].replace("-", "not_")} if id(p) in shared else p) for p in op.get("parameters", [])]
+for p in search_params + paging:
+    components_params[p["name"].replace("-", "not_")] = p
+schemas["FailureList"] = S({"jobId": s, "total": i, "page": i, "size": i, "failures": lst(S({"job_id": s, "document": s, "reason": s, "at": s}))})
+doc = {"openapi": "3.1.0", "info": {"title": "Clipfile", "version": "1", "description": "Search server for newsroom archives: ingest articles, resolve their people, groups and places, search them with facets. Errors are RFC 9457 problem details.", "license": {"name": "GPL-3.0-or-later", "identifier": "GPL-3.0-or-later"}},
+       "security": [{"apiKey": []}, {"session": []}],
+       "paths": paths, "components": {"parameters": components_params, "schemas": schemas, "responses": {"Problem": problem, "Unauthenticated": unauth, "Forbidden": forbidden},
+       "securitySchemes": {"apiKey": {"type": "apiKey", "in": "header", "name": "Authorization", "description": "'ApiKey <key>' (or the header X-Api-Key: <key>)"},
+                           "session": {"type": "apiKey", "in": "cookie", "name": "JSESSIONID", "description": "login session from POST /api/session; changes also need the header X-XSRF-TOKEN with the value of the XSRF-TOKEN cookie"}}}}
+json.dump(doc, open("src/main/resources/static/openapi.json", "w"), indent=1)
