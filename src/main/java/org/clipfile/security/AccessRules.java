@@ -20,6 +20,7 @@ final class AccessRules {
         // An error page or the second half of a streamed answer belongs to a request already authorized.
         rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
         rules.requestMatchers(HttpMethod.GET, STATIC).permitAll();
+        rules.requestMatchers(HttpMethod.HEAD, STATIC).permitAll();
         rules.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll();
         rules.requestMatchers("/api/session").permitAll();
 
