@@ -54,6 +54,9 @@ class ImportJobStore {
     }
 
     Optional<ImportJob> find(String id) throws IOException {
+        if (!org.clipfile.index.ArticleIndex.possibleId(id)) {
+            return Optional.empty();
+        }
         GetResponse<ImportJob> response = client.get(g -> g.index(jobsAlias).id(id), ImportJob.class);
         return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
     }

@@ -99,7 +99,15 @@ public class ArticleIndex {
         return failures;
     }
 
+    /** Elasticsearch's limit on a document id, in UTF-8 bytes: a longer id names nothing (and breaks the URL). */
+    public static boolean possibleId(String id) {
+        return !id.isEmpty() && id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 512;
+    }
+
     public Optional<Article> find(String id) throws IOException {
+        if (!possibleId(id)) {
+            return Optional.empty();
+        }
         GetResponse<Article> response = client.get(g -> g.index(alias).id(id), Article.class);
         return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
     }

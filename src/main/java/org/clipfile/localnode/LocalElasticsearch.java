@@ -20,7 +20,9 @@ import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -78,11 +80,21 @@ public final class LocalElasticsearch implements AutoCloseable {
     private final Settings settings;
     private final int httpPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<String, String> overrides;
     private Process process;
     private long startedAtNanos;
     private volatile Credentials credentials;
 
     public LocalElasticsearch(Settings settings) {
+        this(settings, Map.of());
+    }
+
+    /**
+     * A node with some Elasticsearch settings replaced or, with an empty value, removed: e.g. cluster settings
+     * instead of {@code discovery.type=single-node} for a node of a local multi-node cluster.
+     */
+    public LocalElasticsearch(Settings settings, Map<String, String> overrides) {
+        this.overrides = Map.copyOf(overrides);
         // The process runs in its work folder, so every path handed to it must be absolute.
         this.settings = new Settings(settings.home().toAbsolutePath().normalize(),
                 settings.workDir().toAbsolutePath().normalize(), settings.httpPort(), settings.heap(),
@@ -240,22 +252,28 @@ public final class LocalElasticsearch implements AutoCloseable {
             command.addAll(List.of("setpriv", "--reuid=" + settings.runAsUser(), "--regid=" + groupOf(
                     settings.runAsUser()), "--clear-groups", "--"));
         }
-        command.addAll(List.of(
-                "/bin/sh", watchdog.toString(), Long.toString(settings.ownerPid()),
-                settings.home().resolve("bin/elasticsearch").toString(),
-                "-E", "cluster.name=clipfile-local",
-                "-E", "node.name=clipfile-local",
-                "-E", "discovery.type=single-node",
-                "-E", "network.host=127.0.0.1",
-                "-E", "http.port=" + httpPort,
-                "-E", "path.data=" + settings.workDir().resolve("data"),
-                "-E", "path.logs=" + settings.workDir().resolve("logs"),
-                "-E", "xpack.security.enabled=" + settings.security()));
+        command.addAll(List.of("/bin/sh", watchdog.toString(), Long.toString(settings.ownerPid()),
+                settings.home().resolve("bin/elasticsearch").toString()));
+        Map<String, String> elasticsearch = new LinkedHashMap<>();
+        elasticsearch.put("cluster.name", "clipfile-local");
+        elasticsearch.put("node.name", "clipfile-local");
+        elasticsearch.put("discovery.type", "single-node");
+        elasticsearch.put("network.host", "127.0.0.1");
+        elasticsearch.put("http.port", Integer.toString(httpPort));
+        elasticsearch.put("path.data", settings.workDir().resolve("data").toString());
+        elasticsearch.put("path.logs", settings.workDir().resolve("logs").toString());
+        elasticsearch.put("xpack.security.enabled", Boolean.toString(settings.security()));
         if (settings.security()) {
             // Loopback only, so HTTP without TLS; a single node uses no transport connections.
-            command.addAll(List.of("-E", "xpack.security.http.ssl.enabled=false",
-                    "-E", "xpack.security.transport.ssl.enabled=false"));
+            elasticsearch.put("xpack.security.http.ssl.enabled", "false");
+            elasticsearch.put("xpack.security.transport.ssl.enabled", "false");
         }
+        elasticsearch.putAll(overrides);
+        elasticsearch.forEach((name, value) -> {
+            if (!value.isEmpty()) {
+                command.addAll(List.of("-E", name + "=" + value));
+            }
+        });
         return command;
     }
 

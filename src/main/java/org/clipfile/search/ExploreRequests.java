@@ -24,8 +24,8 @@ public final class ExploreRequests {
     private ExploreRequests() {}
 
     /**
-     * Map cells: a geotile grid over the places the matching articles name, with each cell's centre of mass and its
-     * most named places. The map's own rectangle is not applied, so panning shows what lies outside it.
+     * Map cells: a geotile grid over the places the matching articles name, with each cell's most named places (a
+     * centroid aggregation would average all the points of the articles in the cell, most of them outside it). The map's own rectangle is not applied, so panning shows what lies outside it.
      */
     public static SearchRequest map(String index, SearchParameters parameters, int zoom, int cells) {
         Query filters = SearchRequestFactory.filters(parameters, SearchRequestFactory.MAP_FACET);
@@ -33,7 +33,6 @@ public final class ExploreRequests {
                 .query(withFilters(SearchRequestFactory.query(parameters), filters))
                 .aggregations("cells", a -> a
                         .geotileGrid(g -> g.field("place_points").precision(zoom).size(cells))
-                        .aggregations("centre", c -> c.geoCentroid(g -> g.field("place_points")))
                         .aggregations("places", p -> p.terms(t -> t.field("places").size(PLACES_PER_CELL)))));
     }
 

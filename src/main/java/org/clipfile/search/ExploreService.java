@@ -67,18 +67,24 @@ public class ExploreService {
         List<Cell> result = new ArrayList<>();
         for (GeoTileGridBucket bucket : buckets) {
             BoundingBox tile = BoundingBox.ofTile(bucket.key());
-            var centre = bucket.aggregations().get("centre").geoCentroid().location();
-            double lat = centre == null ? (tile.south() + tile.north()) / 2 : centre.latlon().lat();
-            double lon = centre == null ? (tile.west() + tile.east()) / 2 : centre.latlon().lon();
             List<StringTermsBucket> places = bucket.aggregations().get("places").sterms().buckets().array();
             List<String> inside = new ArrayList<>();
+            double weight = 0;
+            double latSum = 0;
+            double lonSum = 0;
             for (StringTermsBucket place : places) {
                 Optional<Place> known = enricher.gazetteer().byId(place.key().stringValue());
                 if (known.isPresent() && known.get().hasCoordinates()
                         && tile.contains(known.get().lat(), known.get().lon())) {
                     inside.add(place.key().stringValue());
+                    weight += place.docCount();
+                    latSum += known.get().lat() * place.docCount();
+                    lonSum += known.get().lon() * place.docCount();
                 }
             }
+            // The count-weighted centre of the named places inside the cell, else the cell's middle.
+            double lat = weight > 0 ? latSum / weight : (tile.south() + tile.north()) / 2;
+            double lon = weight > 0 ? lonSum / weight : (tile.west() + tile.east()) / 2;
             Map<String, String> names = labels.labels(Facet.PLACE, inside);
             List<Named> top = new ArrayList<>();
             for (StringTermsBucket place : places) {

@@ -14,7 +14,7 @@ final class AccessRules {
     /** The web page's files: public, the page asks for a login itself. */
     static final String[] STATIC = {"/", "/index.html", "/favicon.ico", "/app/**", "/assets/**", "/css/**", "/js/**",
             "/img/**", "/fonts/**", "/*.js", "/*.css", "/*.svg", "/*.png", "/*.ico", "/*.webmanifest", "/*.map",
-            "/*.txt", "/openapi.json"};
+            "/*.txt", "/openapi.json", "/map/**"};
 
     static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         // An error page or the second half of a streamed answer belongs to a request already authorized.

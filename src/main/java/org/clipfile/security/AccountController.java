@@ -71,6 +71,9 @@ class AccountController {
     @DeleteMapping("/api/users/{username}")
     ResponseEntity<?> deleteUser(@PathVariable String username, HttpServletRequest request) throws IOException {
         request.setAttribute(AuditAttributes.TARGET, username);
+        if (!UserAccounts.USERNAME.matcher(UserAccounts.normalize(username)).matches()) {
+            return notFound("No user named " + username);
+        }
         var user = users.find(username);
         if (user.isEmpty()) {
             return notFound("No user named " + username);
@@ -103,6 +106,9 @@ class AccountController {
     @DeleteMapping("/api/keys/{id}")
     ResponseEntity<?> deleteKey(@PathVariable String id, HttpServletRequest request) throws IOException {
         request.setAttribute(AuditAttributes.TARGET, id);
+        if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
+            return notFound("No API key with id " + id);
+        }
         return keys.delete(id).isPresent() ? ResponseEntity.noContent().build() : notFound("No API key with id " + id);
     }
 

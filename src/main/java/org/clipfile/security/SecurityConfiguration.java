@@ -18,6 +18,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -58,6 +59,17 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder(SecurityProperties properties) {
         return new DelegatingPasswordEncoder("bcrypt",
                 Map.of("bcrypt", new BCryptPasswordEncoder(properties.bcryptStrength())));
+    }
+
+    /**
+     * A URL the firewall refuses (an encoded slash, a line break, a semicolon in the path...) gets a 400 problem
+     * like any other bad request, instead of the container's error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, exception) -> Problems.write(request, response, HttpStatus.BAD_REQUEST,
+                "invalid-request", "Invalid request", "The request URL holds characters the server refuses "
+                        + "(encoded slashes or percent signs, line breaks, semicolons, ...)");
     }
 
     @Bean

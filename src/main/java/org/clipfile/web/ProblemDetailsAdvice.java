@@ -76,6 +76,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "article-too-large", "Article too large", e.getMessage());
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail badMultipart(org.springframework.web.multipart.MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "The multipart body could not be read: a file upload needs multipart/form-data with a boundary");
+    }
+
     @ExceptionHandler(AliasEdits.RefusedEdit.class)
     ProblemDetail refusedEdit(AliasEdits.RefusedEdit e) {
         return e.conflict()

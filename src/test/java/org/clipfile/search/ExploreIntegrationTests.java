@@ -78,7 +78,8 @@ class ExploreIntegrationTests {
         BoundingBox box = BoundingBox.parse(syriaCell.get("bbox").get("west").asDouble() + ","
                 + syriaCell.get("bbox").get("south").asDouble() + "," + syriaCell.get("bbox").get("east").asDouble()
                 + "," + syriaCell.get("bbox").get("north").asDouble());
-        assertThat(box.contains(syriaCell.get("lat").asDouble(), syriaCell.get("lon").asDouble())).isTrue();
+        assertThat(box.contains(syriaCell.get("lat").asDouble(), syriaCell.get("lon").asDouble()))
+                .as("the centre lies in the cell, among its places, not among the articles' other places").isTrue();
         for (JsonNode cell : map.get("cells")) {
             for (JsonNode place : cell.get("top")) {
                 assertThat(place.get("name").asString()).isNotEqualTo("Paris");

@@ -104,6 +104,8 @@ class AccessControlIntegrationTests {
             Endpoint.of(Role.admin, "GET", "/api/keys"),
             Endpoint.of(Role.admin, "POST", "/api/keys", "{}"),
             Endpoint.of(Role.admin, "DELETE", "/api/keys/no-such-key"),
+            Endpoint.of(Role.admin, "DELETE", "/api/users/" + "x".repeat(600)),
+            Endpoint.of(Role.admin, "DELETE", "/api/keys/" + "k".repeat(600)),
             Endpoint.of(Role.admin, "GET", "/api/audit"),
             Endpoint.of(Role.admin, "GET", "/api/audit/export"),
             Endpoint.of(Role.admin, "GET", "/api/admin/reindex"),
