@@ -83,6 +83,43 @@ schemas = {
  "ImportJob": S({"id": s, "status": s, "source_kind": s, "source_name": s, "total_estimate": i, "processed": i, "indexed": i, "replaced": i, "failed": i, "rate_per_second": n, "eta_seconds": i, "created_at": s, "started_at": s, "finished_at": s, "error": s}),
  "FailureList": S({"jobId": s, "total": i, "page": i, "size": i, "failures": lst(S({"document": s, "reason": s}))}),
 }
+
+# Access control and audit (org.clipfile.security, org.clipfile.audit): every operation needs an API key or a login
+# session except the login itself; 401 and 403 are problems.
+role = {"type": "string", "enum": ["reader", "editor", "admin"]}
+unauth = {"description": "No or an invalid credential (/problems/unauthenticated)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+forbidden = {"description": "The role does not allow the call, or the CSRF token of a session is missing (/problems/forbidden)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+audit_params = [P("user", "user name, key:<key name> or anonymous"), P("action", "search, export, article.view, article.ingest, login.failed, access.denied, ..."), P("from", "date or ISO date-time"), P("to", "date (that whole day) or ISO date-time")]
+body = lambda schema: {"required": True, "content": {"application/json": {"schema": schema}}}
+paths.update({
+ "/api/session": {
+  "post": {"summary": "Log in (the web page): a session cookie for this user", "description": "Needs the header X-XSRF-TOKEN with the value of the XSRF-TOKEN cookie (set on any earlier answer). Changes the session id and the CSRF token.", "security": [], "requestBody": body(S({"username": s, "password": s}, ["username", "password"])), "responses": dict({"200": ok("Caller"), "401": {"$ref": "#/components/responses/Unauthenticated"}, "403": {"$ref": "#/components/responses/Forbidden"}}, **errors(400, 503))},
+  "get": {"summary": "Who is logged in (or which key is calling)", "responses": {"200": ok("Caller"), "401": {"$ref": "#/components/responses/Unauthenticated"}}},
+  "delete": {"summary": "Log out", "security": [], "responses": {"204": {"description": "Logged out"}, "403": {"$ref": "#/components/responses/Forbidden"}}}},
+ "/api/users": {
+  "get": {"summary": "Users (admins)", "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": lst(ref("User"))}}}}},
+  "post": {"summary": "Create a user (admins); only a bcrypt hash of the password is stored", "requestBody": body(S({"username": s, "password": dict(s, minLength=12), "role": role}, ["username", "password", "role"])), "responses": dict({"201": ok("User", "Created")}, **errors(400, 409))}},
+ "/api/users/{username}": {"delete": {"summary": "Delete a user (admins); not the last admin", "parameters": [P("username", "user name", where="path", required=True)], "responses": dict({"204": {"description": "Deleted"}}, **errors(404, 409))}},
+ "/api/keys": {
+  "get": {"summary": "API keys, without their secrets (admins)", "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": lst(ref("ApiKey"))}}}}},
+  "post": {"summary": "Create an API key (admins); the key is in this answer only", "requestBody": body(S({"name": s, "role": role}, ["name", "role"])), "responses": dict({"201": ok("IssuedApiKey", "Created")}, **errors(400))}},
+ "/api/keys/{id}": {"delete": {"summary": "Revoke an API key (admins)", "parameters": [idp("key id")], "responses": dict({"204": {"description": "Revoked"}}, **errors(404))}},
+ "/api/audit": {"get": {"summary": "The audit trail, newest first (admins)", "parameters": audit_params + [P("page", "page", {"type": "integer", "minimum": 1, "default": 1}), P("size", "events per page", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 50})], "responses": dict({"200": ok("AuditPage")}, **errors(400))}},
+ "/api/audit/export": {"get": {"summary": "Every matching audit event as NDJSON (admins)", "parameters": audit_params, "responses": dict({"200": {"description": "NDJSON, one event a line", "content": {"application/x-ndjson": {"schema": {"type": "string"}}}}}, **errors(400))}},
+})
+schemas.update({
+ "Caller": S({"username": dict(s, description="user name, or key:<name> for an API key"), "role": role}),
+ "User": S({"username": s, "role": role, "created_at": s, "created_by": s}),
+ "ApiKey": S({"id": s, "name": s, "role": role, "prefix": dict(s, description="the key's first characters"), "created_at": s, "created_by": s}),
+ "IssuedApiKey": S({"id": s, "name": s, "role": role, "key": dict(s, description="cf_...; shown only in this answer"), "created_at": s}),
+ "AuditEvent": S({"at": s, "user": s, "role": s, "auth": dict(s, enum=["session", "api_key", "anonymous", "system"]), "key_id": s, "action": s, "method": s, "path": s, "query": s, "parameters": s, "target": s, "status": i, "result_count": i, "client": s, "detail": s, "instance": s}),
+ "AuditPage": S({"total": i, "page": i, "size": i, "events": lst(ref("AuditEvent"))}),
+})
+for item in paths.values():
+    for op in item.values():
+        if op.get("security") != []:
+            op["responses"].setdefault("401", {"$ref": "#/components/responses/Unauthenticated"})
+            op["responses"].setdefault("403", {"$ref": "#/components/responses/Forbidden"})
 components_params = {}
 def refs(params):
     out = []
@@ -99,5 +136,8 @@ for p in search_params + paging:
     components_params[p["name"].replace("-", "not_")] = p
 schemas["FailureList"] = S({"jobId": s, "total": i, "page": i, "size": i, "failures": lst(S({"job_id": s, "document": s, "reason": s, "at": s}))})
 doc = {"openapi": "3.1.0", "info": {"title": "Clipfile", "version": "1", "description": "Search server for newsroom archives: ingest articles, resolve their people, groups and places, search them with facets. Errors are RFC 9457 problem details.", "license": {"name": "GPL-3.0-or-later", "identifier": "GPL-3.0-or-later"}},
-       "paths": paths, "components": {"parameters": components_params, "schemas": schemas, "responses": {"Problem": problem}}}
+       "security": [{"apiKey": []}, {"session": []}],
+       "paths": paths, "components": {"parameters": components_params, "schemas": schemas, "responses": {"Problem": problem, "Unauthenticated": unauth, "Forbidden": forbidden},
+       "securitySchemes": {"apiKey": {"type": "apiKey", "in": "header", "name": "Authorization", "description": "'ApiKey <key>' (or the header X-Api-Key: <key>)"},
+                           "session": {"type": "apiKey", "in": "cookie", "name": "JSESSIONID", "description": "login session from POST /api/session; changes also need the header X-XSRF-TOKEN with the value of the XSRF-TOKEN cookie"}}}}
 json.dump(doc, open("src/main/resources/static/openapi.json", "w"), indent=1)

@@ -28,18 +28,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code import <path> [--server URL] [--include GLOB] [--server-path]}: sends a file or folder to a running
+ * {@code import <path> [--server URL] [--include GLOB] [--server-path] [--api-key KEY]}: sends a file or folder to a running
  * Clipfile server (a folder is zipped on the fly), then follows the import with a progress bar, its rate and ETA.
  * With {@code --server-path} the server reads the path from its own disk instead (an admin must allow it).
+ * The API key (an editor's or an admin's) comes from {@code --api-key} or, better (it stays out of the shell
+ * history and the process list), from the environment variable {@code CLIPFILE_API_KEY}.
  * Exit status: 0 all indexed, 1 some documents failed (listed), 2 the import itself failed or could not start.
  */
 public final class ImportCommand {
     private static final String USAGE = """
             Usage: java -jar clipfile.jar import <file-or-folder> [--server http://localhost:8080] \
-            [--include '*.sgm'] [--server-path]""";
+            [--include '*.sgm'] [--server-path] [--api-key KEY (default: $CLIPFILE_API_KEY)]""";
 
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private @Nullable String apiKey = System.getenv("CLIPFILE_API_KEY");
 
     ImportCommand(PrintStream out) {
         this.out = out;
@@ -59,6 +62,7 @@ public final class ImportCommand {
                 case "--server" -> server = value(args, ++i);
                 case "--include" -> include = value(args, ++i);
                 case "--server-path" -> serverPath = true;
+                case "--api-key" -> apiKey = value(args, ++i);
                 default -> {
                     if (path != null || args[i].startsWith("--")) {
                         out.println(USAGE);
@@ -143,6 +147,9 @@ public final class ImportCommand {
     }
 
     private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (apiKey != null && !apiKey.isBlank()) {
+            request.header("Authorization", "ApiKey " + apiKey.strip());
+        }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body = response.body().isBlank() ? null : JsonMapper.shared().readTree(response.body());
         if (response.statusCode() >= 400) {

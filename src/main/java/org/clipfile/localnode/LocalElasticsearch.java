@@ -47,10 +47,35 @@ public final class LocalElasticsearch implements AutoCloseable {
      * @param runAsUser the account used when this JVM is root
      * @param startupTimeout how long {@link #awaitReady()} waits
      * @param ownerPid the process whose end stops the node
+     * @param security whether the node runs with security on: every HTTP call then needs the credentials this
+     *     class generates on first start (see {@link #credentials()})
      */
     public record Settings(
             Path home, Path workDir, int httpPort, String heap, String runAsUser, Duration startupTimeout,
-            long ownerPid) {}
+            long ownerPid, boolean security) {
+
+        /** Without security, as the shared test node runs (faster to set up, nothing to protect). */
+        public Settings(Path home, Path workDir, int httpPort, String heap, String runAsUser, Duration startupTimeout,
+                long ownerPid) {
+            this(home, workDir, httpPort, heap, runAsUser, startupTimeout, ownerPid, false);
+        }
+    }
+
+    /** The user the server connects as. */
+    public record Credentials(String username, String password) {
+        String basicAuthorization() {
+            return "Basic " + java.util.Base64.getEncoder().encodeToString((username + ":" + password)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[" + username + "]";
+        }
+    }
+
+    static final String USER = "clipfile";
+    static final String ROLE = "clipfile_server";
 
     private final Settings settings;
     private final int httpPort;
@@ -58,6 +83,7 @@ public final class LocalElasticsearch implements AutoCloseable {
     private final Map<String, String> overrides;
     private Process process;
     private long startedAtNanos;
+    private volatile Credentials credentials;
 
     public LocalElasticsearch(Settings settings) {
         this(settings, Map.of());
@@ -72,7 +98,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         // The process runs in its work folder, so every path handed to it must be absolute.
         this.settings = new Settings(settings.home().toAbsolutePath().normalize(),
                 settings.workDir().toAbsolutePath().normalize(), settings.httpPort(), settings.heap(),
-                settings.runAsUser(), settings.startupTimeout(), settings.ownerPid());
+                settings.runAsUser(), settings.startupTimeout(), settings.ownerPid(), settings.security());
         this.httpPort = settings.httpPort() == 0 ? freePort() : settings.httpPort();
     }
 
@@ -82,6 +108,16 @@ public final class LocalElasticsearch implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The credentials to connect with; null when the node runs without security. Known once it was started. */
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /** Where the credentials are kept: beside the node's folder, readable and writable by their owner only. */
+    public Path credentialsFile() {
+        return settings.workDir().resolveSibling("elasticsearch-credentials.properties");
     }
 
     /** Starts the process and returns at once; {@link #awaitReady()} waits for the cluster. */
@@ -98,6 +134,9 @@ public final class LocalElasticsearch implements AutoCloseable {
         try {
             boolean root = isRoot();
             prepareWorkDir();
+            if (settings.security()) {
+                credentials = prepareSecurity();
+            }
             if (root) {
                 checkReadableByOthers(settings.home());
                 chownRecursively(settings.workDir(), settings.runAsUser());
@@ -126,10 +165,13 @@ public final class LocalElasticsearch implements AutoCloseable {
     /** Blocks until the cluster reports yellow or green; fails early when the process exits. */
     public void awaitReady() {
         long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
-        HttpRequest health = HttpRequest.newBuilder(
+        HttpRequest.Builder healthRequest = HttpRequest.newBuilder(
                         httpUri().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
+                .timeout(Duration.ofSeconds(5));
+        if (credentials != null) {
+            healthRequest.header("Authorization", credentials.basicAuthorization());
+        }
+        HttpRequest health = healthRequest.build();
         while (System.nanoTime() < deadline) {
             Process current = process;
             if (current == null) {
@@ -220,7 +262,12 @@ public final class LocalElasticsearch implements AutoCloseable {
         elasticsearch.put("http.port", Integer.toString(httpPort));
         elasticsearch.put("path.data", settings.workDir().resolve("data").toString());
         elasticsearch.put("path.logs", settings.workDir().resolve("logs").toString());
-        elasticsearch.put("xpack.security.enabled", "false");
+        elasticsearch.put("xpack.security.enabled", Boolean.toString(settings.security()));
+        if (settings.security()) {
+            // Loopback only, so HTTP without TLS; a single node uses no transport connections.
+            elasticsearch.put("xpack.security.http.ssl.enabled", "false");
+            elasticsearch.put("xpack.security.transport.ssl.enabled", "false");
+        }
         elasticsearch.putAll(overrides);
         elasticsearch.forEach((name, value) -> {
             if (!value.isEmpty()) {
@@ -243,6 +290,73 @@ public final class LocalElasticsearch implements AutoCloseable {
         Files.createDirectories(options.getParent());
         Files.writeString(options, "-Xms" + settings.heap() + "\n-Xmx" + settings.heap() + "\n",
                 StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Security for the node: a file-realm user {@value #USER} with the role {@value #ROLE} (all rights on indices,
+     * monitoring and templates on the cluster; not a superuser), made with the distribution's own
+     * {@code elasticsearch-users} tool on first start. Its random password is kept in {@link #credentialsFile()}
+     * with mode 600; later starts read it from there.
+     */
+    private Credentials prepareSecurity() throws IOException {
+        Path config = settings.workDir().resolve("config");
+        Files.writeString(config.resolve("roles.yml"), ROLE + ":\n"
+                + "  cluster: [\"monitor\", \"manage_index_templates\"]\n"
+                + "  indices:\n"
+                + "    - names: [\"*\"]\n"
+                + "      privileges: [\"all\"]\n", StandardCharsets.UTF_8);
+        Path file = credentialsFile();
+        Path users = config.resolve("users");
+        if (Files.exists(file) && Files.exists(users)) {
+            java.util.Properties stored = new java.util.Properties();
+            try (var in = Files.newInputStream(file)) {
+                stored.load(in);
+            }
+            String password = stored.getProperty("password");
+            if (password != null && !password.isBlank()
+                    && Files.readString(users).lines().anyMatch(line -> line.startsWith(USER + ":"))) {
+                return new Credentials(stored.getProperty("username", USER), password);
+            }
+        }
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        runTool("elasticsearch-users", List.of("userdel", USER), true);
+        runTool("elasticsearch-users", List.of("useradd", USER, "-p", password, "-r", ROLE), false);
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, "# Credentials of the local Elasticsearch, generated by Clipfile on first start.\n"
+                + "username=" + USER + "\npassword=" + password + "\n", StandardCharsets.UTF_8);
+        log.info("Local Elasticsearch runs with security on; its credentials are in {}", file);
+        return new Credentials(USER, password);
+    }
+
+    /** Runs one of the distribution's command-line tools on the node's configuration. */
+    private void runTool(String tool, List<String> arguments, boolean mayFail) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(settings.home().resolve("bin").resolve(tool).toString());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("ES_JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("ES_PATH_CONF", settings.workDir().resolve("config").toString());
+        builder.environment().remove("ES_JAVA_OPTS");
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        Process tooling = builder.start();
+        String output = new String(tooling.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!tooling.waitFor(2, TimeUnit.MINUTES)) {
+                tooling.destroyForcibly();
+                throw new LocalNodeException(tool + " did not finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalNodeException("Interrupted while running " + tool, e);
+        }
+        if (tooling.exitValue() != 0 && !mayFail) {
+            // The tool does not echo the password it was given.
+            throw new LocalNodeException(tool + " " + arguments.getFirst() + " failed (exit " + tooling.exitValue()
+                    + "): " + output.strip());
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

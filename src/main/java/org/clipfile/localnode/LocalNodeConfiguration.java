@@ -13,8 +13,22 @@ class LocalNodeConfiguration {
 
     @Bean
     ElasticsearchConnectionDetails localElasticsearchConnectionDetails(LocalElasticsearch node) {
-        return () -> List.of(new ElasticsearchConnectionDetails.Node(
-                "127.0.0.1", node.httpPort(), ElasticsearchConnectionDetails.Node.Protocol.HTTP));
+        return new ElasticsearchConnectionDetails() {
+            @Override
+            public List<Node> getNodes() {
+                return List.of(new Node("127.0.0.1", node.httpPort(), Node.Protocol.HTTP));
+            }
+
+            @Override
+            public String getUsername() {
+                return node.credentials() == null ? null : node.credentials().username();
+            }
+
+            @Override
+            public String getPassword() {
+                return node.credentials() == null ? null : node.credentials().password();
+            }
+        };
     }
 
     @Bean

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param heap its JVM heap, for example {@code 512m}
  * @param runAsUser the account it runs as when the server runs as root (Elasticsearch refuses root)
  * @param startupTimeout how long to wait for the cluster to answer
+ * @param security run it with Elasticsearch security on (a generated user and password, kept in
+ *     {@code <data-dir>/elasticsearch-credentials.properties}, mode 600)
  */
 @Validated
 @ConfigurationProperties("clipfile.local-node")
@@ -29,11 +31,12 @@ public record LocalNodeProperties(
         @DefaultValue("9200") @Min(0) @Max(65535) int httpPort,
         @DefaultValue("512m") @NotBlank String heap,
         @DefaultValue("nobody") @NotBlank String runAsUser,
-        @DefaultValue("120s") Duration startupTimeout) {
+        @DefaultValue("120s") Duration startupTimeout,
+        @DefaultValue("true") boolean security) {
 
     LocalElasticsearch.Settings toSettings() {
         return new LocalElasticsearch.Settings(
                 home, dataDir.resolve("elasticsearch"), httpPort, heap, runAsUser, startupTimeout,
-                ProcessHandle.current().pid());
+                ProcessHandle.current().pid(), security);
     }
 }

@@ -17,6 +17,7 @@ import org.clipfile.ingest.PlainTextArticleParser;
 import org.clipfile.ingest.html.HtmlArticleExtractor;
 import org.clipfile.search.Exploration;
 import org.clipfile.search.ExploreService;
+import org.clipfile.security.AuditAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,22 +53,24 @@ class ArticleController {
     record Ingested(String id, String title, boolean created) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Ingested> postJson(@Valid @RequestBody ArticleInput input) throws IOException {
+    ResponseEntity<Ingested> postJson(@Valid @RequestBody ArticleInput input, HttpServletRequest request)
+            throws IOException {
         limits.check(input.title().length() + input.body().length());
-        return save(input.toDraft());
+        return save(input.toDraft(), request);
     }
 
     @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE})
-    ResponseEntity<Ingested> postText(@RequestBody String text) throws IOException {
+    ResponseEntity<Ingested> postText(@RequestBody String text, HttpServletRequest request) throws IOException {
         limits.check(text.length());
-        return save(textParser.parse(text));
+        return save(textParser.parse(text), request);
     }
 
     @PostMapping(consumes = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<Ingested> postHtml(@RequestBody byte[] page,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) String url) throws IOException {
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String url,
+            HttpServletRequest request) throws IOException {
         limits.check(page.length);
-        return save(html.extract(page, url));
+        return save(html.extract(page, url), request);
     }
 
     @GetMapping("/{id}")
@@ -92,9 +95,10 @@ class ArticleController {
         return explore.related(id, size).orElseThrow(() -> new NotFoundException("No article with id " + id));
     }
 
-    private ResponseEntity<Ingested> save(ArticleDraft draft) throws IOException {
+    private ResponseEntity<Ingested> save(ArticleDraft draft, HttpServletRequest request) throws IOException {
         Article article = preparer.prepare(draft);
         boolean created = index.save(article);
+        request.setAttribute(AuditAttributes.TARGET, article.id());
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/articles/" + article.id()))
                 .body(new Ingested(article.id(), article.title(), created));

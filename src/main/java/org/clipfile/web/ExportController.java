@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import org.clipfile.search.ExportService;
 import org.clipfile.search.SearchParameters;
+import org.clipfile.security.AuditAttributes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,7 +35,8 @@ class ExportController {
         SearchParameters parameters = SearchParametersReader.read(request, true);
         String queryString = request.getQueryString();
         exports.reserve();
-        StreamingResponseBody body = out -> exports.write(parameters, queryString, chosen, out);
+        StreamingResponseBody body = out -> request.setAttribute(AuditAttributes.COUNT,
+                exports.write(parameters, queryString, chosen, out));
         String file = "clipfile-export-" + LocalDate.now() + "." + chosen.name();
         return ResponseEntity.ok()
                 .contentType(chosen == ExportService.Format.csv ? new MediaType("text", "csv", java.nio.charset

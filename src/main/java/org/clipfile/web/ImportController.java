@@ -90,6 +90,9 @@ class ImportController {
     }
 
     private static ResponseEntity<ImportJob> accepted(ImportJob job) {
+        ((org.springframework.web.context.request.ServletRequestAttributes) org.springframework.web.context.request
+                .RequestContextHolder.currentRequestAttributes()).getRequest()
+                .setAttribute(org.clipfile.security.AuditAttributes.TARGET, job.id());
         return ResponseEntity.accepted().location(URI.create("/api/imports/" + job.id())).body(job);
     }
 }

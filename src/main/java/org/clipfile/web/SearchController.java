@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.clipfile.search.Facet;
 import org.clipfile.search.SearchResult;
 import org.clipfile.search.SearchService;
+import org.clipfile.security.AuditAttributes;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,13 +37,19 @@ class SearchController {
         }
         int page = SearchParametersReader.integer(request, "page", 1, 1, 100);
         int size = SearchParametersReader.integer(request, "size", 20, 1, 100);
-        return searchService.facetValues(SearchParametersReader.read(request, true), chosen, contains,
-                "name".equals(order), page, size);
+        SearchResult.FacetCounts counts = searchService.facetValues(SearchParametersReader.read(request, true),
+                chosen, contains, "name".equals(order), page, size);
+        request.setAttribute(AuditAttributes.COUNT, counts.values().size());
+        return counts;
     }
 
     @GetMapping("/api/search")
     SearchResult search(HttpServletRequest request) throws IOException {
         String cursor = request.getParameter("cursor");
-        return searchService.search(SearchParametersReader.read(request, cursor != null), cursor);
+        SearchResult result = searchService.search(SearchParametersReader.read(request, cursor != null), cursor);
+        if (result.total() >= 0) {
+            request.setAttribute(AuditAttributes.COUNT, result.total());
+        }
+        return result;
     }
 }

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.clipfile.testsupport.Http;
+import org.clipfile.security.Role;
 import org.clipfile.testsupport.ServerProcess;
+import org.clipfile.testsupport.TestCredentials;
 import org.clipfile.testsupport.TestElasticsearch;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -32,9 +34,10 @@ class ImportResumeIntegrationTests {
         }
         Files.writeString(ndjson, lines, StandardCharsets.UTF_8);
         String jobId;
+        String key = TestCredentials.keyIn(TestElasticsearch.client(), "it-resume", Role.editor);
 
         try (ServerProcess first = ServerProcess.start("resume-first-server", arguments(spool))) {
-            Http http = first.awaitHttp(Duration.ofMinutes(3));
+            Http http = first.awaitHttp(Duration.ofMinutes(3)).withApiKey(key);
             jobId = startWhenReady(http, Files.readAllBytes(ndjson));
             JsonNode job = awaitProgress(http, jobId);
             first.kill();
@@ -42,7 +45,7 @@ class ImportResumeIntegrationTests {
         }
 
         try (ServerProcess second = ServerProcess.start("resume-second-server", arguments(spool))) {
-            Http http = second.awaitHttp(Duration.ofMinutes(3));
+            Http http = second.awaitHttp(Duration.ofMinutes(3)).withApiKey(key);
             JsonNode job = awaitStatus(http, jobId, "completed", Duration.ofMinutes(4));
 
             assertThat(job.get("attempt").asInt()).isEqualTo(2);

@@ -34,8 +34,14 @@ class LocalModeIntegrationTests {
             // Eight samples; a periodic refresh may show part of their bulk request first.
             firstTotal = awaitSearch(http, "", 8).get("total").asLong();
             assertThat(firstTotal).isEqualTo(8);
-            nodeProcesses = app.getBean(LocalElasticsearch.class).processes();
+            LocalElasticsearch node = app.getBean(LocalElasticsearch.class);
+            nodeProcesses = node.processes();
             assertThat(nodeProcesses).hasSizeGreaterThanOrEqualTo(3);
+            assertSecured(node);
+            // An export opens and closes a point in time: the server's role on the node must allow both.
+            Http.Response export = http.get("/api/export?format=ndjson&q=raid");
+            assertThat(export.status()).isEqualTo(200);
+            assertThat(export.body().lines().count()).as(export.body()).isGreaterThanOrEqualTo(2);
         }
 
         assertThat(nodeProcesses).as("the node's processes are gone after the server stopped")
@@ -44,6 +50,27 @@ class LocalModeIntegrationTests {
         try (ConfigurableApplicationContext app = start(dataDir)) {
             JsonNode result = awaitSearch(new Http(port(app)), "", 1);
             assertThat(result.get("total").asLong()).as("same articles, samples not loaded twice").isEqualTo(firstTotal);
+        }
+    }
+
+    /**
+     * Security is on by default: the node refuses calls without credentials, and the server got through with the
+     * generated ones, which only the server's account may read.
+     */
+    private static void assertSecured(LocalElasticsearch node) throws Exception {
+        assertThat(node.credentials()).isNotNull();
+        assertThat(java.nio.file.Files.getPosixFilePermissions(node.credentialsFile()))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(java.nio.file.Files.readString(node.credentialsFile())).contains(node.credentials().password());
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            var health = java.net.URI.create(node.httpUri() + "/_cluster/health");
+            var anonymous = client.send(java.net.http.HttpRequest.newBuilder(health).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as("Elasticsearch refuses calls without credentials").isEqualTo(401);
+            var signedIn = client.send(java.net.http.HttpRequest.newBuilder(health)
+                            .header("Authorization", node.credentials().basicAuthorization()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(signedIn.statusCode()).isEqualTo(200);
         }
     }
 

@@ -70,6 +70,10 @@ class WebPageIntegrationTests {
     void indexArticlesAndStartTheBrowser() throws IOException {
         http = new Http(port);
         index.ensureExists();
+        // The journalist the page logs in as when the server asks (a reader: search, read, export).
+        Http.Response user = http.post("/api/users", "application/json", """
+                {"username": "%s", "password": "%s", "role": "reader"}""".formatted(USERNAME, PASSWORD));
+        assertThat(user.status()).as(user.body()).isIn(201, 409);
         try (InputStream in = getClass().getResourceAsStream("/samples/articles.ndjson")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
                 if (!line.isBlank()) {
@@ -124,14 +128,17 @@ class WebPageIntegrationTests {
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    /** The one place that logs in when the server asks for it (access control is being added on another branch). */
+    static final String USERNAME = "journalist";
+    static final String PASSWORD = "journalist-reads-the-archive";
+
+    /** The one place that logs in when the server asks for it. */
     void logInIfAsked() {
         List<WebElement> dialogs = browser.findElements(By.cssSelector("#login-dialog[open]"));
         if (dialogs.isEmpty()) {
             return;
         }
-        String user = System.getProperty("clipfile.test.username", "journalist");
-        String password = System.getProperty("clipfile.test.password", "journalist");
+        String user = System.getProperty("clipfile.test.username", USERNAME);
+        String password = System.getProperty("clipfile.test.password", PASSWORD);
         browser.findElement(By.id("login-username")).sendKeys(user);
         browser.findElement(By.id("login-password")).sendKeys(password);
         browser.findElement(By.id("login-submit")).click();

@@ -1,0 +1,135 @@
+package org.clipfile.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.clipfile.security.AuditAttributes;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * For admins: {@code GET /api/audit?user=&action=&from=&to=&page=&size=} pages through the audit, newest first;
+ * {@code GET /api/audit/export} streams every matching event as NDJSON.
+ */
+@RestController
+class AuditController {
+    private static final int MAX_WINDOW = 10_000;
+
+    record AuditPage(long total, int page, int size, List<AuditEvent> events) {}
+
+    private final AuditStore store;
+
+    AuditController(AuditStore store) {
+        this.store = store;
+    }
+
+    @GetMapping("/api/audit")
+    ResponseEntity<?> search(@RequestParam(required = false) @Nullable String user,
+            @RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "50") int size,
+            HttpServletRequest request) throws IOException {
+        if (page < 1 || size < 1 || size > 1000) {
+            return invalid("page starts at 1 and size is between 1 and 1000");
+        }
+        if ((long) page * size > MAX_WINDOW) {
+            return invalid("Pages end at the 10,000th event; narrow the search or use /api/audit/export");
+        }
+        AuditStore.Filter filter = filter(user, action, from, to);
+        AuditStore.Page found = store.search(filter, (page - 1) * size, size);
+        request.setAttribute(AuditAttributes.COUNT, found.total());
+        return ResponseEntity.ok(new AuditPage(found.total(), page, size, found.events()));
+    }
+
+    @GetMapping("/api/audit/export")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) @Nullable String user,
+            @RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            HttpServletRequest request) {
+        AuditStore.Filter filter = filter(user, action, from, to);
+        StreamingResponseBody body = out -> {
+            long count = store.export(filter, event -> writeLine(out, event));
+            request.setAttribute(AuditAttributes.COUNT, count);
+        };
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"clipfile-audit-" + LocalDate.now()
+                        + ".ndjson\"")
+                .body(body);
+    }
+
+    /** A malformed {@code from} or {@code to}. */
+    static final class InvalidDateException extends RuntimeException {
+        InvalidDateException() {
+            super("from and to are dates (2026-11-25) or ISO date-times (2026-11-25T10:00:00Z)");
+        }
+    }
+
+    @ExceptionHandler(InvalidDateException.class)
+    ResponseEntity<ProblemDetail> invalidDate(InvalidDateException e) {
+        return invalid(e.getMessage());
+    }
+
+    private static AuditStore.Filter filter(@Nullable String user, @Nullable String action, @Nullable String from,
+            @Nullable String to) {
+        try {
+            return new AuditStore.Filter(blankToNull(user), blankToNull(action), date(from, false), date(to, true));
+        } catch (DateTimeParseException e) {
+            throw new InvalidDateException();
+        }
+    }
+
+    private static void writeLine(OutputStream out, AuditEvent event) {
+        try {
+            out.write(JsonMapper.shared().writeValueAsString(event).getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** A date (a {@code to} date includes that whole day) or an ISO date-time. */
+    static @Nullable Instant date(@Nullable String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() == 10) {
+            LocalDate day = LocalDate.parse(text);
+            return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        return OffsetDateTime.parse(text).toInstant();
+    }
+
+    private static ResponseEntity<ProblemDetail> invalid(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(java.net.URI.create("/problems/invalid-request"));
+        problem.setTitle("Invalid request");
+        return ResponseEntity.badRequest().body(problem);
+    }
+}

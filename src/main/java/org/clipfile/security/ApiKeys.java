@@ -1,0 +1,153 @@
+package org.clipfile.security;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.clipfile.index.IndexDefinition;
+import org.clipfile.index.IndexProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * API keys for programs, kept in Elasticsearch ({@code <alias>-api-keys}) so that every instance accepts them.
+ *
+ * <p>A key is {@code cf_} and 32 bytes from {@link SecureRandom} (256 bits), shown once when it is made. What is
+ * stored is its SHA-256, as the document id. A fast unsalted hash is enough here, unlike for passwords: nobody can
+ * guess or brute-force a 256-bit random value, so a slow hash (bcrypt) would add nothing but CPU on every request,
+ * and salting would forbid the one-GET lookup by id. Whoever reads the index learns no usable key. (An HMAC with a
+ * server-side secret would protect low-entropy secrets, which these are not, and would need a secret shared by all
+ * instances.)
+ */
+@Component
+public class ApiKeys {
+    static final IndexDefinition KEYS = IndexDefinition.fromClasspath("mappings/api-keys.json");
+    static final String PREFIX = "cf_";
+    private static final Pattern FORMAT = Pattern.compile("cf_[A-Za-z0-9_-]{43}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A key as stored; it holds no secret. {@code id} is public, for listing and revoking. */
+    public record StoredKey(
+            String id,
+            String name,
+            Role role,
+            String prefix,
+            @JsonProperty("created_at") Instant createdAt,
+            @JsonProperty("created_by") String createdBy) {}
+
+    /** A new key: the only time {@code key} is ever shown. */
+    public record IssuedKey(String id, String name, Role role, String key, @JsonProperty("created_at") Instant createdAt) {}
+
+    private final ElasticsearchClient client;
+    private final String alias;
+    private final ExpiringCache<String, StoredKey> cache;
+    private volatile boolean ready;
+
+    public ApiKeys(ElasticsearchClient client, IndexProperties index, SecurityProperties properties) {
+        this.client = client;
+        this.alias = index.alias() + "-api-keys";
+        this.cache = new ExpiringCache<>(properties.cacheTtl(), 10_000);
+    }
+
+    String alias() {
+        return alias;
+    }
+
+    void ensureExists() throws IOException {
+        if (!ready) {
+            KEYS.ensureExists(client, alias);
+            ready = true;
+        }
+    }
+
+    public IssuedKey create(String name, Role role, String createdBy) throws IOException {
+        ensureExists();
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        byte[] idBytes = new byte[9];
+        RANDOM.nextBytes(idBytes);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(idBytes);
+        StoredKey stored = new StoredKey(id, name, role, key.substring(0, 7), Instant.now(), createdBy);
+        String hash = hash(key);
+        client.create(c -> c.index(alias).id(hash).document(stored).refresh(Refresh.WaitFor));
+        cache.evict(hash);
+        return new IssuedKey(id, name, role, key, stored.createdAt());
+    }
+
+    /** The key's record, if the key is one of ours and not revoked. */
+    Optional<StoredKey> authenticate(String key) throws IOException {
+        if (!FORMAT.matcher(key).matches()) {
+            return Optional.empty();
+        }
+        return cache.get(hash(key), this::read);
+    }
+
+    private Optional<StoredKey> read(String hash) throws IOException {
+        try {
+            var response = client.get(g -> g.index(alias).id(hash), StoredKey.class);
+            return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+        } catch (ElasticsearchException e) {
+            if (UserAccounts.isMissingIndex(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    List<StoredKey> list() throws IOException {
+        try {
+            return client.search(s -> s.index(alias).size(1000)
+                                    .sort(o -> o.field(f -> f.field("created_at").order(SortOrder.Desc))),
+                            StoredKey.class)
+                    .hits().hits().stream().map(Hit::source).toList();
+        } catch (ElasticsearchException e) {
+            if (UserAccounts.isMissingIndex(e)) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** Revokes a key by its public id; other instances stop accepting it within the cache time. */
+    Optional<StoredKey> delete(String id) throws IOException {
+        try {
+            var hits = client.search(s -> s.index(alias).size(1).query(q -> q.term(t -> t.field("id").value(id))),
+                    StoredKey.class).hits().hits();
+            if (hits.isEmpty()) {
+                return Optional.empty();
+            }
+            String hash = hits.getFirst().id();
+            client.delete(d -> d.index(alias).id(hash).refresh(Refresh.WaitFor));
+            cache.evict(hash);
+            return Optional.ofNullable(hits.getFirst().source());
+        } catch (ElasticsearchException e) {
+            if (UserAccounts.isMissingIndex(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The SHA-256 of a key, in hex: its document id. */
+    public static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.clipfile.security;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.clipfile.index.IndexDefinition;
+import org.clipfile.index.IndexProperties;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The people who log in, kept in Elasticsearch ({@code <alias>-users}, document id = user name) so that every
+ * server instance knows them. Only a bcrypt hash of each password is stored.
+ */
+@Component
+public class UserAccounts implements UserDetailsService {
+    static final IndexDefinition USERS = IndexDefinition.fromClasspath("mappings/users.json");
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,63}");
+
+    /** A user as stored; {@code passwordHash} never leaves the server. */
+    record StoredUser(
+            String username,
+            Role role,
+            @JsonProperty("password_hash") String passwordHash,
+            @JsonProperty("created_at") Instant createdAt,
+            @JsonProperty("created_by") String createdBy) {}
+
+    /** A user as the admin API shows it. */
+    public record UserView(String username, Role role, @JsonProperty("created_at") Instant createdAt,
+            @JsonProperty("created_by") String createdBy) {
+        static UserView of(StoredUser user) {
+            return new UserView(user.username(), user.role(), user.createdAt(), user.createdBy());
+        }
+    }
+
+    private final ElasticsearchClient client;
+    private final PasswordEncoder encoder;
+    private final String alias;
+    private final ExpiringCache<String, StoredUser> cache;
+    private volatile boolean ready;
+
+    UserAccounts(ElasticsearchClient client, PasswordEncoder encoder, IndexProperties index,
+            SecurityProperties properties) {
+        this.client = client;
+        this.encoder = encoder;
+        this.alias = index.alias() + "-users";
+        this.cache = new ExpiringCache<>(properties.cacheTtl(), 10_000);
+    }
+
+    String alias() {
+        return alias;
+    }
+
+    void ensureExists() throws IOException {
+        if (!ready) {
+            USERS.ensureExists(client, alias);
+            ready = true;
+        }
+    }
+
+    static String normalize(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Creates the user unless one with that name exists (empty then); safe when several instances race. */
+    Optional<UserView> create(String username, String password, Role role, String createdBy) throws IOException {
+        ensureExists();
+        StoredUser user = new StoredUser(normalize(username), role, encoder.encode(password), Instant.now(),
+                createdBy);
+        try {
+            client.create(c -> c.index(alias).id(user.username()).document(user).refresh(Refresh.WaitFor));
+        } catch (ElasticsearchException e) {
+            if (e.status() == 409) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        cache.evict(user.username());
+        return Optional.of(UserView.of(user));
+    }
+
+    Optional<StoredUser> find(String username) throws IOException {
+        return cache.get(normalize(username), this::read);
+    }
+
+    private Optional<StoredUser> read(String username) throws IOException {
+        try {
+            var response = client.get(g -> g.index(alias).id(username), StoredUser.class);
+            return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+        } catch (ElasticsearchException e) {
+            if (isMissingIndex(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    List<UserView> list() throws IOException {
+        try {
+            return client.search(s -> s.index(alias).size(1000)
+                                    .sort(o -> o.field(f -> f.field("username").order(SortOrder.Asc))),
+                            StoredUser.class)
+                    .hits().hits().stream().map(Hit::source).map(UserView::of).toList();
+        } catch (ElasticsearchException e) {
+            if (isMissingIndex(e)) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    long countAdmins() throws IOException {
+        try {
+            return client.count(c -> c.index(alias).query(q -> q.term(t -> t.field("role").value(Role.admin.name()))))
+                    .count();
+        } catch (ElasticsearchException e) {
+            if (isMissingIndex(e)) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    boolean delete(String username) throws IOException {
+        String name = normalize(username);
+        try {
+            var response = client.delete(d -> d.index(alias).id(name).refresh(Refresh.WaitFor));
+            cache.evict(name);
+            return response.result() == co.elastic.clients.elasticsearch._types.Result.Deleted;
+        } catch (ElasticsearchException e) {
+            if (isMissingIndex(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** For password logins: Spring Security checks the password against this hash. */
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        StoredUser user;
+        try {
+            user = find(username).orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        } catch (IOException e) {
+            throw new InternalAuthenticationServiceException("The user store is unreachable",
+                    new UncheckedIOException(e));
+        }
+        return User.withUsername(user.username()).password(user.passwordHash()).authorities(user.role().authorities())
+                .build();
+    }
+
+    static boolean isMissingIndex(ElasticsearchException e) {
+        return e.error() != null && "index_not_found_exception".equals(e.error().type());
+    }
+}
