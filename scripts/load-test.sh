@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test (issue 7): N concurrent searchers for S seconds against a server that is importing Reuters meanwhile.
 # Starts its own server (with its own local Elasticsearch, data under target/load-data), runs
-# org.clipfile.load.SearchLoadDriver, writes target/load/report.md and stops what it started.
+# org.clipfile.bench.LoadDriver (src/bench, compiled with -Pbenchmark), writes target/load/report.md and stops
+# what it started. Exit 1 when a search failed or an article was lost.
 # Usage: scripts/load-test.sh [searchers=50] [seconds=300] [include=reut2-00*.sgm]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,18 +17,22 @@ fi
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 export PATH="$JAVA_HOME/bin:$PATH"
 mvn -q -B package -DskipTests
-mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+mvn -q -B -Pbenchmark test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+  -Dmdep.includeScope=test
+password="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
 rm -rf target/load-data
 port=18080
 java -Xmx1g -jar target/clipfile.jar --server.port=$port --clipfile.local-node.data-dir=target/load-data \
   --clipfile.local-node.http-port=0 --clipfile.samples.enabled=false \
-  --clipfile.imports.allowed-roots="$corpus" > target/load-server.log 2>&1 &
+  --clipfile.imports.allowed-roots="$corpus" --clipfile.security.bootstrap-admin-password="$password" \
+  > target/load-server.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do
-  if curl -fs "http://127.0.0.1:$port/api/search?size=1" > /dev/null 2>&1 \
-      && curl -fs "http://127.0.0.1:$port/api/imports" > /dev/null 2>&1; then break; fi
+  status="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/session" || true)"
+  if [ "$status" = 401 ] || [ "$status" = 200 ]; then break; fi
   sleep 0.5
 done
-java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" org.clipfile.load.SearchLoadDriver \
-  "http://127.0.0.1:$port" "$corpus" "$include" "$searchers" "$seconds" target/load/report.md ${CLIPFILE_API_KEY:-}
+sleep 20   # the administrator account and the indices are prepared in the background once the port opens
+java -cp "target/bench-classes:target/classes:$(cat target/bench-classpath.txt)" org.clipfile.bench.LoadDriver \
+  "http://127.0.0.1:$port" "$corpus" "$include" "$searchers" "$seconds" target/load/report.md "$password"

@@ -41,6 +41,9 @@ final class Cluster implements AutoCloseable {
         this.client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
     }
 
+    /** The benchmark's own throw-away server gets a random administrator password, used to mint an API key. */
+    private static final String ADMIN_PASSWORD = java.util.UUID.randomUUID().toString();
+
     static Cluster start(Path workDir, String esHeap, String serverHeap, Http http) throws Exception {
         Path esHome = Path.of("target/elasticsearch/elasticsearch-9.5.3");
         Path jar = Path.of("target/clipfile.jar");
@@ -69,6 +72,7 @@ final class Cluster implements AutoCloseable {
                 "--spring.elasticsearch.uris=" + esUri,
                 "--clipfile.samples.enabled=false",
                 "--clipfile.local-node.enabled=false",
+                "--clipfile.security.bootstrap-admin-password=" + ADMIN_PASSWORD,
                 "--clipfile.imports.spool-dir=" + spool.toAbsolutePath()));
         Process server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
@@ -91,8 +95,18 @@ final class Cluster implements AutoCloseable {
                         + serverLog);
             }
             try {
-                if (http.get(serverUri() + "/api/search?size=1").status() == 200) {
-                    return;
+                // Up once the session endpoint answers; searches need the key, minted once the user store is ready.
+                int session = http.get(serverUri() + "/api/session").status();
+                if (session == 401 || session == 200) {
+                    try {
+                        http.mintApiKey(serverUri(), "admin", ADMIN_PASSWORD, "admin");
+                    } catch (IllegalStateException notYet) {
+                        Thread.sleep(500);
+                        continue;
+                    }
+                    if (http.get(serverUri() + "/api/search?size=1").status() == 200) {
+                        return;
+                    }
                 }
             } catch (IOException e) {
                 // not listening yet

@@ -13,7 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small blocking HTTP client for the driver's set-up and control calls (the query stage sends asynchronously). */
 final class Http {
     static final JsonMapper JSON = JsonMapper.shared();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final java.net.CookieManager cookies = new java.net.CookieManager();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .cookieHandler(cookies).build();
+    /** Where Clipfile listens and the API key sent to it (not to Elasticsearch); null until minted. */
+    private volatile String server;
+    private volatile String apiKey;
 
     record Response(int status, String body) {
         JsonNode json() {
@@ -25,16 +30,55 @@ final class Http {
         return client;
     }
 
+    /**
+     * Logs in to Clipfile as {@code username} (the session flow of the web page: a GET for the XSRF-TOKEN cookie,
+     * then the login with it) and makes an API key of the role, sent from then on with every request to it.
+     */
+    void mintApiKey(String serverUri, String username, String password, String role) throws IOException {
+        get(serverUri + "/api/session");
+        ok(send(withXsrf(HttpRequest.newBuilder(URI.create(serverUri + "/api/session"))).timeout(
+                Duration.ofMinutes(1)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+                        .ofString("{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}"))
+                .build()), "login");
+        Response key = ok(send(withXsrf(HttpRequest.newBuilder(URI.create(serverUri + "/api/keys"))).timeout(
+                Duration.ofMinutes(1)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+                        .ofString("{\"name\": \"benchmark\", \"role\": \"" + role + "\"}")).build()), "key");
+        cookies.getCookieStore().removeAll();
+        this.server = serverUri;
+        this.apiKey = key.json().get("key").asString();
+    }
+
+    /** The key minted for the run, for drivers that build their own requests. */
+    String apiKeyForLoad() {
+        return apiKey;
+    }
+
+    private HttpRequest.Builder withXsrf(HttpRequest.Builder builder) {
+        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
+                .ifPresent(c -> builder.header("X-XSRF-TOKEN", c.getValue()));
+        return builder;
+    }
+
+    /** A request builder that carries the API key when it goes to Clipfile. */
+    HttpRequest.Builder request(String uri) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(uri));
+        String key = apiKey;
+        if (key != null && server != null && uri.startsWith(server)) {
+            builder.header("Authorization", "ApiKey " + key);
+        }
+        return builder;
+    }
+
     Response get(String uri) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofMinutes(5)).GET().build());
+        return send(request(uri).timeout(Duration.ofMinutes(5)).GET().build());
     }
 
     Response delete(String uri) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofMinutes(5)).DELETE().build());
+        return send(request(uri).timeout(Duration.ofMinutes(5)).DELETE().build());
     }
 
     Response post(String uri, String contentType, byte[] body) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofMinutes(10))
+        return send(request(uri).timeout(Duration.ofMinutes(10))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
@@ -43,7 +87,7 @@ final class Http {
     }
 
     Response put(String uri, String json) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofMinutes(5))
+        return send(request(uri).timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }

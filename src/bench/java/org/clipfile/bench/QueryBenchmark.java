@@ -158,7 +158,7 @@ final class QueryBenchmark {
             }
             maxSendLag = Math.max(maxSendLag, System.nanoTime() - intended);
             HttpRequest request = clipfile
-                    ? HttpRequest.newBuilder(URI.create(p.clipfileUri())).timeout(Duration.ofMinutes(2)).GET().build()
+                    ? http.request(p.clipfileUri()).timeout(Duration.ofMinutes(2)).GET().build()
                     : HttpRequest.newBuilder(URI.create(p.rawUri())).timeout(Duration.ofMinutes(2))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(p.rawBody())).build();

@@ -1,4 +1,4 @@
-package org.clipfile.load;
+package org.clipfile.bench;
 
 import java.io.IOException;
 import java.net.URI;
@@ -26,16 +26,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code scripts/load-test.sh}, which starts the server and says where the report is.
  *
  * <p>Arguments: server URL, folder to import (as the server sees it), include glob, searchers, seconds, report
- * file, and optionally an API key sent as {@code Authorization: ApiKey <key>}.
+ * file, and the administrator's password, with which it logs in once to make an API key for the run.
  */
-public final class SearchLoadDriver {
+public final class LoadDriver {
     private static final List<String> QUERIES = List.of("q=oil", "q=trade%20deficit", "q=%22interest%20rates%22",
             "q=bank*&sort=newest", "q=opec%20OR%20crude", "q=grain%20-wheat", "q=dollar&country=US",
             "q=shares&source=Reuters&facet_size=20", "q=coffee&from=1987-01&to=1987-12",
             "q=merger%20acquisition&sort=oldest&size=50", "country=JP", "q=gold&place=place%3Acountry%3AZA",
             "q=tokyo~", "q=%22money%20supply%22~3", "");
 
-    private SearchLoadDriver() {}
+    private LoadDriver() {}
 
     public static void main(String[] args) throws Exception {
         URI server = URI.create(args[0]);
@@ -44,7 +44,9 @@ public final class SearchLoadDriver {
         int searchers = Integer.parseInt(args[3]);
         Duration length = Duration.ofSeconds(Long.parseLong(args[4]));
         Path report = Path.of(args[5]);
-        String apiKey = args.length > 6 ? args[6] : null;
+        Http control = new Http();
+        control.mintApiKey(args[0].replaceAll("/$", ""), "admin", args[6], "editor");
+        String apiKey = control.apiKeyForLoad();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         String job = post(http, server.resolve("/api/imports"), "{\"path\": \"" + folder + "\", \"include\": \""
