@@ -3,7 +3,6 @@ package org.clipfile.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import java.util.stream.Collectors;
 import org.clipfile.ClipfileApplication;
 import org.clipfile.localnode.LocalElasticsearch;
 import org.clipfile.testsupport.Http;
+import org.clipfile.testsupport.ImportJobs;
 import org.clipfile.testsupport.TestElasticsearch;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -55,11 +55,11 @@ class ClusterFailoverIntegrationTests {
 
             String jobId = http.post("/api/imports", "application/json", "{\"path\": \"" + source
                     + "\", \"include\": \"" + include(source, files) + "\"}").json().get("id").asString();
-            awaitProcessed(http, jobId, 300);
+            ImportJobs.awaitProcessed(http, jobId, 300, Duration.ofMinutes(5));
             LocalElasticsearch victim = nodeHoldingAPrimary(nodes);
             victim.processes().forEach(ProcessHandle::destroyForcibly);
             long searchesAtKill = searches.get();
-            JsonNode job = awaitCompleted(http, jobId, Duration.ofMinutes(15));
+            JsonNode job = ImportJobs.awaitCompleted(http, jobId, Duration.ofMinutes(15));
             long searchesAfterKill = searches.get() - searchesAtKill;
             searcher.interrupt();
             searcher.join();
@@ -113,8 +113,8 @@ class ClusterFailoverIntegrationTests {
         List<Integer> http = new ArrayList<>();
         List<Integer> transport = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
-            http.add(freePort());
-            transport.add(freePort());
+            http.add(ImportJobs.freePort());
+            transport.add(ImportJobs.freePort());
         }
         String seeds = transport.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
         String masters = java.util.stream.IntStream.rangeClosed(1, NODES).mapToObj(i -> "node" + i)
@@ -203,39 +203,5 @@ class ClusterFailoverIntegrationTests {
             Thread.sleep(100);
         }
         throw new AssertionError("the server never became ready on the cluster");
-    }
-
-    private static void awaitProcessed(Http http, String id, long processed) throws InterruptedException {
-        for (int i = 0; i < 6000; i++) {
-            if (http.get("/api/imports/" + id).json().get("processed").asLong() >= processed) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("import never reached " + processed + " documents");
-    }
-
-    private static JsonNode awaitCompleted(Http http, String id, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode job = null;
-        while (System.nanoTime() < deadline) {
-            Http.Response response = http.get("/api/imports/" + id);
-            if (response.status() == 200) {
-                job = response.json();
-                String status = job.get("status").asString();
-                if (!status.equals("running") && !status.equals("queued")) {
-                    assertThat(status).as(job.toString()).isEqualTo("completed");
-                    return job;
-                }
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("import " + id + " never finished; last: " + job);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,8 +2,6 @@ package org.clipfile.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +9,7 @@ import java.time.Duration;
 import org.clipfile.ClipfileApplication;
 import org.clipfile.localnode.LocalElasticsearch;
 import org.clipfile.testsupport.Http;
+import org.clipfile.testsupport.ImportJobs;
 import org.clipfile.testsupport.TestElasticsearch;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -28,7 +27,7 @@ class ElasticsearchFaultIntegrationTests {
 
     @Test
     void shouldStartWithoutElasticsearchRecoverWhenItAppearsAndFinishAnImportAcrossItsRestart() throws Exception {
-        int port = freePort();
+        int port = ImportJobs.freePort();
         Path work = TestElasticsearch.freshWorkDir("faults");
         LocalElasticsearch.Settings settings = new LocalElasticsearch.Settings(TestElasticsearch.distribution(),
                 work, port, "512m", "nobody", Duration.ofMinutes(3), ProcessHandle.current().pid());
@@ -61,8 +60,8 @@ class ElasticsearchFaultIntegrationTests {
                 awaitSearchable(http, Duration.ofMinutes(1));
 
                 // 3. Elasticsearch stops in the middle of an import and comes back: the import waits and finishes.
-                String jobId = startImport(http, Files.readAllBytes(ndjson));
-                awaitProgress(http, jobId);
+                String jobId = ImportJobs.start(http, "wire.ndjson", "application/x-ndjson", Files.readAllBytes(ndjson));
+                ImportJobs.awaitProcessed(http, jobId, 1, Duration.ofMinutes(2));
                 node.close();
                 assertThat(http.get("/actuator/health").status()).isEqualTo(503);
                 Thread.sleep(3_000);
@@ -70,7 +69,7 @@ class ElasticsearchFaultIntegrationTests {
                 node.start();
                 node.awaitReady();
 
-                JsonNode job = awaitCompleted(http, jobId, Duration.ofMinutes(5));
+                JsonNode job = ImportJobs.awaitCompleted(http, jobId, Duration.ofMinutes(5));
                 assertThat(job.get("indexed").asLong()).isEqualTo(DOCUMENTS);
                 assertThat(job.get("failed").asLong()).isZero();
                 JsonNode all = http.get("/api/search?q=quokkan&size=1").json();
@@ -113,53 +112,5 @@ class ElasticsearchFaultIntegrationTests {
             Thread.sleep(250);
         }
         throw new AssertionError("search never answered: " + response);
-    }
-
-    /** Posts the import, retrying while the server answers 503 (its import indices are still being prepared). */
-    private static String startImport(Http http, byte[] ndjson) throws InterruptedException {
-        Http.Response response = null;
-        for (int i = 0; i < 600; i++) {
-            response = http.post("/api/imports?name=wire.ndjson", "application/x-ndjson", ndjson);
-            if (response.status() == 202) {
-                return response.json().get("id").asString();
-            }
-            assertThat(response.status()).as(response.body()).isEqualTo(503);
-            Thread.sleep(100);
-        }
-        throw new AssertionError("server never accepted the import: " + response);
-    }
-
-    private static void awaitProgress(Http http, String id) throws InterruptedException {
-        for (int i = 0; i < 2400; i++) {
-            if (http.get("/api/imports/" + id).json().get("processed").asLong() > 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("import never progressed");
-    }
-
-    private static JsonNode awaitCompleted(Http http, String id, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode job = null;
-        while (System.nanoTime() < deadline) {
-            Http.Response response = http.get("/api/imports/" + id);
-            if (response.status() == 200) {
-                job = response.json();
-                String status = job.get("status").asString();
-                if (!status.equals("running") && !status.equals("queued")) {
-                    assertThat(status).as(job.toString()).isEqualTo("completed");
-                    return job;
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("import " + id + " never finished; last: " + job);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

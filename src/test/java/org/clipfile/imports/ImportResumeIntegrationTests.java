@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.clipfile.testsupport.Http;
+import org.clipfile.testsupport.ImportJobs;
 import org.clipfile.security.Role;
 import org.clipfile.testsupport.ServerProcess;
 import org.clipfile.testsupport.TestCredentials;
@@ -38,15 +39,15 @@ class ImportResumeIntegrationTests {
 
         try (ServerProcess first = ServerProcess.start("resume-first-server", arguments(spool))) {
             Http http = first.awaitHttp(Duration.ofMinutes(3)).withApiKey(key);
-            jobId = startWhenReady(http, Files.readAllBytes(ndjson));
-            JsonNode job = awaitProgress(http, jobId);
+            jobId = ImportJobs.start(http, "wire.ndjson", "application/x-ndjson", Files.readAllBytes(ndjson));
+            JsonNode job = ImportJobs.awaitProcessed(http, jobId, 1, Duration.ofMinutes(1));
             first.kill();
             assertThat(job.get("processed").asLong()).as("killed in the middle").isLessThan(DOCUMENTS);
         }
 
         try (ServerProcess second = ServerProcess.start("resume-second-server", arguments(spool))) {
             Http http = second.awaitHttp(Duration.ofMinutes(3)).withApiKey(key);
-            JsonNode job = awaitStatus(http, jobId, "completed", Duration.ofMinutes(4));
+            JsonNode job = ImportJobs.awaitCompleted(http, jobId, Duration.ofMinutes(4));
 
             assertThat(job.get("attempt").asInt()).isEqualTo(2);
             assertThat(job.get("indexed").asLong()).isEqualTo(DOCUMENTS);
@@ -64,47 +65,5 @@ class ImportResumeIntegrationTests {
                 "--clipfile.imports.spool-dir=" + spool,
                 "--clipfile.imports.abandoned-after=2s",
                 "--clipfile.imports.bulk-operations=200");
-    }
-
-    /** Posts the import, retrying while the server answers 503 (still preparing its indices). */
-    private static String startWhenReady(Http http, byte[] ndjson) throws InterruptedException {
-        Http.Response response = null;
-        for (int i = 0; i < 600; i++) {
-            response = http.post("/api/imports?name=wire.ndjson", "application/x-ndjson", ndjson);
-            if (response.status() == 202) {
-                return response.json().get("id").asString();
-            }
-            assertThat(response.status()).as(response.body()).isEqualTo(503);
-            Thread.sleep(100);
-        }
-        throw new AssertionError("server never accepted the import: " + response);
-    }
-
-    private static JsonNode awaitProgress(Http http, String id) throws InterruptedException {
-        for (int i = 0; i < 1200; i++) {
-            JsonNode job = http.get("/api/imports/" + id).json();
-            if (job.get("processed").asLong() > 0) {
-                return job;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("import never progressed");
-    }
-
-    private static JsonNode awaitStatus(Http http, String id, String status, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode job = null;
-        while (System.nanoTime() < deadline) {
-            Http.Response response = http.get("/api/imports/" + id);
-            if (response.status() == 200) {
-                job = response.json();
-                if (job.get("status").asString().equals(status)) {
-                    return job;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("import " + id + " never reached " + status + "; last: " + job);
     }
 }
