@@ -246,6 +246,37 @@ class HtmlArticleExtractorTests {
     }
 
     @Test
+    void shouldPreferTheDeclaredHeadlineOverADifferentH1WhenTheTitleTagBacksTheDeclaredOne() {
+        ArticleDraft draft = extract(page().head("<title>Harbour gets its wall back - Coast Gazette</title>"
+                        + "<meta property=\"og:site_name\" content=\"Coast Gazette\">"
+                        + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                        + "\"headline\":\"Harbour gets its wall back\"}</script>"
+                        + "<meta property=\"og:title\" content=\"Breakwater finished at last\">")
+                .before("<h1>Breakwater finished at last</h1>").paragraph(PARAGRAPH_1).paragraph(PARAGRAPH_2));
+
+        assertThat(draft.title()).isEqualTo("Harbour gets its wall back");
+    }
+
+    @Test
+    void shouldPreferTheOpenGraphTitleOverAnH1ThatTheTitleTagDoesNotBack() {
+        ArticleDraft draft = extract(page().head("<title>Coast Gazette: local news</title>"
+                        + "<meta property=\"og:title\" content=\"Breakwater finished at last\">"
+                        + "<meta name=\"twitter:title\" content=\"Why the harbour waited ten years\">")
+                .before("<h1>Why the harbour waited ten years</h1>").paragraph(PARAGRAPH_1).paragraph(PARAGRAPH_2));
+
+        assertThat(draft.title()).isEqualTo("Breakwater finished at last");
+    }
+
+    @Test
+    void shouldTakeTheHeadlineThatTheTitleTagAndH1AgreeOnOverAGenericDeclaredTitle() {
+        ArticleDraft draft = extract(page().head("<title>Breakwater finished at last</title>"
+                        + "<meta property=\"og:title\" content=\"Coast Gazette - Latest News &amp; Headlines\">")
+                .before("<h1>Breakwater finished at last</h1>").paragraph(PARAGRAPH_1).paragraph(PARAGRAPH_2));
+
+        assertThat(draft.title()).isEqualTo("Breakwater finished at last");
+    }
+
+    @Test
     void shouldStripAShortSiteSuffixWithoutAnH1() {
         ArticleDraft draft = extract(withStory().head("<title>New breakwater shields the fishing fleet - Gazette</title>"));
 
