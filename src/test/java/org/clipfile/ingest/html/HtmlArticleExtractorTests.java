@@ -96,6 +96,15 @@ class HtmlArticleExtractorTests {
     }
 
     @Test
+    void shouldDropACommentFormNamedByItsIdEvenWhenItsClassSaysPost() {
+        ArticleDraft draft = extract(withStory().inArticle("<div class=\"box post_form\" id=\"comment_form_container_7\">"
+                + "<div class=\"form-legal\"><span>Comments are the opinion of readers, not of the paper, and insults, "
+                + "threats or libel will be removed by the editors without notice.</span></div></div>"));
+
+        assertThat(draft.body()).contains(PARAGRAPH_3).doesNotContain("opinion of readers");
+    }
+
+    @Test
     void shouldDropScriptsStylesAndKnownJunkLines() {
         ArticleDraft draft = extract(withStory()
                 .inArticle("<script>var tracking = 'Tracking code text that is long';</script>")
