@@ -155,6 +155,10 @@ final class ContentExtractor {
                 if ((holdsThePage || holdsProse) && !hints.isCommentThread(element)) {
                     return FilterResult.CONTINUE;
                 }
+                // A formula is part of its sentence, whatever its renderer calls its wrapper ("context menu").
+                if (!element.getElementsByTag("math").isEmpty()) {
+                    return FilterResult.CONTINUE;
+                }
                 dropped.add(element);
                 return FilterResult.SKIP_ENTIRELY;
             }

@@ -105,6 +105,15 @@ class HtmlArticleExtractorTests {
     }
 
     @Test
+    void shouldKeepAFormulaWhoseWrapperClassLooksLikeAMenu() {
+        ArticleDraft draft = extract(withStory().paragraph("The physicist wrote the famous relation "
+                + "<span class=\"MathJax CtxtMenu_Attached_0\"><math><mi>E</mi><mo>=</mo><mi>m</mi>"
+                + "<msup><mi>c</mi><mn>2</mn></msup></math></span> on the harbour wall, in chalk, for the children."));
+
+        assertThat(draft.body()).contains("relation E=mc2 on the harbour wall");
+    }
+
+    @Test
     void shouldDropScriptsStylesAndKnownJunkLines() {
         ArticleDraft draft = extract(withStory()
                 .inArticle("<script>var tracking = 'Tracking code text that is long';</script>")
