@@ -114,6 +114,22 @@ class HtmlArticleExtractorTests {
     }
 
     @Test
+    void shouldTakeTheMarkedArticleBodyWhenABoxInsideItOutscoresTheStory() {
+        StringBuilder slides = new StringBuilder("<div><h3>Pictures of the week</h3><div class=\"legends\">");
+        for (int i = 1; i <= 16; i++) {
+            slides.append("<p>").append(i).append("/16 A boat, a net, a gull, a lamp and a rope on the quay, photographed "
+                    + "at dawn by a reader, who sent it in, with thanks, from the old town.</p>");
+        }
+        slides.append("</div></div>");
+        String story = "<div><p>" + PARAGRAPH_1 + " The works were paid for by the region.</p><p>" + PARAGRAPH_2
+                + " Their association will meet the council in May.</p><p>" + PARAGRAPH_3
+                + " A ceremony is planned for the spring.</p></div>";
+        ArticleDraft draft = extract(page().before("<div itemprop=\"articleBody\">" + story + slides + "</div>"));
+
+        assertThat(draft.body()).contains(PARAGRAPH_1, PARAGRAPH_2, PARAGRAPH_3);
+    }
+
+    @Test
     void shouldDropScriptsStylesAndKnownJunkLines() {
         ArticleDraft draft = extract(withStory()
                 .inArticle("<script>var tracking = 'Tracking code text that is long';</script>")
