@@ -78,6 +78,8 @@ final class ContentExtractor {
      * quadratic time in jsoup (siblings are re-indexed on each removal).
      */
     private final Set<Element> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Elements the page marks as its article body (schema.org articleBody). */
+    private final List<Element> articleBodies = new ArrayList<>();
 
     Content extract(Document document) {
         Element body = document.body();
@@ -85,8 +87,9 @@ final class ContentExtractor {
         measure(body);
         markBoilerplate(body, stats(body).text);
         stats = new IdentityHashMap<>();
+        articleBodies.clear();
         measure(body);
-        Element top = topCandidate(body);
+        Element top = markedArticleBody(topCandidate(body));
         List<Element> content = withSiblings(top);
         for (Element root : content) {
             cleanInside(root);
@@ -153,6 +156,10 @@ final class ContentExtractor {
                 boolean holdsThePage = text * 2 > totalText && totalText > 0;
                 boolean holdsProse = s != null && (s.longBlocks >= ARTICLE_LIKE_LONG_BLOCKS || s.holdsArticle);
                 if ((holdsThePage || holdsProse) && !hints.isCommentThread(element)) {
+                    return FilterResult.CONTINUE;
+                }
+                // A formula is part of its sentence, whatever its renderer calls its wrapper ("context menu").
+                if (!element.getElementsByTag("math").isEmpty()) {
                     return FilterResult.CONTINUE;
                 }
                 dropped.add(element);
@@ -224,10 +231,13 @@ final class ContentExtractor {
                 if (own != null && own.ownText >= LONG_BLOCK_CHARS && own.ownLinks * 5 < own.ownText) {
                     own.longBlocks++;
                 }
+                boolean articleBody = element.attr("itemprop").equalsIgnoreCase("articleBody");
                 if (own != null && own.text >= LONG_BLOCK_CHARS && own.links * 10 < own.text * 3
-                        && (element.normalName().equals("article")
-                                || element.attr("itemprop").equalsIgnoreCase("articleBody"))) {
+                        && (element.normalName().equals("article") || articleBody)) {
                     own.holdsArticle = true;
+                }
+                if (articleBody) {
+                    articleBodies.add(element);
                 }
                 if (own != null && parent != null && element != root) {
                     Stats up = stats(parent);
@@ -370,6 +380,24 @@ final class ContentExtractor {
             top = top.parent();
         }
         return top;
+    }
+
+    /**
+     * A winner inside the page's one marked article body (schema.org articleBody) that leaves paragraphs of prose
+     * of that body outside it (a slideshow or a box inside the story outscored the story) gives way to the body.
+     */
+    private Element markedArticleBody(Element top) {
+        if (articleBodies.size() != 1) {
+            return top;
+        }
+        Element marked = articleBodies.getFirst();
+        Stats body = stats.get(marked);
+        Stats winner = stats.get(top);
+        if (body == null || winner == null || !isAncestor(marked, top) || body.linkDensity() >= 0.3
+                || body.longBlocks - winner.longBlocks < ARTICLE_LIKE_LONG_BLOCKS) {
+            return top;
+        }
+        return marked;
     }
 
     private static boolean insideArticle(Element element) {

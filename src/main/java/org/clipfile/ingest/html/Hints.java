@@ -50,6 +50,11 @@ final class Hints {
         if (classes.isEmpty() && id.isEmpty()) {
             return Kind.NEUTRAL;
         }
+        // An id names one element; one that names a comment thread or form outweighs a generic "post" class.
+        if (!id.isEmpty() && COMMENT.matcher(id.toLowerCase(Locale.ROOT)).find()
+                && cache.computeIfAbsent(id, Hints::classifyTokens) == Kind.BOILERPLATE) {
+            return Kind.BOILERPLATE;
+        }
         return cache.computeIfAbsent(classes + " " + id, Hints::classifyTokens);
     }
 

@@ -155,35 +155,47 @@ final class MetadataExtractor {
             }
         }
         String titleTag = clean(document.title());
-        List<String> candidates = new ArrayList<>();
-        addIfPresent(candidates, ld("headline"));
+        List<String> declared = new ArrayList<>();
+        addIfPresent(declared, ld("headline"));
         for (String key : TITLE_META) {
-            addIfPresent(candidates, clean(meta(key)));
+            addIfPresent(declared, clean(meta(key)));
         }
-        addIfPresent(candidates, titleTag);
-        for (String candidate : candidates) {
-            for (String h1 : h1s) {
-                if (sameText(candidate, h1)) {
-                    return candidate;
-                }
-            }
+        // The <title> and the visible headline agreeing on one headline outvote a declared title that says
+        // something else (a social-media variant, or the site's own name on every page).
+        String visible = titleTag == null ? null : headlineIn(titleTag, h1s);
+        if (!declared.isEmpty() && (visible == null || sameText(declared.getFirst(), visible))) {
+            // The publisher's declared headline, in the order JSON-LD, Dublin Core, Open Graph, Twitter.
+            String headline = declared.getFirst();
+            String inH1 = headlineIn(headline, h1s);
+            return inH1 != null ? inH1 : stripSiteName(headline, siteName);
         }
-        // The page's h1 is often the title tag without the site suffix.
-        for (String candidate : candidates) {
-            List<String> parts = List.of(TITLE_SEPARATOR.split(candidate));
-            for (int kept = 1; kept < parts.size(); kept++) {
-                String prefix = joinedPrefix(candidate, kept);
-                for (String h1 : h1s) {
-                    if (sameText(prefix, h1)) {
-                        return prefix;
-                    }
-                }
-            }
+        if (visible != null) {
+            return visible;
         }
-        if (!candidates.isEmpty()) {
-            return stripSiteName(candidates.getFirst(), siteName);
+        if (titleTag != null) {
+            return stripSiteName(titleTag, siteName);
         }
         return h1s.isEmpty() ? null : h1s.getFirst();
+    }
+
+    /** The candidate itself, or its first parts before a separator, when an h1 says the same. */
+    private static @Nullable String headlineIn(String candidate, List<String> h1s) {
+        for (String h1 : h1s) {
+            if (sameText(candidate, h1)) {
+                return candidate;
+            }
+        }
+        // The page's h1 is often the title without the site suffix.
+        List<String> parts = List.of(TITLE_SEPARATOR.split(candidate));
+        for (int kept = 1; kept < parts.size(); kept++) {
+            String prefix = joinedPrefix(candidate, kept);
+            for (String h1 : h1s) {
+                if (sameText(prefix, h1)) {
+                    return prefix;
+                }
+            }
+        }
+        return null;
     }
 
     /** Drops " | Site Name" or "Site Name - " around a headline; keeps separators that are part of the headline. */

@@ -96,6 +96,40 @@ class HtmlArticleExtractorTests {
     }
 
     @Test
+    void shouldDropACommentFormNamedByItsIdEvenWhenItsClassSaysPost() {
+        ArticleDraft draft = extract(withStory().inArticle("<div class=\"box post_form\" id=\"comment_form_container_7\">"
+                + "<div class=\"form-legal\"><span>Comments are the opinion of readers, not of the paper, and insults, "
+                + "threats or libel will be removed by the editors without notice.</span></div></div>"));
+
+        assertThat(draft.body()).contains(PARAGRAPH_3).doesNotContain("opinion of readers");
+    }
+
+    @Test
+    void shouldKeepAFormulaWhoseWrapperClassLooksLikeAMenu() {
+        ArticleDraft draft = extract(withStory().paragraph("The physicist wrote the famous relation "
+                + "<span class=\"MathJax CtxtMenu_Attached_0\"><math><mi>E</mi><mo>=</mo><mi>m</mi>"
+                + "<msup><mi>c</mi><mn>2</mn></msup></math></span> on the harbour wall, in chalk, for the children."));
+
+        assertThat(draft.body()).contains("relation E=mc2 on the harbour wall");
+    }
+
+    @Test
+    void shouldTakeTheMarkedArticleBodyWhenABoxInsideItOutscoresTheStory() {
+        StringBuilder slides = new StringBuilder("<div><h3>Pictures of the week</h3><div class=\"legends\">");
+        for (int i = 1; i <= 16; i++) {
+            slides.append("<p>").append(i).append("/16 A boat, a net, a gull, a lamp and a rope on the quay, photographed "
+                    + "at dawn by a reader, who sent it in, with thanks, from the old town.</p>");
+        }
+        slides.append("</div></div>");
+        String story = "<div><p>" + PARAGRAPH_1 + " The works were paid for by the region.</p><p>" + PARAGRAPH_2
+                + " Their association will meet the council in May.</p><p>" + PARAGRAPH_3
+                + " A ceremony is planned for the spring.</p></div>";
+        ArticleDraft draft = extract(page().before("<div itemprop=\"articleBody\">" + story + slides + "</div>"));
+
+        assertThat(draft.body()).contains(PARAGRAPH_1, PARAGRAPH_2, PARAGRAPH_3);
+    }
+
+    @Test
     void shouldDropScriptsStylesAndKnownJunkLines() {
         ArticleDraft draft = extract(withStory()
                 .inArticle("<script>var tracking = 'Tracking code text that is long';</script>")
@@ -243,6 +277,37 @@ class HtmlArticleExtractorTests {
                 .before("<h1>Breakwater finished</h1>").paragraph(PARAGRAPH_1).paragraph(PARAGRAPH_2));
 
         assertThat(draft.title()).isEqualTo("Breakwater finished");
+    }
+
+    @Test
+    void shouldPreferTheDeclaredHeadlineOverADifferentH1WhenTheTitleTagBacksTheDeclaredOne() {
+        ArticleDraft draft = extract(page().head("<title>Harbour gets its wall back - Coast Gazette</title>"
+                        + "<meta property=\"og:site_name\" content=\"Coast Gazette\">"
+                        + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                        + "\"headline\":\"Harbour gets its wall back\"}</script>"
+                        + "<meta property=\"og:title\" content=\"Breakwater finished at last\">")
+                .before("<h1>Breakwater finished at last</h1>").paragraph(PARAGRAPH_1).paragraph(PARAGRAPH_2));
+
+        assertThat(draft.title()).isEqualTo("Harbour gets its wall back");
+    }
+
+    @Test
+    void shouldPreferTheOpenGraphTitleOverAnH1ThatTheTitleTagDoesNotBack() {
+        ArticleDraft draft = extract(page().head("<title>Coast Gazette: local news</title>"
+                        + "<meta property=\"og:title\" content=\"Breakwater finished at last\">"
+                        + "<meta name=\"twitter:title\" content=\"Why the harbour waited ten years\">")
+                .before("<h1>Why the harbour waited ten years</h1>").paragraph(PARAGRAPH_1).paragraph(PARAGRAPH_2));
+
+        assertThat(draft.title()).isEqualTo("Breakwater finished at last");
+    }
+
+    @Test
+    void shouldTakeTheHeadlineThatTheTitleTagAndH1AgreeOnOverAGenericDeclaredTitle() {
+        ArticleDraft draft = extract(page().head("<title>Breakwater finished at last</title>"
+                        + "<meta property=\"og:title\" content=\"Coast Gazette - Latest News &amp; Headlines\">")
+                .before("<h1>Breakwater finished at last</h1>").paragraph(PARAGRAPH_1).paragraph(PARAGRAPH_2));
+
+        assertThat(draft.title()).isEqualTo("Breakwater finished at last");
     }
 
     @Test
