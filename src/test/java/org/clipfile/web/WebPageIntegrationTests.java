@@ -139,9 +139,21 @@ class WebPageIntegrationTests {
         }
         String user = System.getProperty("clipfile.test.username", USERNAME);
         String password = System.getProperty("clipfile.test.password", PASSWORD);
-        browser.findElement(By.id("login-username")).sendKeys(user);
-        browser.findElement(By.id("login-password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
+        try {
+            WebElement name = browser.findElement(By.id("login-username"));
+            WebElement secret = browser.findElement(By.id("login-password"));
+            if (!name.isDisplayed() || !name.isEnabled() || !secret.isEnabled()) {
+                return;
+            }
+            name.clear();
+            name.sendKeys(user);
+            secret.clear();
+            secret.sendKeys(password);
+            browser.findElement(By.id("login-submit")).click();
+        } catch (org.openqa.selenium.ElementNotInteractableException
+                | org.openqa.selenium.StaleElementReferenceException e) {
+            // The dialog is opening, closing or busy with the previous attempt: the caller polls again.
+        }
     }
 
     String readyToken() {
