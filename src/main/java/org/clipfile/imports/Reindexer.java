@@ -154,12 +154,15 @@ public class Reindexer implements IndexReadyListener {
         } catch (BulkWriter.OutageException e) {
             throw new IOException(e.getMessage(), e);
         }
+        // The catch-up passes write again what was written during the copy (same ids, no duplicates): the
+        // index's own count is the number of articles copied.
+        long inTarget = client.count(c -> c.index(target)).count();
         Instant finished = clock.instant();
         double seconds = Math.max(0.001, Duration.between(started, finished).toMillis() / 1000.0);
         log.info("Re-indexed {} articles from {} into {} in {} s ({} failed); {} now points to {}. {} is kept for a "
-                + "roll-back.", copied.get(), from, target, seconds, failed.get(), alias, target, from);
-        return new Status("completed", from, target, applyRegistry, copied.get(), failed.get(), List.copyOf(failures),
-                started, finished, Math.round(copied.get() / seconds * 10) / 10.0, null);
+                + "roll-back.", inTarget, from, target, seconds, failed.get(), alias, target, from);
+        return new Status("completed", from, target, applyRegistry, inTarget, failed.get(), List.copyOf(failures),
+                started, finished, Math.round(inTarget / seconds * 10) / 10.0, null);
     }
 
     private static Query since(Instant instant) {
