@@ -9,6 +9,11 @@
 # Needs ../shared/corpora/news/reuters21578 (Reuters-21578); without it, it says so and measures nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Elasticsearch 9 and the harness need a JDK 21+; the machine's default java may be older.
+if ! java -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+  export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+  export PATH="$JAVA_HOME/bin:$PATH"
+fi
 MVN_OFFLINE=${MVN_OFFLINE:--o}
 mvn -q -B $MVN_OFFLINE -Pbenchmark -DskipTests package
 mvn -q -B $MVN_OFFLINE -Pbenchmark dependency:build-classpath -Dmdep.includeScope=test \
