@@ -4,11 +4,14 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.json.JsonpMapper;
+import co.elastic.clients.util.BinaryData;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.clipfile.article.Article;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +21,14 @@ import org.slf4j.LoggerFactory;
  * the same batch (ids are deterministic, so a batch that had landed before the connection broke is written again
  * without duplicates). Any other item error is that document's failure.
  *
- * <p>Why not the client's {@code BulkIngester}: it reports a failed request to a listener but does not resend it,
- * and its concurrent requests buy nothing on a two-core node that is the bottleneck; a single, synchronous writer
- * fed by a bounded queue gives the same backpressure with simpler retry semantics.
+ * <p>Documents are serialized as they are added, by the caller, while the previous batch is being written: one
+ * request is in flight at a time, sent by a short-lived virtual thread, so building the next batch overlaps
+ * Elasticsearch's work on the last one and the order of batches is kept. {@link #flush()} returns once everything
+ * added has been written.
+ *
+ * <p>Why not the client's {@code BulkIngester}: it reports a failed request to a listener but does not resend it;
+ * one writer with one request in flight, fed by a bounded queue, gives the same backpressure with simpler retry
+ * semantics.
  */
 final class BulkWriter {
     private static final Logger log = LoggerFactory.getLogger(BulkWriter.class);
@@ -33,7 +41,7 @@ final class BulkWriter {
         void failed(String document, String reason);
     }
 
-    record Pending(String document, Article article, long bytes) {}
+    record Pending(String document, String id, BinaryData json) {}
 
     /** Elasticsearch stayed unreachable longer than the import may wait; the batch was not written. */
     static final class OutageException extends Exception {
@@ -48,8 +56,11 @@ final class BulkWriter {
     private final long maxBytes;
     private final Duration maxOutage;
     private final Outcome outcome;
+    private final JsonpMapper mapper;
     private final List<Pending> batch = new ArrayList<>();
     private long batchBytes;
+    private @Nullable Thread inFlight;
+    private volatile @Nullable OutageException outage;
 
     BulkWriter(ElasticsearchClient client, String index, int maxOperations, long maxBytes, Duration maxOutage,
             Outcome outcome) {
@@ -59,24 +70,72 @@ final class BulkWriter {
         this.maxBytes = maxBytes;
         this.maxOutage = maxOutage;
         this.outcome = outcome;
+        this.mapper = client._jsonpMapper();
     }
 
     void add(String document, Article article) throws OutageException, InterruptedException {
-        long bytes = 2L * (article.title().length() + article.body().length()) + 512;
+        BinaryData json = BinaryData.of(article, mapper);
+        long bytes = json.size() + article.id().length() + 32;
         if (!batch.isEmpty() && batchBytes + bytes > maxBytes) {
-            flush();
+            dispatch();
         }
-        batch.add(new Pending(document, article, bytes));
+        batch.add(new Pending(document, article.id(), json));
         batchBytes += bytes;
         if (batch.size() >= maxOperations) {
-            flush();
+            dispatch();
         }
     }
 
+    /** Writes everything added so far and returns when it is written (or has failed, item by item). */
     void flush() throws OutageException, InterruptedException {
+        dispatch();
+        awaitInFlight();
+    }
+
+    /** Sends the batch in the background once the previous one is written. */
+    private void dispatch() throws OutageException, InterruptedException {
+        awaitInFlight();
+        if (batch.isEmpty()) {
+            return;
+        }
         List<Pending> pending = new ArrayList<>(batch);
         batch.clear();
         batchBytes = 0;
+        inFlight = Thread.ofVirtual().name("bulk-" + index).start(() -> {
+            try {
+                write(pending);
+            } catch (OutageException e) {
+                outage = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.error("Bulk write to {} failed", index, e);
+                String reason = "The document could not be written (internal error: " + e.getClass().getSimpleName()
+                        + "); the server log has details";
+                pending.forEach(p -> outcome.failed(p.document(), reason));
+            }
+        });
+    }
+
+    private void awaitInFlight() throws OutageException, InterruptedException {
+        Thread sending = inFlight;
+        if (sending != null) {
+            try {
+                sending.join();
+            } catch (InterruptedException e) {
+                sending.interrupt();
+                throw e;
+            }
+            inFlight = null;
+        }
+        OutageException failure = outage;
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void write(List<Pending> batch) throws OutageException, InterruptedException {
+        List<Pending> pending = batch;
         Duration backoff = Duration.ofMillis(200);
         long outageStarted = -1;
         while (!pending.isEmpty()) {
@@ -102,7 +161,6 @@ final class BulkWriter {
                             maxOutage);
                 }
                 if (System.nanoTime() - outageStarted > maxOutage.toNanos()) {
-                    batch.addAll(0, pending);
                     throw new OutageException("Elasticsearch was unreachable for more than " + maxOutage, e);
                 }
                 Thread.sleep(backoff);
@@ -145,7 +203,7 @@ final class BulkWriter {
         return client.bulk(b -> {
             b.index(index);
             for (Pending p : pending) {
-                b.operations(op -> op.index(i -> i.id(p.article().id()).document(p.article())));
+                b.operations(op -> op.index(i -> i.id(p.id()).document(p.json())));
             }
             return b;
         });

@@ -82,7 +82,9 @@ class EntityFacetLabels implements FacetLabels {
                 if (!item.isResult() || item.result().hits().hits().isEmpty()) {
                     continue;
                 }
-                String name = nameIn(item.result().hits().hits().getFirst().source(), ids.get(i));
+                JsonNode source = item.result().hits().hits().getFirst().source();
+                String name = StoredEntities.namesOf(source == null ? null : source.get("entities"), ids.get(i))
+                        .stream().findFirst().orElse(null);
                 if (name != null) {
                     names.put(ids.get(i), name);
                     if (cache.size() < MAX_CACHED) {
@@ -94,32 +96,5 @@ class EntityFacetLabels implements FacetLabels {
             throw new UncheckedIOException(e);
         }
         return names;
-    }
-
-    private static String nameIn(JsonNode source, String id) {
-        JsonNode entities = source == null ? null : source.get("entities");
-        if (entities == null) {
-            return null;
-        }
-        for (String kind : List.of("people", "groups", "places")) {
-            JsonNode list = entities.get(kind);
-            if (list == null) {
-                continue;
-            }
-            for (JsonNode entity : list) {
-                if (id.equals(entity.path("id").asString())) {
-                    return entity.path("name").asString();
-                }
-                if (kind.equals("places")) {
-                    if (id.equals(entity.path("regionId").asString()) && entity.hasNonNull("regionName")) {
-                        return entity.get("regionName").asString();
-                    }
-                    if (id.equals(entity.path("cityId").asString()) && entity.hasNonNull("cityName")) {
-                        return entity.get("cityName").asString();
-                    }
-                }
-            }
-        }
-        return null;
     }
 }

@@ -111,7 +111,8 @@ public class ExploreService {
         Set<String> aliases = new LinkedHashSet<>();
         registered.ifPresent(e -> aliases.addAll(e.names()));
         place.ifPresent(p -> aliases.add(p.name()));
-        response.hits().hits().forEach(hit -> namesIn(hit.source(), id, aliases));
+        response.hits().hits().forEach(hit -> aliases.addAll(StoredEntities.namesOf(
+                hit.source() == null ? null : hit.source().get("entities"), id)));
         if (articles == 0 && aliases.isEmpty()) {
             return Optional.empty();
         }
@@ -132,11 +133,7 @@ public class ExploreService {
                     other.parameter(), b.docCount(), b.score())));
         }
         unusual.sort(Comparator.comparingDouble(Unusual::score).reversed());
-        var timeline = new SearchResult.DateHistogram(interval.jsonValue(),
-                response.aggregations().get("timeline").dateHistogram().buckets().array().stream()
-                        .map(b -> new SearchResult.DateBucket(b.keyAsString() != null ? b.keyAsString()
-                                : java.time.Instant.ofEpochMilli(b.key()).toString(), b.docCount()))
-                        .toList());
+        var timeline = SearchService.histogram(interval, response.aggregations().get("timeline").dateHistogram());
         PlaceInfo info = place.map(p -> new PlaceInfo(p.kind().name().toLowerCase(Locale.ROOT), p.countryCode(),
                 p.regionCode() == null ? null : "place:region:" + p.regionCode(), p.latitude(), p.longitude()))
                 .orElse(null);
@@ -197,23 +194,5 @@ public class ExploreService {
 
     static boolean startsAWord(String foldedName, String foldedPrefix) {
         return foldedName.startsWith(foldedPrefix) || foldedName.contains(" " + foldedPrefix);
-    }
-
-    private static void namesIn(JsonNode source, String id, Set<String> names) {
-        JsonNode entities = source == null ? null : source.get("entities");
-        if (entities == null) {
-            return;
-        }
-        for (String kind : List.of("people", "groups", "places")) {
-            for (JsonNode entity : entities.path(kind)) {
-                if (id.equals(entity.path("id").asString())) {
-                    names.add(entity.path("name").asString());
-                } else if (id.equals(entity.path("regionId").asString()) && entity.hasNonNull("regionName")) {
-                    names.add(entity.get("regionName").asString());
-                } else if (id.equals(entity.path("cityId").asString()) && entity.hasNonNull("cityName")) {
-                    names.add(entity.get("cityName").asString());
-                }
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.clipfile.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramAggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsAggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import org.clipfile.enrich.Enrichment;
 import org.clipfile.enrich.MentionSpans;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.search.SearchResult.DateBucket;
@@ -30,14 +30,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Runs searches against the article alias and turns the response into results and facet counts. */
 @Service
 public class SearchService {
     private static final Duration SPAN_CACHE = Duration.ofMinutes(5);
-    private static final JsonMapper ENTITIES = JsonMapper.builder()
-            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final ElasticsearchClient client;
     private final ArticleIndex index;
@@ -188,8 +185,12 @@ public class SearchService {
         if (filtered == null) {
             return new DateHistogram("year", List.of());
         }
-        var histogram = filtered.filter().aggregations().get("histogram").dateHistogram();
-        List<DateBucket> buckets = histogram.buckets().array().stream()
+        return histogram(interval, filtered.filter().aggregations().get("histogram").dateHistogram());
+    }
+
+    /** A date histogram aggregation as returned to clients: bucket start dates and counts. */
+    static DateHistogram histogram(CalendarInterval interval, DateHistogramAggregate aggregate) {
+        List<DateBucket> buckets = aggregate.buckets().array().stream()
                 .map(b -> new DateBucket(b.keyAsString() != null ? b.keyAsString()
                         : Instant.ofEpochMilli(b.key()).toString(), b.docCount()))
                 .toList();
@@ -228,13 +229,10 @@ public class SearchService {
         String published = text(source, "published");
         JsonNode entities = source.get("entities");
         String marked = snippet;
-        if (entities != null && entities.isObject() && !snippet.isEmpty()) {
-            try {
-                marked = SnippetMarker.mark(snippet,
-                        new MentionSpans(ENTITIES.treeToValue(entities, Enrichment.class)));
-            } catch (tools.jackson.core.JacksonException e) {
-                // An article indexed by another tool without our entity layout: its snippet stays unmarked.
-                marked = snippet;
+        if (!snippet.isEmpty()) {
+            List<MentionSpans.Named> named = StoredEntities.named(entities);
+            if (!named.isEmpty()) {
+                marked = SnippetMarker.mark(snippet, plain -> MentionSpans.find(plain, named));
             }
         }
         return new SearchHit(text(source, "id"), title, snippet, marked,

@@ -2,7 +2,7 @@ package org.clipfile.search;
 
 import java.util.List;
 import java.util.TreeSet;
-import org.clipfile.enrich.MentionSpans;
+import java.util.function.Function;
 import org.clipfile.enrich.MentionSpans.Span;
 import org.springframework.web.util.HtmlUtils;
 
@@ -18,7 +18,11 @@ final class SnippetMarker {
 
     private SnippetMarker() {}
 
-    static String mark(String highlighted, MentionSpans mentions) {
+    /**
+     * @param spansOf the entity names in a plain text (the snippet without its markup), e.g.
+     *     {@code text -> MentionSpans.find(text, entities)}
+     */
+    static String mark(String highlighted, Function<String, List<Span>> spansOf) {
         StringBuilder text = new StringBuilder();
         TreeSet<Integer> boundaries = new TreeSet<>();
         List<int[]> matches = new java.util.ArrayList<>();
@@ -38,7 +42,7 @@ final class SnippetMarker {
             at = close < 0 ? highlighted.length() : close + CLOSE.length();
         }
         String plain = text.toString();
-        List<Span> spans = mentions.find(plain);
+        List<Span> spans = spansOf.apply(plain);
         boundaries.add(0);
         boundaries.add(plain.length());
         matches.forEach(m -> {

@@ -3,6 +3,7 @@ package org.clipfile.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.clipfile.testsupport.RandomInputs;
 import org.junit.jupiter.api.Test;
 
 class MentionSpansTests {
@@ -52,6 +53,34 @@ class MentionSpansTests {
             assertThat(s.id()).isEqualTo("place:region:SY.12");
             assertThat(s.name()).isEqualTo("Idlib");
         });
+    }
+
+    @Test
+    void shouldFindTheSameSpansWhenOnlyTheNamesATextCanContainArePrepared() {
+        List<MentionSpans.Named> named = new java.util.ArrayList<>();
+        ENRICHMENT.people().forEach(e -> named.add(new MentionSpans.Named(e.id(), "person", e.name(), e.variants())));
+        ENRICHMENT.groups().forEach(e -> named.add(new MentionSpans.Named(e.id(), "group", e.name(), e.variants())));
+        ENRICHMENT.places().forEach(p -> named.add(new MentionSpans.Named(p.id(), "place", p.name(), p.variants())));
+        List<String> pieces = List.of("Rami Abdel Rahman", "Abdel Rahman", "abdel", "Rahman", "HTS", "hts",
+                "Hayʾat Taḥrīr al-Shām", "Hayat Tahrir", "al-Sham", "U.S.", "us", "United States", "Idlib", "«Idlib»",
+                "told AFP", ", ", " ", ". ", "the", "É", "1987");
+        RandomInputs.forAll(500, random -> random.concat(pieces, 0, 12), text ->
+                assertThat(MentionSpans.find(text, named)).isEqualTo(new MentionSpans(ENRICHMENT).find(text)));
+    }
+
+    @Test
+    void shouldFoldVariantsThatWereNotStoredFolded() {
+        var named = List.of(new MentionSpans.Named("group:hts", "group", "HTS", List.of("Hayʾat Taḥrīr al-Shām")));
+
+        assertThat(MentionSpans.find("Members of Hayat Tahrir al-Sham", named))
+                .extracting(MentionSpans.Span::id).containsExactly("group:hts");
+    }
+
+    @Test
+    void shouldMatchAnEntityStoredWithoutVariantsByItsName() {
+        var named = List.of(new MentionSpans.Named("place:x", "place", "Ḥamāh", List.of()));
+
+        assertThat(MentionSpans.find("Shelling in Hamah and HAMAH", named)).hasSize(2);
     }
 
     @Test

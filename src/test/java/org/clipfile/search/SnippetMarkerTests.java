@@ -15,7 +15,7 @@ class SnippetMarkerTests {
 
     @Test
     void shouldMarkEntitiesByTypeBesideTheQueryMatches() {
-        String marked = SnippetMarker.mark("<mark>Raid</mark>: John Kirby told AFP &amp; others", KIRBY);
+        String marked = SnippetMarker.mark("<mark>Raid</mark>: John Kirby told AFP &amp; others", KIRBY::find);
 
         assertThat(marked).isEqualTo("<mark>Raid</mark>: "
                 + "<span class=\"entity person\" data-id=\"person:john-kirby\">John Kirby</span> told "
@@ -24,7 +24,7 @@ class SnippetMarkerTests {
 
     @Test
     void shouldNestAMatchInsideAnEntityBySplittingTheEntity() {
-        String marked = SnippetMarker.mark("John <mark>Kirby</mark> said", KIRBY);
+        String marked = SnippetMarker.mark("John <mark>Kirby</mark> said", KIRBY::find);
 
         assertThat(marked).isEqualTo("<span class=\"entity person\" data-id=\"person:john-kirby\">John </span>"
                 + "<span class=\"entity person\" data-id=\"person:john-kirby\"><mark>Kirby</mark></span> said");
@@ -32,7 +32,7 @@ class SnippetMarkerTests {
 
     @Test
     void shouldKeepHostileTextEscaped() {
-        String marked = SnippetMarker.mark("&lt;script&gt;alert(1)&lt;/script&gt; <mark>Kirby</mark>", KIRBY);
+        String marked = SnippetMarker.mark("&lt;script&gt;alert(1)&lt;/script&gt; <mark>Kirby</mark>", KIRBY::find);
 
         assertThat(marked).startsWith("&lt;script&gt;alert(1)&lt;/script&gt; ").doesNotContain("<script>");
     }
@@ -41,6 +41,6 @@ class SnippetMarkerTests {
     void shouldLeaveASnippetWithoutEntitiesAsItWas() {
         String snippet = "A <mark>quiet</mark> day &amp; night";
 
-        assertThat(SnippetMarker.mark(snippet, KIRBY)).isEqualTo(snippet);
+        assertThat(SnippetMarker.mark(snippet, KIRBY::find)).isEqualTo(snippet);
     }
 }
