@@ -294,6 +294,16 @@ public final class BenchmarkDriver {
         prediction.put("elasticsearch_cpu_ms_per_doc_raw_bulk", esPerDoc);
         prediction.put("server_cpu_ms_per_doc_measured", clip.stream().mapToLong(IngestBenchmark.Trial::serverCpuMs)
                 .sum() / (double) Math.max(1, clip.stream().mapToLong(IngestBenchmark.Trial::docs).sum()));
+        long clipDocs = Math.max(1, clip.stream().mapToLong(IngestBenchmark.Trial::docs).sum());
+        prediction.put("server_jit_cpu_ms_per_doc", clip.stream().mapToLong(IngestBenchmark.Trial::serverJitMs)
+                .sum() / (double) clipDocs);
+        prediction.put("server_gc_cpu_ms_per_doc", clip.stream().mapToLong(IngestBenchmark.Trial::serverGcMs)
+                .sum() / (double) clipDocs);
+        prediction.put("elasticsearch_cpu_ms_per_doc_measured", clip.stream()
+                .mapToLong(IngestBenchmark.Trial::esCpuMs).sum() / (double) clipDocs);
+        // Stalls are time with a core idle: the busy share of the machine's cores during the imports says how much.
+        prediction.put("machine_busy_share", clip.stream().mapToDouble(t -> t.busyShare(cores)).average()
+                .orElse(0));
         prediction.put("predicted_docs_per_s_idle_machine", predictedIdle);
         prediction.put("predicted_docs_per_s", predicted);
         prediction.put("measured_docs_per_s", clipRate);

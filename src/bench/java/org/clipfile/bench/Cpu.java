@@ -24,9 +24,53 @@ final class Cpu {
         return millis(List.of(process));
     }
 
+    /** CPU time of a JVM's compiler threads and of its garbage collector's threads, in milliseconds. */
+    record JvmOverhead(long jitMs, long gcMs) {
+        JvmOverhead minus(JvmOverhead before) {
+            return new JvmOverhead(jitMs - before.jitMs, gcMs - before.gcMs);
+        }
+    }
+
+    /**
+     * Sums the CPU time of {@code pid}'s threads by name (/proc/&lt;pid&gt;/task/*): "C1/C2 CompilerThread" are the
+     * JIT, the GC's are "GC Thread#n", "G1 Conc#n", "G1 Refine#n", "G1 Service" and the "VM Thread" that runs
+     * the pauses. Threads that ended count zero: only long-lived threads can be counted this way, which these are.
+     */
+    static JvmOverhead jvmOverhead(long pid) {
+        long jit = 0;
+        long gc = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                String name;
+                try {
+                    name = Files.readString(task.resolve("comm")).strip();
+                } catch (IOException e) {
+                    continue;
+                }
+                boolean isJit = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler");
+                boolean isGc = name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread");
+                if (isJit || isGc) {
+                    long t = ticks(task.resolve("stat"));
+                    if (isJit) {
+                        jit += t;
+                    } else {
+                        gc += t;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new JvmOverhead(0, 0);
+        }
+        return new JvmOverhead(jit * 1000 / TICKS_PER_SECOND, gc * 1000 / TICKS_PER_SECOND);
+    }
+
     private static long ticks(long pid) {
+        return ticks(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    private static long ticks(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(statFile);
             // The command name (field 2) may contain spaces: fields after it start after the last ')'.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);

@@ -20,7 +20,17 @@ final class IngestBenchmark {
 
     /** One timed trial. CPU of each process over the trial, in ms. */
     record Trial(String arm, int round, long docs, long failed, double wallMs, long serverCpuMs, long esCpuMs,
-            long driverCpuMs, long machineBusyMs) {
+            long driverCpuMs, long machineBusyMs, long serverJitMs, long serverGcMs) {
+        Trial(String arm, int round, long docs, long failed, double wallMs, long serverCpuMs, long esCpuMs,
+                long driverCpuMs, long machineBusyMs) {
+            this(arm, round, docs, failed, wallMs, serverCpuMs, esCpuMs, driverCpuMs, machineBusyMs, 0, 0);
+        }
+
+        /** Share of the machine's cores busy (any process) during the trial: 1 means no core was ever idle. */
+        double busyShare(int cores) {
+            return machineBusyMs / (wallMs * cores);
+        }
+
         /** Cores' worth of CPU that processes other than the benchmark's used during the trial. */
         double otherCores() {
             return Math.max(0, machineBusyMs - serverCpuMs - esCpuMs - driverCpuMs) / wallMs;
@@ -70,13 +80,16 @@ final class IngestBenchmark {
         long es0 = cluster.esCpuMillis();
         long driver0 = Cpu.millis(ProcessHandle.current());
         long machine0 = Cpu.machineBusyMillis();
+        Cpu.JvmOverhead jvm0 = Cpu.jvmOverhead(cluster.serverProcess().pid());
         java.time.Instant t0 = java.time.Instant.now();
         JsonNode job = importArchive(archive);
         double wall = java.time.Duration.between(t0, java.time.Instant.parse(job.path("finished_at").asString()))
                 .toNanos() / 1e6;
+        Cpu.JvmOverhead jvm = Cpu.jvmOverhead(cluster.serverProcess().pid()).minus(jvm0);
         return new Trial("clipfile-import", round, job.path("indexed").asLong(), job.path("failed").asLong(), wall,
                 cluster.serverCpuMillis() - server0, cluster.esCpuMillis() - es0,
-                Cpu.millis(ProcessHandle.current()) - driver0, Cpu.machineBusyMillis() - machine0);
+                Cpu.millis(ProcessHandle.current()) - driver0, Cpu.machineBusyMillis() - machine0, jvm.jitMs(),
+                jvm.gcMs());
     }
 
     Trial rawTrial(String arm, List<byte[]> bodies, long docs, int round) throws IOException {

@@ -152,8 +152,14 @@ final class Report {
                 p.path("predicted_docs_per_s_idle_machine").asDouble(), p.path("ratio_idle_machine").asDouble(),
                 yes(p.path("met").asBoolean())));
         md.append(String.format(Locale.ROOT, "%nServer CPU per imported article, measured from /proc: %.2f ms "
-                + "(stage costs add up to %.2f ms).%n", p.path("server_cpu_ms_per_doc_measured").asDouble(),
-                p.path("clipfile_stage_cpu_ms_per_doc").asDouble()));
+                + "(stage costs add up to %.2f ms), of which the JIT compiler %.2f ms and the garbage collector "
+                + "%.2f ms; Elasticsearch %.2f ms per article during the imports (%.2f in the raw bulk trials). "
+                + "The machine's cores were busy %.0f%% of the import's time (stalls leave cores idle).%n",
+                p.path("server_cpu_ms_per_doc_measured").asDouble(), p.path("clipfile_stage_cpu_ms_per_doc").asDouble(),
+                p.path("server_jit_cpu_ms_per_doc").asDouble(), p.path("server_gc_cpu_ms_per_doc").asDouble(),
+                p.path("elasticsearch_cpu_ms_per_doc_measured").asDouble(),
+                p.path("elasticsearch_cpu_ms_per_doc_raw_bulk").asDouble(),
+                100 * p.path("machine_busy_share").asDouble()));
         if (ingest.has("es_idle_cpu_ms_per_s")) {
             md.append(String.format(Locale.ROOT, "%nElasticsearch idle (10 s, nothing sent): %.1f ms CPU per second; "
                     + "its CPU per document during the Clipfile imports less that idle share: %.2f ms.%n",
