@@ -13,6 +13,7 @@ import org.clipfile.index.ArticleIndex;
 import org.clipfile.testsupport.Archives;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
+import org.clipfile.testsupport.ImportJobs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,16 +62,7 @@ class ImportIntegrationTests {
     }
 
     private JsonNode awaitEnd(String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode job = http.get("/api/imports/" + id).json();
-            String status = job.get("status").asString();
-            if (status.equals("completed") || status.equals("failed")) {
-                return job;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("import " + id + " did not finish");
+        return ImportJobs.awaitEnd(http, id, Duration.ofMinutes(2));
     }
 
     @Test
