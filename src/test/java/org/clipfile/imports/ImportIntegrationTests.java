@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.clipfile.index.ArticleIndex;
+import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.Archives;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
@@ -17,7 +17,6 @@ import org.clipfile.testsupport.ImportJobs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -25,22 +24,12 @@ import tools.jackson.databind.JsonNode;
 @ClipfileIntegrationTest
 @TestPropertySource(properties = {"clipfile.index.alias=it-imports",
         "clipfile.imports.allowed-roots=target/test-imports", "clipfile.imports.spool-dir=target/test-spool"})
-class ImportIntegrationTests {
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ArticleIndex index;
-
+class ImportIntegrationTests extends ArchiveServerTest {
     @Autowired
     ImportService imports;
 
-    Http http;
-
     @BeforeEach
     void setUp() throws IOException {
-        http = new Http(port);
-        index.ensureExists();
         imports.indexReady(index);
     }
 
