@@ -44,12 +44,6 @@ class ExploreIntegrationTests extends ArchiveServerTest {
         return response.json().get("id").asString();
     }
 
-    private static List<String> ids(JsonNode list) {
-        List<String> ids = new ArrayList<>();
-        list.forEach(e -> ids.add(e.get("id").asString()));
-        return ids;
-    }
-
     @Test
     void shouldCountArticlesPerMapCellWithTheNamesOfThePlacesInside() {
         JsonNode map = http.get("/api/map?zoom=3&source=" + Http.encode("Test Wire")).json();

@@ -1,10 +1,13 @@
 package org.clipfile.testsupport;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.clipfile.index.ArticleIndex;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The set-up shared by {@link ClipfileIntegrationTest}s that call the server over HTTP on their own article index:
@@ -24,5 +27,12 @@ public abstract class ArchiveServerTest {
     final void connectAndEnsureIndex() throws IOException {
         http = new Http(port);
         index.ensureExists();
+    }
+
+    /** The {@code id}s of a JSON list of hits or entities, in order. */
+    protected static List<String> ids(JsonNode list) {
+        List<String> ids = new ArrayList<>();
+        list.forEach(e -> ids.add(e.get("id").asString()));
+        return ids;
     }
 }

@@ -3,8 +3,6 @@ package org.clipfile.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
@@ -30,12 +28,6 @@ class EnrichedSearchIntegrationTests extends ArchiveServerTest {
         idlibOnlyId = http.post("/api/articles", "application/json", """
                 {"title": "Aid convoy reaches Idlib", "body": "A convoy reached Idlib province on Monday, \
                 the United Nations said.", "published": "2024-02-01"}""").json().get("id").asString();
-    }
-
-    private static List<String> ids(JsonNode list) {
-        List<String> ids = new ArrayList<>();
-        list.forEach(e -> ids.add(e.get("id").asString()));
-        return ids;
     }
 
     @Test
