@@ -5,20 +5,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.clipfile.security.AuditAttributes;
+import org.clipfile.web.BadRequestException;
+import org.clipfile.web.DateParameter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,7 +37,7 @@ class AuditController {
     }
 
     @GetMapping("/api/audit")
-    ResponseEntity<?> search(@RequestParam(required = false) @Nullable String user,
+    AuditPage search(@RequestParam(required = false) @Nullable String user,
             @RequestParam(required = false) @Nullable String action,
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
@@ -50,15 +45,16 @@ class AuditController {
             @RequestParam(defaultValue = "50") int size,
             HttpServletRequest request) throws IOException {
         if (page < 1 || size < 1 || size > 1000) {
-            return invalid("page starts at 1 and size is between 1 and 1000");
+            throw new BadRequestException("page starts at 1 and size is between 1 and 1000");
         }
         if ((long) page * size > MAX_WINDOW) {
-            return invalid("Pages end at the 10,000th event; narrow the search or use /api/audit/export");
+            throw new BadRequestException(
+                    "Pages end at the 10,000th event; narrow the search or use /api/audit/export");
         }
         AuditStore.Filter filter = filter(user, action, from, to);
         AuditStore.Page found = store.search(filter, (page - 1) * size, size);
         request.setAttribute(AuditAttributes.COUNT, found.total());
-        return ResponseEntity.ok(new AuditPage(found.total(), page, size, found.events()));
+        return new AuditPage(found.total(), page, size, found.events());
     }
 
     @GetMapping("/api/audit/export")
@@ -79,25 +75,10 @@ class AuditController {
                 .body(body);
     }
 
-    /** A malformed {@code from} or {@code to}. */
-    static final class InvalidDateException extends RuntimeException {
-        InvalidDateException() {
-            super("from and to are dates (2026-11-25) or ISO date-times (2026-11-25T10:00:00Z)");
-        }
-    }
-
-    @ExceptionHandler(InvalidDateException.class)
-    ResponseEntity<ProblemDetail> invalidDate(InvalidDateException e) {
-        return invalid(e.getMessage());
-    }
-
     private static AuditStore.Filter filter(@Nullable String user, @Nullable String action, @Nullable String from,
             @Nullable String to) {
-        try {
-            return new AuditStore.Filter(blankToNull(user), blankToNull(action), date(from, false), date(to, true));
-        } catch (DateTimeParseException e) {
-            throw new InvalidDateException();
-        }
+        return new AuditStore.Filter(blankToNull(user), blankToNull(action), DateParameter.parse(from, "from", false),
+                DateParameter.parse(to, "to", true));
     }
 
     private static void writeLine(OutputStream out, AuditEvent event) {
@@ -111,25 +92,5 @@ class AuditController {
 
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** A date (a {@code to} date includes that whole day) or an ISO date-time. */
-    static @Nullable Instant date(@Nullable String value, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.strip();
-        if (text.length() == 10) {
-            LocalDate day = LocalDate.parse(text);
-            return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-        }
-        return OffsetDateTime.parse(text).toInstant();
-    }
-
-    private static ResponseEntity<ProblemDetail> invalid(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(java.net.URI.create("/problems/invalid-request"));
-        problem.setTitle("Invalid request");
-        return ResponseEntity.badRequest().body(problem);
     }
 }

@@ -1,7 +1,8 @@
 package org.clipfile.web;
 
-class BadRequestException extends RuntimeException {
-    BadRequestException(String message) {
+/** A malformed or out-of-range request: {@link ProblemDetailsAdvice} answers it with a 400 invalid-request problem. */
+public class BadRequestException extends RuntimeException {
+    public BadRequestException(String message) {
         super(message);
     }
 }

@@ -2,10 +2,6 @@ package org.clipfile.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads the search parameters shared by search, facets, export and the map from a request, and refuses what is
  * malformed or too big with a clear message: {@code q}, {@code person}/{@code -person} (and the other facets,
- * repeatable), {@code from}/{@code to} (ISO dates or date-times; a date {@code to} includes that whole day),
+ * repeatable), {@code from}/{@code to} (see {@link DateParameter}),
  * {@code sort}, {@code page}, {@code size}, {@code facet_size}.
  */
 final class SearchParametersReader {
@@ -53,8 +49,8 @@ final class SearchParametersReader {
                 selections.put(facet, new Selection(include, exclude));
             }
         }
-        Instant from = date(request.getParameter("from"), "from", false);
-        Instant to = date(request.getParameter("to"), "to", true);
+        Instant from = DateParameter.parse(request.getParameter("from"), "from", false);
+        Instant to = DateParameter.parse(request.getParameter("to"), "to", true);
         if (from != null && to != null && !to.isAfter(from)) {
             throw new BadRequestException("to must be after from");
         }
@@ -114,30 +110,5 @@ final class SearchParametersReader {
             throw new BadRequestException(name + " must be between " + min + " and " + max);
         }
         return number;
-    }
-
-    static @Nullable Instant date(@Nullable String value, String name, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.strip();
-        try {
-            if (text.length() == 10) {
-                LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            if (text.length() == 7) {
-                LocalDate month = LocalDate.parse(text + "-01");
-                return (endOfDay ? month.plusMonths(1) : month).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            if (text.length() == 4) {
-                LocalDate year = LocalDate.parse(text + "-01-01");
-                return (endOfDay ? year.plusYears(1) : year).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " must be a date (2024, 2024-02, 2024-02-03) or an ISO date-time "
-                    + "(2024-02-03T10:15:00Z), not '" + text + "'");
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.clipfile.aliases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,14 +9,11 @@ import java.util.List;
 import org.clipfile.article.Article;
 import org.clipfile.enrich.Enrichment;
 import org.clipfile.enrich.EntityFacet;
-import org.clipfile.index.ArticleIndex;
+import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
 import org.clipfile.testsupport.TestElasticsearch;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -27,22 +23,8 @@ import tools.jackson.databind.JsonNode;
  */
 @ClipfileIntegrationTest
 @TestPropertySource(properties = "clipfile.index.alias=it-registry")
-class RegistryIntegrationTests {
+class RegistryIntegrationTests extends ArchiveServerTest {
     static final int ARTICLES = 1_500;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ArticleIndex index;
-
-    Http http;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        http = new Http(port);
-        index.ensureExists();
-    }
 
     private static Article article(int n, EntityFacet group) {
         return new Article("reg-" + n, "Statement " + n, "Kataib Zeta issued statement number " + n + ".",

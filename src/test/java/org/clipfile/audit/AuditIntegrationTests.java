@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.clipfile.security.Role;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
@@ -161,5 +162,31 @@ class AuditIntegrationTests {
         assertThat(admin.as(Role.editor).get("/api/audit").status()).isEqualTo(403);
         assertThat(Http.anonymous(port).get("/api/audit/export").status()).isEqualTo(401);
         assertThat(admin.get("/api/audit?from=yesterday").status()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldAnswerMalformedAuditParametersWithInvalidRequestProblems() {
+        Map<String, String> details = Map.of(
+                "/api/audit?from=yesterday", "from must be a date",
+                "/api/audit/export?to=2026-02-30", "to must be a date",
+                "/api/audit?size=0", "page starts at 1 and size is between 1 and 1000",
+                "/api/audit?page=300&size=50", "Pages end at the 10,000th event");
+        details.forEach((url, detail) -> {
+            Http.Response response = admin.get(url);
+
+            assertThat(response.status()).as(url).isEqualTo(400);
+            assertThat(response.contentType()).as(url).startsWith("application/problem+json");
+            JsonNode problem = response.json();
+            assertThat(problem.get("type").asString()).isEqualTo("/problems/invalid-request");
+            assertThat(problem.get("title").asString()).isEqualTo("Invalid request");
+            assertThat(problem.get("detail").asString()).as(url).startsWith(detail);
+        });
+    }
+
+    @Test
+    void shouldReadAuditDatesLikeTheSearchDoes() {
+        Http.Response month = admin.get("/api/audit?from=2020-01&to=2020");
+        assertThat(month.status()).as(month.body()).isEqualTo(200);
+        assertThat(month.json().get("total").asLong()).isZero();
     }
 }

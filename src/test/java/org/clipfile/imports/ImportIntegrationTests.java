@@ -9,14 +9,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.clipfile.index.ArticleIndex;
+import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.Archives;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
+import org.clipfile.testsupport.ImportJobs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -24,22 +24,12 @@ import tools.jackson.databind.JsonNode;
 @ClipfileIntegrationTest
 @TestPropertySource(properties = {"clipfile.index.alias=it-imports",
         "clipfile.imports.allowed-roots=target/test-imports", "clipfile.imports.spool-dir=target/test-spool"})
-class ImportIntegrationTests {
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ArticleIndex index;
-
+class ImportIntegrationTests extends ArchiveServerTest {
     @Autowired
     ImportService imports;
 
-    Http http;
-
     @BeforeEach
     void setUp() throws IOException {
-        http = new Http(port);
-        index.ensureExists();
         imports.indexReady(index);
     }
 
@@ -61,16 +51,7 @@ class ImportIntegrationTests {
     }
 
     private JsonNode awaitEnd(String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode job = http.get("/api/imports/" + id).json();
-            String status = job.get("status").asString();
-            if (status.equals("completed") || status.equals("failed")) {
-                return job;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("import " + id + " did not finish");
+        return ImportJobs.awaitEnd(http, id, Duration.ofMinutes(2));
     }
 
     @Test

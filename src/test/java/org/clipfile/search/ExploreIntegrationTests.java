@@ -5,37 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.clipfile.index.ArticleIndex;
+import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The map, the bounding-box filter, entity pages and suggestions, related articles and marked names. */
 @ClipfileIntegrationTest
 @TestPropertySource(properties = "clipfile.index.alias=it-explore")
-class ExploreIntegrationTests {
+class ExploreIntegrationTests extends ArchiveServerTest {
     static final String SYRIA_BOX = "35.5,32.3,42.4,37.3";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ArticleIndex index;
-
-    Http http;
     String raid;
     String convoy;
     String paris;
 
     @BeforeEach
     void ingest() throws IOException {
-        http = new Http(port);
-        index.ensureExists();
         raid = post("""
                 {"title": "US forces raid a compound in Idlib", "body": "Pentagon spokesman John Kirby said US \
                 forces raided a compound near Atme in Idlib province, Syria. Kirby said Hayat Tahrir al-Sham \
@@ -53,12 +42,6 @@ class ExploreIntegrationTests {
         Http.Response response = http.post("/api/articles", "application/json", json);
         assertThat(response.status()).isIn(200, 201);
         return response.json().get("id").asString();
-    }
-
-    private static List<String> ids(JsonNode list) {
-        List<String> ids = new ArrayList<>();
-        list.forEach(e -> ids.add(e.get("id").asString()));
-        return ids;
     }
 
     @Test

@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.Set;
 import org.clipfile.article.Article;
 import org.clipfile.article.ArticleDraft;
-import org.clipfile.index.ArticleIndex;
+import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,21 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** No 10,000-result wall: exports and cursors reach every matching article. */
 @ClipfileIntegrationTest
 @TestPropertySource(properties = "clipfile.index.alias=it-export")
-class ExportAndCursorIntegrationTests {
+class ExportAndCursorIntegrationTests extends ArchiveServerTest {
     static final int ARTICLES = 10_050;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ArticleIndex index;
-
-    Http http;
 
     @BeforeEach
     void indexManyArticles() throws IOException {
-        http = new Http(port);
-        index.ensureExists();
         if (index.count() >= ARTICLES + 1) {
             return;
         }

@@ -12,14 +12,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.clipfile.index.ArticleIndex;
+import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
 import org.clipfile.testsupport.TestElasticsearch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -29,25 +27,16 @@ import tools.jackson.databind.JsonNode;
  */
 @ClipfileIntegrationTest
 @TestPropertySource(properties = "clipfile.index.alias=it-facets")
-class FacetIntegrationTests {
+class FacetIntegrationTests extends ArchiveServerTest {
     static final String SY = "place:country:SY";
     static final String IDLIB = "place:geonames:170062";
     static final String IQ = "place:country:IQ";
     static final String FR = "place:country:FR";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ArticleIndex index;
-
-    Http http;
     final ElasticsearchClient client = TestElasticsearch.client();
 
     @BeforeEach
     void indexFixtures() throws IOException {
-        http = new Http(port);
-        index.ensureExists();
         put("a1", "Raid near Atme", "2024-01-10", "AFP", "syria", List.of("person:john-kirby"),
                 List.of(SY, IDLIB), List.of("SY", "SY/" + IDLIB));
         put("a2", "Raid in Idlib province", "2024-01-20", "Reuters", "syria", List.of(),

@@ -6,9 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
-/** Starting import jobs over HTTP and waiting for them, for tests that follow an import through a fault. */
+/** Starting import jobs over HTTP and waiting for them to end, also through a fault. */
 public final class ImportJobs {
     private ImportJobs() {}
 
@@ -29,38 +30,41 @@ public final class ImportJobs {
     /** Waits until the job has processed at least this many documents. */
     public static JsonNode awaitProcessed(Http http, String id, long atLeast, Duration timeout)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode job = null;
-        while (System.nanoTime() < deadline) {
-            Http.Response response = http.get("/api/imports/" + id);
-            if (response.status() == 200) {
-                job = response.json();
-                if (job.get("processed").asLong() >= atLeast) {
-                    return job;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("import " + id + " never processed " + atLeast + " documents; last: " + job);
+        return await(http, id, timeout, 50, job -> job.get("processed").asLong() >= atLeast,
+                "never processed " + atLeast + " documents");
     }
 
     /** Waits until the job stops running (answers 503 while Elasticsearch is away are waited out) and is complete. */
     public static JsonNode awaitCompleted(Http http, String id, Duration timeout) throws InterruptedException {
+        JsonNode job = awaitEnd(http, id, timeout);
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("completed");
+        return job;
+    }
+
+    /** Waits until the job stops running, completed or failed (answers 503 are waited out). */
+    public static JsonNode awaitEnd(Http http, String id, Duration timeout) throws InterruptedException {
+        return await(http, id, timeout, 200, job -> {
+            String status = job.get("status").asString();
+            return !status.equals("running") && !status.equals("queued");
+        }, "never finished");
+    }
+
+    /** Polls the job until {@code done} holds for it; any answer but 200 (a 503 during a fault) is waited out. */
+    private static JsonNode await(Http http, String id, Duration timeout, long pauseMillis, Predicate<JsonNode> done,
+            String failure) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode job = null;
         while (System.nanoTime() < deadline) {
             Http.Response response = http.get("/api/imports/" + id);
             if (response.status() == 200) {
                 job = response.json();
-                String status = job.get("status").asString();
-                if (!status.equals("running") && !status.equals("queued")) {
-                    assertThat(status).as(job.toString()).isEqualTo("completed");
+                if (done.test(job)) {
                     return job;
                 }
             }
-            Thread.sleep(250);
+            Thread.sleep(pauseMillis);
         }
-        throw new AssertionError("import " + id + " never finished; last: " + job);
+        throw new AssertionError("import " + id + " " + failure + "; last: " + job);
     }
 
     /** A port nothing listens on right now. */

@@ -3,20 +3,17 @@ package org.clipfile.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import org.clipfile.index.ArticleIndex;
+import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The thinnest end-to-end path: ingest one article over HTTP, read it back, find it. */
 @ClipfileIntegrationTest
 @TestPropertySource(properties = {"clipfile.index.alias=it-api", "clipfile.ingest.max-article-chars=5000"})
-class ArticleApiIntegrationTests {
+class ArticleApiIntegrationTests extends ArchiveServerTest {
     static final String SEED_LAYOUT = """
             In Northwestern Syria, US Special Forces carried out a raid.
 
@@ -28,20 +25,6 @@ class ArticleApiIntegrationTests {
             Observatory chief Rami Abdel Rahman told AFP that 13 people were killed near Atme.
 
             Exit mobile version""";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ArticleIndex index;
-
-    Http http;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        http = new Http(port);
-        index.ensureExists();
-    }
 
     @Test
     void shouldIngestJsonArticleAndReturnItById() {

@@ -6,15 +6,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.clipfile.index.ArticleIndex;
+import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
 import org.clipfile.testsupport.RandomInputs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -24,28 +22,19 @@ import org.springframework.test.context.TestPropertySource;
  */
 @ClipfileIntegrationTest
 @TestPropertySource(properties = "clipfile.index.alias=it-fuzz")
-class EndpointFuzzIntegrationTests {
+class EndpointFuzzIntegrationTests extends ArchiveServerTest {
     static final List<String> GET_PATHS = List.of("/api/search", "/api/facets/person", "/api/facets/place",
             "/api/facets/{x}", "/api/export", "/api/map", "/api/entities", "/api/entities/{x}",
             "/api/entities/person:{x}", "/api/articles/{x}", "/api/articles/{x}/related",
             "/api/articles/{x}/annotations", "/api/imports", "/api/imports/{x}", "/api/imports/{x}/failures",
-            "/api/admin/reindex");
+            "/api/admin/reindex", "/api/audit", "/api/audit/export");
     static final List<String> PARAMETERS = List.of("q", "person", "-person", "group", "place", "-place",
             "country", "source", "section", "tag", "language", "from", "to", "sort", "page", "size", "cursor",
-            "facet_size", "bbox", "format", "zoom", "cells", "prefix", "type", "contains", "order", "name");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ArticleIndex index;
-
-    Http http;
+            "facet_size", "bbox", "format", "zoom", "cells", "prefix", "type", "contains", "order", "name", "user",
+            "action");
 
     @BeforeEach
     void setUp() throws IOException {
-        http = new Http(port);
-        index.ensureExists();
         http.post("/api/articles", "application/json", """
                 {"title": "Raid in Idlib", "body": "John Kirby said US forces raided a compound in Idlib, Syria."}""");
     }

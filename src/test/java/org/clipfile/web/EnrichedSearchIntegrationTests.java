@@ -3,36 +3,23 @@ package org.clipfile.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import org.clipfile.index.ArticleIndex;
+import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** From ingest to facets: names resolved to canonical entities, places to their hierarchy, names found by key. */
 @ClipfileIntegrationTest
 @TestPropertySource(properties = "clipfile.index.alias=it-enriched")
-class EnrichedSearchIntegrationTests {
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ArticleIndex index;
-
-    Http http;
+class EnrichedSearchIntegrationTests extends ArchiveServerTest {
     String seedId;
     String idlibOnlyId;
 
     @BeforeEach
     void ingest() throws IOException {
-        http = new Http(port);
-        index.ensureExists();
         seedId = http.post("/api/articles", "text/plain", ArticleApiIntegrationTests.SEED_LAYOUT + """
 
 
@@ -41,12 +28,6 @@ class EnrichedSearchIntegrationTests {
         idlibOnlyId = http.post("/api/articles", "application/json", """
                 {"title": "Aid convoy reaches Idlib", "body": "A convoy reached Idlib province on Monday, \
                 the United Nations said.", "published": "2024-02-01"}""").json().get("id").asString();
-    }
-
-    private static List<String> ids(JsonNode list) {
-        List<String> ids = new ArrayList<>();
-        list.forEach(e -> ids.add(e.get("id").asString()));
-        return ids;
     }
 
     @Test
