@@ -20,6 +20,7 @@ import org.clipfile.enrich.ner.EntityRecognizer;
 import org.clipfile.enrich.ner.Mention;
 import org.clipfile.enrich.ner.MentionCleaner;
 import org.clipfile.enrich.ner.MentionType;
+import org.clipfile.enrich.ner.OrganizationNames;
 import org.clipfile.enrich.places.Gazetteer;
 import org.clipfile.enrich.places.Place;
 import org.clipfile.enrich.places.PlaceResolver;
@@ -139,7 +140,8 @@ public final class Enricher {
         if (text.isBlank()) {
             return new Analysis(List.of(), List.of(), List.of());
         }
-        List<Mention> recognized = MentionCleaner.clean(recognizer.recognize(text));
+        List<Mention> recognized = OrganizationNames.apply(text, MentionCleaner.clean(recognizer.recognize(text)),
+                name -> !gazetteer.lookup(name).isEmpty());
         List<Mention> mentions = new ArrayList<>(recognized);
         for (Mention found : registry.findMentions(text)) {
             // A registered name is curated: it wins over the tagger's shorter reading of part of it
