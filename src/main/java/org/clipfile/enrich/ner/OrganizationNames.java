@@ -31,6 +31,13 @@ public final class OrganizationNames {
             "Authority", "Bureau", "Government", "Parliament", "Assembly", "Congress", "Senate", "Navy",
             "Gazette", "Times", "Herald", "Tribune", "Journal", "Press", "News", "Chronicle", "Telegraph", "Post",
             "Municipality", "Brigade", "Brigades", "Movement", "Front", "Airlines", "Airways");
+    /** Nouns that head the name of a building or site: a place one can go to, whoever runs it. */
+    private static final Set<String> FACILITY_NOUNS = Set.of("Museum", "Airport", "Station", "Stadium", "Hotel",
+            "Hospital", "Tower", "Towers", "Mosque", "Cathedral", "Bridge", "Palace", "Complex", "Gallery",
+            "Galleries");
+    /** "Center" names a site only after words like these ("Space Center"); "Center for Policy Studies" is a group. */
+    private static final Set<String> SITE_QUALIFIERS = Set.of("Space", "Science", "Visitor", "Convention",
+            "Shopping", "Medical", "Art", "Arts", "Trade", "Exhibition");
     /** Heads whose complement alone also names the organisation: a faith or movement by its bare name. */
     private static final Set<String> BARE_NAME_HEADS = Set.of("Church", "Movement", "Order", "Temple");
     /** Capitalised at a sentence start or as a determiner, never the first word of an organisation's name. */
@@ -40,6 +47,10 @@ public final class OrganizationNames {
             "Its", "Their", "His", "Her", "Our", "My", "Your", "Both", "Former", "Then", "Members", "Member");
     private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "&", "de", "on", "the");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}&][\\p{L}\\p{N}&.'\u2019\\-]*");
+    /** An acronym defined in parentheses right after a name: "Kennedy Space Center (KSC)", "Movimento 5 Stelle (M5S)". */
+    private static final Pattern DEFINED_ACRONYM = Pattern.compile(" \\(([A-Z][A-Z0-9]{1,7})\\)");
+    /** Lowercase words a name's initials skip ("Syrian Observatory for Human Rights": SOHR). */
+    private static final Set<String> NOT_IN_INITIALS = Set.of("of", "for", "and", "&", "de", "on", "the", "in");
     private static final Pattern MEMBER_OF = Pattern.compile("\\b[Mm]embers? of (?:the )?");
 
     private OrganizationNames() {}
@@ -51,7 +62,7 @@ public final class OrganizationNames {
      */
     public static List<Mention> apply(String text, List<Mention> mentions, Predicate<String> isPlaceName) {
         List<Mention> all = new ArrayList<>(mentions);
-        for (Mention candidate : headedSequences(text)) {
+        for (Mention candidate : headedNames(text)) {
             if (!isPlaceName.test(candidate.text())) {
                 adopt(all, candidate);
             }
@@ -65,16 +76,22 @@ public final class OrganizationNames {
         }
         addBareNames(text, all, isPlaceName);
         all.sort(Comparator.comparingInt(Mention::begin));
+        typeDefinedAcronyms(text, all);
+        all.sort(Comparator.comparingInt(Mention::begin));
         return all;
     }
 
-    /** Puts an organisation found by its head noun among the tagger's mentions. */
+    /**
+     * Puts a name found by its head noun among the tagger's mentions. An organisation does not overrule the tagger's
+     * place or group of the same span; a site overrules its group ("Johnson Space Center" tagged an organisation).
+     */
     private static void adopt(List<Mention> all, Mention candidate) {
         List<Mention> overlapping = all.stream().filter(candidate::overlaps).toList();
         for (Mention mention : overlapping) {
             boolean inside = mention.begin() >= candidate.begin() && mention.end() <= candidate.end();
             boolean same = mention.begin() == candidate.begin() && mention.end() == candidate.end();
-            if (!inside || (same && mention.type() != MentionType.PERSON)) {
+            boolean overrules = candidate.type() == MentionType.LOCATION || mention.type() == MentionType.PERSON;
+            if (!inside || (same && !overrules)) {
                 // The tagger read a longer name here, or the same name as a place or group: its reading stands.
                 return;
             }
@@ -87,8 +104,11 @@ public final class OrganizationNames {
         all.add(candidate);
     }
 
-    /** Capitalised sequences whose head (the word before "of"/"for", else the last word) is an organisation noun. */
-    static List<Mention> headedSequences(String text) {
+    /**
+     * Capitalised sequences whose head (the word before "of"/"for", else the last word) is an organisation noun
+     * (a group) or a facility noun (a place).
+     */
+    static List<Mention> headedNames(String text) {
         List<Mention> found = new ArrayList<>();
         List<int[]> words = new ArrayList<>();
         Matcher word = WORD.matcher(text);
@@ -131,16 +151,25 @@ public final class OrganizationNames {
             for (int k = i; k <= last; k++) {
                 capitalised += isCapitalised(text, words.get(k)) ? 1 : 0;
             }
-            if (capitalised >= 2 && HEAD_NOUNS.contains(stripPossessive(wordAt(text, words.get(head))))) {
+            String headWord = stripPossessive(wordAt(text, words.get(head)));
+            MentionType type = HEAD_NOUNS.contains(headWord) ? MentionType.ORGANIZATION
+                    : FACILITY_NOUNS.contains(headWord) || isSiteCenter(text, words, head, i) ? MentionType.LOCATION
+                    : null;
+            if (capitalised >= 2 && type != null) {
                 int begin = words.get(i)[0];
                 int end = words.get(last)[1];
-                String covered = text.substring(begin, end);
-                String name = stripPossessive(covered);
-                found.add(new Mention(name, MentionType.ORGANIZATION, begin, begin + name.length()));
+                String name = stripPossessive(text.substring(begin, end));
+                found.add(new Mention(name, type, begin, begin + name.length()));
             }
             i = last + 1;
         }
         return found;
+    }
+
+    private static boolean isSiteCenter(String text, List<int[]> words, int head, int first) {
+        String word = wordAt(text, words.get(head));
+        return (word.equals("Center") || word.equals("Centre")) && head > first
+                && SITE_QUALIFIERS.contains(wordAt(text, words.get(head - 1)));
     }
 
     /** "... Institute of Technology and Colorado State University": what follows "and" is headed on its own. */
@@ -178,6 +207,84 @@ public final class OrganizationNames {
         }
         String name = text.substring(from, end).strip();
         return name.isEmpty() ? null : new Mention(name, MentionType.ORGANIZATION, from, from + name.length());
+    }
+
+    /**
+     * "Johnson Space Center (JSC)": the acronym takes the type of the name it abbreviates, at every mention of it;
+     * a name the tagger missed or cut ("Stelle" alone in "Movimento 5 Stelle (M5S)") becomes a group mention.
+     */
+    private static void typeDefinedAcronyms(String text, List<Mention> all) {
+        Matcher definition = DEFINED_ACRONYM.matcher(text);
+        while (definition.find()) {
+            String acronym = definition.group(1);
+            int nameEnd = definition.start();
+            int nameBegin = nameStartForInitials(text, nameEnd, acronym);
+            if (nameBegin < 0) {
+                continue;
+            }
+            Mention name = new Mention(text.substring(nameBegin, nameEnd), MentionType.ORGANIZATION, nameBegin, nameEnd);
+            Mention same = all.stream().filter(m -> m.begin() == nameBegin && m.end() == nameEnd).findFirst()
+                    .orElse(null);
+            if (same == null) {
+                if (Character.isDigit(text.charAt(nameEnd - 1)) || all.stream().anyMatch(m -> m.overlaps(name)
+                        && (m.begin() < nameBegin || m.end() > nameEnd || m.type() == MentionType.LOCATION))) {
+                    // A versioned product ("Internet Explorer 9 (IE9)"), a place inside the name, or a longer name
+                    // read by the tagger: leave the tagger's reading.
+                    continue;
+                }
+                all.removeIf(m -> m.overlaps(name));
+                all.add(name);
+                same = name;
+            }
+            MentionType type = same.type();
+            int acronymBegin = definition.start(1);
+            Mention defined = new Mention(acronym, type, acronymBegin, acronymBegin + acronym.length());
+            all.replaceAll(m -> m.text().equals(acronym) && m.type() != type ? m.withType(type) : m);
+            if (all.stream().noneMatch(defined::overlaps)) {
+                all.add(defined);
+            }
+        }
+    }
+
+    /** Where the capitalised words before end begin whose initials spell the acronym; -1 when none do. */
+    static int nameStartForInitials(String text, int end, String acronym) {
+        int remaining = acronym.length();
+        int at = end;
+        while (remaining > 0) {
+            int wordEnd = at;
+            if (wordEnd == 0 || text.charAt(wordEnd - 1) == '\n') {
+                return -1;
+            }
+            int wordBegin = wordEnd;
+            while (wordBegin > 0 && !Character.isWhitespace(text.charAt(wordBegin - 1))) {
+                wordBegin--;
+            }
+            String word = text.substring(wordBegin, wordEnd);
+            if (word.isEmpty()) {
+                return -1;
+            }
+            if (NOT_IN_INITIALS.contains(word)) {
+                if (remaining == acronym.length()) {
+                    return -1;
+                }
+            } else {
+                // A hyphenated word may give one initial per part ("Sea-Air-Space"): only its first is required.
+                char initial = word.charAt(0);
+                if (!(Character.isUpperCase(initial) || Character.isDigit(initial))
+                        || initial != acronym.charAt(remaining - 1)) {
+                    return -1;
+                }
+                remaining--;
+            }
+            if (remaining == 0) {
+                return wordBegin;
+            }
+            if (wordBegin == 0 || text.charAt(wordBegin - 1) != ' ') {
+                return -1;
+            }
+            at = wordBegin - 1;
+        }
+        return -1;
     }
 
     /** "Church of Scientology": every free, whole-word "Scientology" of the text is that group too. */
