@@ -45,7 +45,7 @@ public final class OrganizationNames {
             "From", "To", "After", "Before", "When", "While", "But", "And", "Or", "If", "As", "With", "Under",
             "Since", "During", "Yesterday", "Today", "Meanwhile", "According", "This", "That", "These", "Those",
             "Its", "Their", "His", "Her", "Our", "My", "Your", "Both", "Former", "Then", "Members", "Member");
-    private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "&", "de", "on", "the");
+    private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "&", "de", "the");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}&][\\p{L}\\p{N}&.'\u2019\\-]*");
     /** An acronym defined in parentheses right after a name: "Kennedy Space Center (KSC)", "Movimento 5 Stelle (M5S)". */
     private static final Pattern DEFINED_ACRONYM = Pattern.compile(" \\(([A-Z][A-Z0-9]{1,7})\\)");
@@ -304,21 +304,51 @@ public final class OrganizationNames {
         for (String name : bareNames) {
             for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
                 Mention bare = new Mention(name, MentionType.ORGANIZATION, at, at + name.length());
-                if (isBoundary(text, at - 1) && isBoundary(text, bare.end()) && all.stream().noneMatch(bare::overlaps)) {
+                if (isBoundary(text, at - 1) && isBoundary(text, bare.end()) && !isWebAddress(text, bare.end())
+                        && all.stream().noneMatch(bare::overlaps)) {
                     all.add(bare);
                 }
             }
         }
     }
 
+    /**
+     * Whether the text uses the name as a common word ("Unity ... unity matters") more often than it capitalises it
+     * mid-sentence; "alt.religion.scientology" (a web or news address) is no use in prose.
+     */
     private static boolean usedAsCommonWord(String text, String name) {
         String lower = name.toLowerCase(Locale.ROOT);
+        int common = 0;
         for (int at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
-            if (isBoundary(text, at - 1) && isBoundary(text, at + lower.length())) {
-                return true;
+            boolean inProse = at == 0 || Character.isWhitespace(text.charAt(at - 1))
+                    || "\"'(\u201c\u2018".indexOf(text.charAt(at - 1)) >= 0;
+            if (inProse && isBoundary(text, at + lower.length())) {
+                common++;
             }
         }
-        return false;
+        if (common == 0) {
+            return false;
+        }
+        int capitalisedMidSentence = 0;
+        for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            if (isBoundary(text, at - 1) && isBoundary(text, at + name.length()) && !startsSentence(text, at)) {
+                capitalisedMidSentence++;
+            }
+        }
+        return common >= capitalisedMidSentence;
+    }
+
+    private static boolean startsSentence(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || "\"'(\u201c\u2018".indexOf(text.charAt(i)) >= 0)) {
+            i--;
+        }
+        return i < 0 || ".!?:\n".indexOf(text.charAt(i)) >= 0;
+    }
+
+    /** "Scientology.org": a domain, not the name. */
+    private static boolean isWebAddress(String text, int end) {
+        return end + 1 < text.length() && text.charAt(end) == '.' && Character.isLetter(text.charAt(end + 1));
     }
 
     private static boolean isBoundary(String text, int index) {
