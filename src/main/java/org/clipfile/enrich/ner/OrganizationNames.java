@@ -51,6 +51,7 @@ public final class OrganizationNames {
     private static final Pattern DEFINED_ACRONYM = Pattern.compile(" \\(([A-Z][A-Z0-9]{1,7})\\)");
     /** Lowercase words a name's initials skip ("Syrian Observatory for Human Rights": SOHR). */
     private static final Set<String> NOT_IN_INITIALS = Set.of("of", "for", "and", "&", "de", "on", "the", "in");
+    private static final Set<String> ABBREVIATIONS = Set.of("Inc.", "Ltd.", "Corp.", "Co.", "St.");
     private static final Pattern MEMBER_OF = Pattern.compile("\\b[Mm]embers? of (?:the )?");
 
     private OrganizationNames() {}
@@ -111,13 +112,22 @@ public final class OrganizationNames {
     static List<Mention> headedNames(String text) {
         List<Mention> found = new ArrayList<>();
         List<int[]> words = new ArrayList<>();
-        Matcher word = WORD.matcher(text);
-        while (word.find()) {
-            int end = word.end();
-            while (end > word.start() + 1 && text.charAt(end - 1) == '.' && !isAbbreviation(text, word.start(), end)) {
+        int at = 0;
+        while (at < text.length()) {
+            // The words WORD matches, scanned by hand: matching the pattern at every word cost half the time.
+            if (!isWordStart(text.charAt(at))) {
+                at++;
+                continue;
+            }
+            int begin = at;
+            while (at < text.length() && (isWordStart(text.charAt(at)) || ".'\u2019-".indexOf(text.charAt(at)) >= 0)) {
+                at++;
+            }
+            int end = at;
+            while (end > begin + 1 && text.charAt(end - 1) == '.' && !isAbbreviation(text, begin, end)) {
                 end--;
             }
-            words.add(new int[] {word.start(), end});
+            words.add(new int[] {begin, end});
         }
         int i = 0;
         while (i < words.size()) {
@@ -164,6 +174,10 @@ public final class OrganizationNames {
             i = last + 1;
         }
         return found;
+    }
+
+    private static boolean isWordStart(char c) {
+        return Character.isLetterOrDigit(c) || c == '&';
     }
 
     private static boolean isSiteCenter(String text, List<int[]> words, int head, int first) {
@@ -358,7 +372,7 @@ public final class OrganizationNames {
     /** "U.S." and "Inc." keep their final period; "University." at a sentence end does not. */
     private static boolean isAbbreviation(String text, int begin, int end) {
         String word = text.substring(begin, end);
-        return word.indexOf('.') < word.length() - 1 || Set.of("Inc.", "Ltd.", "Corp.", "Co.", "St.").contains(word);
+        return word.indexOf('.') < word.length() - 1 || ABBREVIATIONS.contains(word);
     }
 
     private static boolean isCapitalised(String text, int[] word) {
