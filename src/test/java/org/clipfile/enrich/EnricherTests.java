@@ -164,6 +164,19 @@ class EnricherTests {
     }
 
     @Test
+    void shouldMakeTheBareNameOfAChurchOneGroupWithTheChurch() {
+        Enrichment found = enricher.enrich("Hackers target church",
+                "Hackers attacked the website of the Church of Scientology on Monday. A spokesman said Scientology"
+                        + " would not be silenced, and critics of Scientology welcomed the attack.");
+
+        assertThat(found.groups()).filteredOn(g -> g.variants().contains("scientology")).singleElement()
+                .satisfies(g -> {
+                    assertThat(g.name()).isEqualTo("Church of Scientology");
+                    assertThat(g.mentions()).isEqualTo(3);
+                });
+    }
+
+    @Test
     void shouldOrderAppliedEntitiesAsEnrichingDoesMostMentionedFirstThenByName() {
         Enrichment stored = new Enrichment(List.of(),
                 List.of(new EntityFacet("group:gamma-club", "Gamma Club", "group", List.of("gamma club"), 1),

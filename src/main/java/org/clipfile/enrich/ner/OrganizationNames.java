@@ -10,17 +10,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Organisations the 3-class tagger misses or mistypes, found from the shape of their names and their context:
+ * Organisations (and sites) the 3-class tagger misses or mistypes, found from the shape of their names and their
+ * context, with no list of names:
  * <ol>
  *   <li>a capitalised sequence headed by an organisation noun ("Greek Ministry of Culture", "Saudi Gazette",
  *       "Municipality of Livorno") is a group: added when untagged, retyped when tagged as a person with the same
  *       span, and extended over a shorter mention inside it (the place "Livorno" in "Municipality of Livorno");
+ *       one headed by a site noun ("Johnson Space Center", "Museum of Flight") is a place, even when tagged as an
+ *       organisation;
  *   <li>a capitalised name after "member(s) of" ("a member of Scientology", "members of the Sea Org") is a group;
- *   <li>the bare name of a faith or movement known by a longer name ("Scientology" after "Church of
- *       Scientology") is that group.
+ *   <li>the bare name of a church or movement known by a longer name ("Scientology" after "Church of
+ *       Scientology") is that group, unless the text uses it as a common word as often;
+ *   <li>an acronym defined in parentheses takes the type of the name it abbreviates, at every mention ("Kennedy
+ *       Space Center (KSC)"), and a name the tagger cut before it becomes a group ("Movimento 5 Stelle (M5S)").
  * </ol>
- * A sequence that is a known place name ("West Bank") is never made a group, and a place name the tagger found
- * with the same span is not retyped.
+ * A sequence that is a known place name ("West Bank") is never made a group, and a place or group the tagger found
+ * with the same span is not made a group. Linking a short form to its group is the entity resolver's work.
  */
 public final class OrganizationNames {
     /** Nouns that head the name of an organisation, whatever precedes or follows them. */
