@@ -52,7 +52,7 @@ public final class OrganizationNames {
             "Its", "Their", "His", "Her", "Our", "My", "Your", "Both", "Former", "Then", "Members", "Member");
     private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "&", "de", "the");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}&][\\p{L}\\p{N}&.'\u2019\\-]*");
-    /** An acronym defined in parentheses right after a name: "Kennedy Space Center (KSC)", "Movimento 5 Stelle (M5S)". */
+    /** An acronym defined in parentheses right after a name: "Kennedy Space Center (KSC)". */
     private static final Pattern DEFINED_ACRONYM = Pattern.compile(" \\(([A-Z][A-Z0-9]{1,7})\\)");
     /** Lowercase words a name's initials skip ("Syrian Observatory for Human Rights": SOHR). */
     private static final Set<String> NOT_IN_INITIALS = Set.of("of", "for", "and", "&", "de", "on", "the", "in");
@@ -241,7 +241,8 @@ public final class OrganizationNames {
             if (nameBegin < 0) {
                 continue;
             }
-            Mention name = new Mention(text.substring(nameBegin, nameEnd), MentionType.ORGANIZATION, nameBegin, nameEnd);
+            Mention name =
+                    new Mention(text.substring(nameBegin, nameEnd), MentionType.ORGANIZATION, nameBegin, nameEnd);
             Mention same = all.stream().filter(m -> m.begin() == nameBegin && m.end() == nameEnd).findFirst()
                     .orElse(null);
             if (same == null) {

@@ -80,7 +80,8 @@ class OrganizationNamesTests {
     void shouldKeepAnAndInsideTheComplementOfAnOrganisation() {
         String text = "The Union of Rationalist Atheists and Agnostics launched a petition.";
 
-        assertThat(apply(text)).extracting(Mention::text).containsExactly("Union of Rationalist Atheists and Agnostics");
+        assertThat(apply(text)).extracting(Mention::text)
+                .containsExactly("Union of Rationalist Atheists and Agnostics");
     }
 
     @Test
@@ -166,7 +167,8 @@ class OrganizationNamesTests {
     @Test
     void shouldGiveADefinedAcronymTheTypeOfItsNameEverywhere() {
         String text = "At the Kennedy Space Center (KSC) in Florida, KSC staff cheered.";
-        Mention later = new Mention("KSC", MentionType.ORGANIZATION, text.lastIndexOf("KSC"), text.lastIndexOf("KSC") + 3);
+        int last = text.lastIndexOf("KSC");
+        Mention later = new Mention("KSC", MentionType.ORGANIZATION, last, last + 3);
 
         List<Mention> all = apply(text, mention(text, "Kennedy Space Center", MentionType.ORGANIZATION), later);
 
