@@ -20,6 +20,7 @@ import org.clipfile.enrich.ner.EntityRecognizer;
 import org.clipfile.enrich.ner.Mention;
 import org.clipfile.enrich.ner.MentionCleaner;
 import org.clipfile.enrich.ner.MentionType;
+import org.clipfile.enrich.ner.OrganizationNames;
 import org.clipfile.enrich.places.Gazetteer;
 import org.clipfile.enrich.places.Place;
 import org.clipfile.enrich.places.PlaceResolver;
@@ -34,6 +35,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class Enricher {
+    /** The order of people and groups in an enrichment: most mentioned first, then by name. */
+    private static final Comparator<EntityFacet> BY_MENTIONS =
+            Comparator.comparingInt(EntityFacet::mentions).reversed().thenComparing(EntityFacet::name);
+
     private final EntityRecognizer recognizer;
     private final AliasRegistry registry;
     private final Gazetteer gazetteer;
@@ -105,12 +110,10 @@ public final class Enricher {
                 return new EntityFacet(a.id(), a.name(), a.type(), List.copyOf(variants), a.mentions() + b.mentions());
             });
         }
-        Comparator<EntityFacet> byMentions =
-                Comparator.comparingInt(EntityFacet::mentions).reversed().thenComparing(EntityFacet::name);
-        List<EntityFacet> people = merged.values().stream().filter(e -> e.type().equals("person")).sorted(byMentions)
-                .toList();
+        List<EntityFacet> people = merged.values().stream().filter(e -> e.type().equals("person"))
+                .sorted(BY_MENTIONS).toList();
         List<EntityFacet> groups = merged.values().stream().filter(e -> !e.type().equals("person"))
-                .sorted(byMentions).toList();
+                .sorted(BY_MENTIONS).toList();
         return new Enrichment(people, groups, enrichment.places());
     }
 
@@ -139,7 +142,8 @@ public final class Enricher {
         if (text.isBlank()) {
             return new Analysis(List.of(), List.of(), List.of());
         }
-        List<Mention> recognized = MentionCleaner.clean(recognizer.recognize(text));
+        List<Mention> recognized = OrganizationNames.apply(text, MentionCleaner.clean(recognizer.recognize(text)),
+                name -> !gazetteer.lookup(name).isEmpty());
         List<Mention> mentions = new ArrayList<>(recognized);
         for (Mention found : registry.findMentions(text)) {
             // A registered name is curated: it wins over the tagger's shorter reading of part of it
@@ -188,10 +192,8 @@ public final class Enricher {
             (entity.type() == EntityType.PERSON ? people : groups).add(facet);
         }
         List<PlaceFacet> places = analysis.places().stream().map(Enricher::placeFacet).toList();
-        Comparator<EntityFacet> byMentions =
-                Comparator.comparingInt(EntityFacet::mentions).reversed().thenComparing(EntityFacet::name);
-        people.sort(byMentions);
-        groups.sort(byMentions);
+        people.sort(BY_MENTIONS);
+        groups.sort(BY_MENTIONS);
         List<PlaceFacet> sortedPlaces = new ArrayList<>(places);
         sortedPlaces.sort(Comparator.comparingInt(PlaceFacet::mentions).reversed().thenComparing(PlaceFacet::name));
         return new Enrichment(people, groups, sortedPlaces);

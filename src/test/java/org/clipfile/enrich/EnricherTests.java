@@ -164,6 +164,33 @@ class EnricherTests {
     }
 
     @Test
+    void shouldMakeTheBareNameOfAChurchOneGroupWithTheChurch() {
+        Enrichment found = enricher.enrich("Hackers target church",
+                "Hackers attacked the website of the Church of Scientology on Monday. A spokesman said Scientology"
+                        + " would not be silenced, and critics of Scientology welcomed the attack.");
+
+        assertThat(found.groups()).filteredOn(g -> g.variants().contains("scientology")).singleElement()
+                .satisfies(g -> {
+                    assertThat(g.name()).isEqualTo("Church of Scientology");
+                    assertThat(g.mentions()).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void shouldOrderAppliedEntitiesAsEnrichingDoesMostMentionedFirstThenByName() {
+        Enrichment stored = new Enrichment(List.of(),
+                List.of(new EntityFacet("group:gamma-club", "Gamma Club", "group", List.of("gamma club"), 1),
+                        new EntityFacet("group:delta-club", "Delta Club", "group", List.of("delta club"), 3),
+                        new EntityFacet("group:beta-club", "Beta Club", "group", List.of("beta club"), 3)),
+                List.of());
+
+        Enrichment applied = TestEnrichers.real().applyRegistry(stored);
+
+        assertThat(applied.groups()).extracting(EntityFacet::name).containsExactly("Beta Club", "Delta Club",
+                "Gamma Club");
+    }
+
+    @Test
     void shouldGiveTheSameEnrichmentFromManyThreads() throws Exception {
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
