@@ -211,4 +211,14 @@ class PlaceResolverTests {
         assertThat(middleEast.country()).isNull();
         assertThat(middleEast.guessed()).isFalse();
     }
+
+    @Test
+    void shouldResolveASeaAsAnAreaNotAsTheHamletOfTheSameNameInAMentionedRegion() {
+        List<ResolvedPlace> places = resolve("Drilling in the North Sea slowed, traders in New York said.",
+                "North Sea", "New York");
+
+        assertThat(places.getFirst().place().id()).isEqualTo("place:area:north-sea");
+        assertThat(places.getFirst().place().kind()).isEqualTo(PlaceKind.AREA);
+        assertThat(places.getFirst().country()).isNull();
+    }
 }
