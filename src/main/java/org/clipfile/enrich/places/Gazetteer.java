@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.clipfile.enrich.names.NameKeys;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,8 +156,9 @@ public final class Gazetteer {
         return false;
     }
 
+    /** The number of distinct places (some are known under an older id too). */
     public int size() {
-        return byId.size();
+        return places().size();
     }
 
     private static final class Builder {
@@ -168,6 +170,8 @@ public final class Gazetteer {
         private final Map<String, CountryNames> countryNames = new HashMap<>();
         /** One String instance per country and region code: 175k places share a few thousand codes. */
         private final Map<String, String> codes = new HashMap<>();
+        /** Place rows without a GeoNames id or population, kept until every numbered place is read. */
+        private final List<String[]> unnumbered = new ArrayList<>();
 
         private record CountryNames(String name, List<String> aliases) {}
 
@@ -193,10 +197,17 @@ public final class Gazetteer {
                 switch (f[0]) {
                     case "C" -> addCountry(f);
                     case "R" -> addRegion(f);
-                    case "P" -> addCity(f);
+                    case "P" -> {
+                        if (f[1].startsWith("city:") && "0".equals(f[7])) {
+                            unnumbered.add(f);
+                        } else {
+                            addCity(f);
+                        }
+                    }
                     default -> throw new IOException("Unknown gazetteer line: " + line);
                 }
             }
+            addUnnumbered();
             // Countries of the JDK the data lists no place in (Bouvet Island) still have a name.
             for (String code : Locale.getISOCountries()) {
                 if (!countries.containsKey(code)) {
@@ -254,6 +265,37 @@ public final class Gazetteer {
                     index(f[2].substring(0, f[2].length() - suffix.length()), region, true);
                 }
             }
+        }
+
+        /**
+         * Places of the name-only source (no GeoNames id, no population) that lie where a numbered place of the same
+         * country lies are that place under another name ("Geneva" at the coordinates of "Genève", 183,981
+         * people): the name becomes one of its names, and the name-based id leads to it. Others are places of
+         * their own.
+         */
+        private void addUnnumbered() {
+            Map<String, Place> byPosition = new HashMap<>();
+            for (Place place : byId.values()) {
+                if (place.kind() == PlaceKind.CITY && place.population() > 0) {
+                    byPosition.merge(position(place.countryCode(), place.latitude(), place.longitude()), place,
+                            (a, b) -> a.population() >= b.population() ? a : b);
+                }
+            }
+            for (String[] f : unnumbered) {
+                Place twin = byPosition.get(position(code(f[3]), Double.parseDouble(f[5]),
+                        Double.parseDouble(f[6])));
+                if (twin == null) {
+                    addCity(f);
+                } else {
+                    byId.putIfAbsent("place:" + f[1], twin);
+                    index(f[2], twin, false);
+                }
+            }
+            unnumbered.clear();
+        }
+
+        private static String position(@Nullable String country, double latitude, double longitude) {
+            return country + "|" + Math.round(latitude * 1000) + "|" + Math.round(longitude * 1000);
         }
 
         private void addCity(String[] f) {
@@ -363,6 +405,6 @@ public final class Gazetteer {
 
     /** Every place, for tests and tools. */
     Collection<Place> places() {
-        return byId.values();
+        return byId.values().stream().distinct().toList();
     }
 }

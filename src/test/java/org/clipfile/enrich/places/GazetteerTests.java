@@ -29,6 +29,15 @@ class GazetteerTests {
     }
 
     @Test
+    void shouldKnowAPlaceOfTheNameOnlySourceAsTheNumberedPlaceAtTheSamePosition() {
+        assertThat(gazetteer.lookup("Geneva")).extracting(Place::id).contains("place:geonames:2660646")
+                .doesNotContain("place:city:CH.GE.geneva");
+        Place geneva = gazetteer.byId("place:city:CH.GE.geneva").orElseThrow();
+        assertThat(geneva.id()).isEqualTo("place:geonames:2660646");
+        assertThat(geneva.population()).isGreaterThan(100_000);
+    }
+
+    @Test
     void shouldFindARegionAndItsSeatUnderTheSameName() {
         assertThat(gazetteer.lookup("Idlib")).extracting(Place::id)
                 .contains("place:region:SY.12", "place:geonames:169389");
