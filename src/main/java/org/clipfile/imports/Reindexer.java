@@ -92,13 +92,28 @@ public class Reindexer implements IndexReadyListener {
     public void indexReady(ArticleIndex ready) {
         try {
             store.ensureExists();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not create the re-index run index {}: {}", store.alias(), e.toString());
+        }
+        startIfBehind(ready);
+    }
+
+    /**
+     * Re-indexes when the index is behind this server's mapping. While another run holds the lock (another
+     * instance re-indexing, or this one's run from before a crash, until its heartbeat is stale), it looks again
+     * after {@code abandoned-after}: the other run may end it, or die and leave it to this one.
+     */
+    private void startIfBehind(ArticleIndex ready) {
+        try {
             if (ready.behindDefinition()) {
                 log.info("The index behind {} has an older mapping than version {}; re-indexing in the background",
                         ready.alias(), ready.definition().version());
                 start(false);
             }
         } catch (ReindexRunningException e) {
-            log.info("{}", e.getMessage());
+            log.info("{}; looking again in {}", e.getMessage(), properties.abandonedAfter());
+            heartbeats.schedule(() -> startIfBehind(ready), properties.abandonedAfter().toMillis(),
+                    TimeUnit.MILLISECONDS);
         } catch (IOException | RuntimeException e) {
             log.warn("Could not check the mapping version of {}: {}", ready.alias(), e.toString());
         }

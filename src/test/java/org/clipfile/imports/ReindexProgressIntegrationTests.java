@@ -2,6 +2,9 @@ package org.clipfile.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.json.JsonData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * While a re-index runs, its progress reaches Elasticsearch at every heartbeat (here every 400 ms, a third of
  * {@code abandoned-after}), and a second start on the same instance is refused by the same lock as on any other.
+ * The re-index a server starts by itself for an older mapping waits for a lock held elsewhere, and then runs.
  */
 @ClipfileIntegrationTest
 @TestPropertySource(properties = {"clipfile.index.alias=it-reindex-progress",
@@ -28,6 +32,12 @@ class ReindexProgressIntegrationTests extends ArchiveServerTest {
     @Autowired
     ReindexRunStore store;
 
+    @Autowired
+    Reindexer reindexer;
+
+    @Autowired
+    ElasticsearchClient client;
+
     @Test
     void shouldWriteProgressWhileRunningAndRefuseASecondStart() throws Exception {
         List<Article> articles = new ArrayList<>();
@@ -37,6 +47,7 @@ class ReindexProgressIntegrationTests extends ArchiveServerTest {
                     null, "en", Instant.now(), "rp-hash-" + i, null));
         }
         index.saveAll(articles, true);
+        long inArchive = index.count(); // with what other tests of this class left
 
         Http.Response started = http.post("/api/admin/reindex", "application/json", "");
         Http.Response second = http.post("/api/admin/reindex", "application/json", "");
@@ -55,12 +66,43 @@ class ReindexProgressIntegrationTests extends ArchiveServerTest {
         }
 
         assertThat(status.get("state").asString()).as(status.toString()).isEqualTo("completed");
-        assertThat(status.get("copied").asLong()).isEqualTo(ARTICLES);
+        assertThat(status.get("copied").asLong()).isEqualTo(inArchive);
         assertThat(progress).as("progress written while running")
                 .anySatisfy(r -> {
-                    assertThat(r.copied()).isBetween(1L, (long) ARTICLES);
+                    assertThat(r.copied()).isBetween(1L, inArchive);
                     assertThat(r.docsPerSecond()).isPositive();
                     assertThat(r.heartbeatAt()).isAfter(r.startedAt());
                 });
+    }
+
+    @Test
+    void shouldStartTheMappingReindexAtStartUpOnceTheLockHolderIsGone() throws Exception {
+        index.saveAll(List.of(new Article("rp-old", "Old mapping", "An article under an older mapping.", null,
+                "Test Wire", null, null, List.of(), null, "en", Instant.now(), "rp-old-hash", null)), true);
+        String before = index.currentIndex();
+        // The lock first: the server's own start-up check may run at any moment and must find it held.
+        store.ensureExists(); // the server makes it in the background; a write before would auto-create an index
+        client.create(c -> c.index(store.alias()).id(ReindexRunStore.LOCK).refresh(Refresh.True)
+                .document(new ReindexLock(ReindexLock.KIND, "it-reindex-progress-v9-other", "other-instance",
+                        Instant.now())));
+        client.indices().putMapping(p -> p.index(before).meta("version", JsonData.of(0)));
+        assertThat(index.behindDefinition()).isTrue();
+
+        reindexer.indexReady(index);
+
+        assertThat(index.currentIndex()).as("refused while the other instance reports").isEqualTo(before);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (index.currentIndex().equals(before) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(index.currentIndex()).as("re-indexed once the lock went stale").isNotEqualTo(before);
+        assertThat(index.behindDefinition()).isFalse();
+        assertThat(index.find("rp-old")).isPresent();
+        JsonNode status = http.get("/api/admin/reindex").json();
+        while (status.get("state").asString().equals("running") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            status = http.get("/api/admin/reindex").json();
+        }
+        assertThat(status.get("state").asString()).as(status.toString()).isEqualTo("completed");
     }
 }
