@@ -43,8 +43,8 @@ paths = {
   "delete": {"summary": "Remove a person or group from the alias registry (editors)", "parameters": [idp("person:... or group:... id")], "responses": dict({"204": {"description": "Removed"}}, **errors(404))},
   "get": {"summary": "An entity under the current search: aliases, timeline, who and what co-occurs with it (most, and most unusually)", "parameters": [idp("person:..., group:... or place:... id")] + search_params, "responses": dict({"200": ok("EntityPage")}, **errors(400, 404))}},
  "/api/admin/reindex": {
-   "post": {"summary": "Copy the archive into a new index and move the alias onto it (after a mapping change, or to apply alias-registry edits to indexed articles)", "description": "Runs in the background; entities stored with each article are copied or re-resolved, never recognised again. The old index is kept for a roll-back.", "parameters": [P("apply_registry", "re-resolve people and groups against the current alias registry", {"type": "boolean", "default": False})], "responses": {"202": ok("ReindexStatus", "Started (or the running one)")}},
-   "get": {"summary": "The last re-index this server ran", "responses": dict({"200": ok("ReindexStatus")}, **errors(404))}},
+   "post": {"summary": "Copy the archive into a new index and move the alias onto it (after a mapping change, or to apply alias-registry edits to indexed articles)", "description": "Runs in the background; entities stored with each article are copied or re-resolved, never recognised again. The old index is kept for a roll-back. Refused (409) while a re-index runs on any server instance.", "parameters": [P("apply_registry", "re-resolve people and groups against the current alias registry", {"type": "boolean", "default": False})], "responses": dict({"202": ok("ReindexStatus", "Started")}, **errors(409))},
+   "get": {"summary": "The latest re-index of the archive, whichever server instance runs or ran it", "description": "Kept in Elasticsearch. A run whose server instance stopped reporting (heartbeat older than clipfile.imports.abandoned-after) is reported failed.", "responses": dict({"200": ok("ReindexStatus")}, **errors(404))}},
  "/api/articles": {"post": {"summary": "Add or replace one article", "description": "JSON with explicit fields, plain text (seed layout or first line as title), or an HTML page (with ?url=). The id is derived from the canonical URL, else the content, so posting again replaces.", "parameters": [P("url", "for HTML: the page's address")], "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ArticleInput"}}, "text/plain": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}}}}, "responses": dict({"201": ok("Ingested", "Created"), "200": ok("Ingested", "Replaced an earlier copy")}, **errors(400, 413, 415, 503))}},
  "/api/articles/{id}": {"get": {"summary": "One article with its people, groups and places", "parameters": [idp("article id")], "responses": dict({"200": ok("Article")}, **errors(404))}},
  "/api/articles/{id}/annotations": {"get": {"summary": "Where the title and body name the article's entities (UTF-16 offsets)", "parameters": [idp("article id")], "responses": dict({"200": ok("Annotations")}, **errors(404))}},
@@ -78,7 +78,7 @@ schemas = {
  "Span": S({"start": i, "end": i, "type": s, "id": s, "name": s}),
  "Annotations": S({"title": lst(ref("Span")), "body": lst(ref("Span"))}),
  "RegistryEntity": S({"id": s, "type": s, "name": s, "aliases": lst(s)}),
- "ReindexStatus": S({"state": dict(s, enum=["running", "completed", "failed"]), "from": s, "to": s, "registryApplied": b, "copied": i, "failed": i, "failures": lst(s), "startedAt": s, "finishedAt": s, "docsPerSecond": n, "error": s}),
+ "ReindexStatus": S({"state": dict(s, enum=["running", "completed", "failed"]), "from": s, "to": s, "registryApplied": b, "copied": i, "failed": i, "failures": lst(s), "startedAt": s, "finishedAt": s, "docsPerSecond": n, "error": s, "heartbeatAt": s, "owner": s}),
  "Related": S({"hits": lst(ref("SearchHit"))}),
  "ImportJob": S({"id": s, "status": s, "source_kind": s, "source_name": s, "total_estimate": i, "processed": i, "indexed": i, "replaced": i, "failed": i, "rate_per_second": n, "eta_seconds": i, "created_at": s, "started_at": s, "finished_at": s, "error": s}),
  "FailureList": S({"jobId": s, "total": i, "page": i, "size": i, "failures": lst(S({"document": s, "reason": s}))}),
@@ -89,7 +89,7 @@ schemas = {
 role = {"type": "string", "enum": ["reader", "editor", "admin"]}
 unauth = {"description": "No or an invalid credential (/problems/unauthenticated)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
 forbidden = {"description": "The role does not allow the call, or the CSRF token of a session is missing (/problems/forbidden)", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
-audit_params = [P("user", "user name, key:<key name> or anonymous"), P("action", "search, export, article.view, article.ingest, login.failed, access.denied, ..."), P("from", "date or ISO date-time"), P("to", "date (that whole day) or ISO date-time")]
+audit_params = [P("user", "user name, key:<key name> or anonymous"), P("action", "search, export, article.view, article.ingest, login.failed, access.denied, ..."), P("from", "2026, 2026-11, 2026-11-25 or an ISO date-time"), P("to", "2026, 2026-11, 2026-11-25 (that whole year, month or day) or an ISO date-time")]
 body = lambda schema: {"required": True, "content": {"application/json": {"schema": schema}}}
 paths.update({
  "/api/session": {

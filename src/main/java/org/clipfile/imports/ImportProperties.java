@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxOutage how long an import waits for an unreachable Elasticsearch before it stops (resumably)
  * @param maxDocumentSize the largest single document in an import
  * @param maxArchiveSize the most an archive may expand to
- * @param abandonedAfter a running job whose server has not reported for this long is taken over and re-run
+ * @param abandonedAfter a running job whose server has not reported for this long is taken over and re-run; a
+ *     re-index whose server has not reported for this long is reported failed and its lock can be taken over
  */
 @Validated
 @ConfigurationProperties("clipfile.imports")

@@ -6,7 +6,9 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -42,76 +50,244 @@ public class Reindexer implements IndexReadyListener {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
-    /** A re-index run: {@code state} is running, completed or failed. */
+    /**
+     * A re-index run: {@code state} is running, completed or failed; {@code heartbeatAt} is when its server
+     * instance ({@code owner}) last reported.
+     */
     public record Status(String state, String from, String to, boolean registryApplied, long copied, long failed,
             List<String> failures, @Nullable Instant startedAt, @Nullable Instant finishedAt,
-            double docsPerSecond, @Nullable String error) {}
+            double docsPerSecond, @Nullable String error, @Nullable Instant heartbeatAt, @Nullable String owner) {}
 
     private final ElasticsearchClient client;
     private final ArticleIndex index;
     private final Enricher enricher;
     private final ImportProperties properties;
+    private final ReindexRunStore store;
     private final Clock clock;
+    private final String owner;
+    /** The run of this instance, as the copy loop last reported it; the heartbeat writes it to the store. */
     private final AtomicReference<Status> status = new AtomicReference<>();
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("reindex-heartbeat").daemon().factory());
+    /** Guards the lock and the run's document between the heartbeat and the end of the run. */
+    private final Object reporting = new Object();
+    private volatile ReindexRunStore.@Nullable Held held;
+    /** Set when another instance took the lock over: the run stops before it could move the alias. */
+    private volatile boolean lostLock;
 
-    Reindexer(ElasticsearchClient client, ArticleIndex index, Enricher enricher, ImportProperties properties) {
+    Reindexer(ElasticsearchClient client, ArticleIndex index, Enricher enricher, ImportProperties properties,
+            ReindexRunStore store) {
         this.client = client;
         this.index = index;
         this.enricher = enricher;
         this.properties = properties;
+        this.store = store;
         this.clock = Clock.systemUTC();
+        this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString()
+                .substring(0, 8);
     }
 
     /** At start-up: an index made from an older mapping than this server's is copied into a new one. */
     @Override
     public void indexReady(ArticleIndex ready) {
         try {
+            store.ensureExists();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not create the re-index run index {}: {}", store.alias(), e.toString());
+        }
+        startIfBehind(ready);
+    }
+
+    /**
+     * Re-indexes when the index is behind this server's mapping. While another run holds the lock (another
+     * instance re-indexing, or this one's run from before a crash, until its heartbeat is stale), it looks again
+     * after {@code abandoned-after}: the other run may end it, or die and leave it to this one.
+     */
+    private void startIfBehind(ArticleIndex ready) {
+        try {
             if (ready.behindDefinition()) {
                 log.info("The index behind {} has an older mapping than version {}; re-indexing in the background",
                         ready.alias(), ready.definition().version());
                 start(false);
             }
+        } catch (ReindexRunningException e) {
+            log.info("{}; looking again in {}", e.getMessage(), properties.abandonedAfter());
+            heartbeats.schedule(() -> startIfBehind(ready), properties.abandonedAfter().toMillis(),
+                    TimeUnit.MILLISECONDS);
         } catch (IOException | RuntimeException e) {
             log.warn("Could not check the mapping version of {}: {}", ready.alias(), e.toString());
         }
     }
 
-    public @Nullable Status status() {
-        return status.get();
+    /**
+     * The run started last on this archive, by any server instance. A run whose instance stopped reporting for
+     * longer than {@code clipfile.imports.abandoned-after} is reported failed.
+     */
+    public Optional<Status> latest() throws IOException {
+        Optional<ReindexRun> run = store.latest();
+        if (run.isEmpty()) {
+            return Optional.empty();
+        }
+        ReindexRun latest = run.get();
+        if (latest.state().equals("running") && !runningHere(latest.id()) && stale(latest)) {
+            latest = latest.failed(abandonedError(latest), latest.heartbeatAt());
+        }
+        return Optional.of(latest.status());
     }
 
-    /** Starts a re-index in the background unless one is running; returns its first status. */
-    public synchronized Status start(boolean applyRegistry) {
-        Status current = status.get();
-        if (current != null && current.state().equals("running")) {
-            return current;
+    /** This instance's own run is alive whatever its last written heartbeat (a slow write is not a death). */
+    private boolean runningHere(String run) {
+        ReindexRunStore.Held lock = held;
+        return lock != null && lock.run().equals(run);
+    }
+
+    private boolean stale(ReindexRun run) {
+        Instant heartbeat = run.heartbeatAt() != null ? run.heartbeatAt() : run.startedAt();
+        return heartbeat == null || heartbeat.isBefore(clock.instant().minus(properties.abandonedAfter()));
+    }
+
+    private String abandonedError(ReindexRun run) throws IOException {
+        if (run.to().equals(index.currentIndex())) {
+            return "The server instance running this re-index (" + run.owner() + ") stopped after moving the "
+                    + "alias: " + run.to() + " is the live index; " + run.from() + " is kept. Articles written "
+                    + "to " + run.from() + " in the moment before the move may be missing: start a re-index again "
+                    + "to be sure.";
         }
-        Status first = new Status("running", "", "", applyRegistry, 0, 0, List.of(), clock.instant(), null, 0, null);
+        return "The server instance running this re-index (" + run.owner() + ") stopped reporting. The alias was "
+                + "not moved: the old index " + run.from() + " is still the live one and nothing is lost. Start "
+                + "the re-index again.";
+    }
+
+    /**
+     * Starts a re-index in the background and returns its first status; refused with
+     * {@link ReindexRunningException} while one runs on any server instance.
+     */
+    public synchronized Status start(boolean applyRegistry) throws IOException {
+        store.ensureExists();
+        Instant started = clock.instant();
+        String from = index.currentIndex();
+        String versioned = index.definition().indexName(index.alias());
+        String target = versioned.equals(from) || client.indices().exists(e -> e.index(versioned)).value()
+                ? versioned + "-" + STAMP.format(started)
+                : versioned;
+        ReindexRunStore.Held lock = store.tryLock(target, owner, started.minus(properties.abandonedAfter()),
+                this::markAbandoned);
+        if (lock == null) {
+            Optional<Status> running = latest();
+            throw new ReindexRunningException("A re-index is already running" + running
+                    .filter(r -> r.state().equals("running"))
+                    .map(r -> " (into " + r.to() + ", " + r.copied() + " articles copied, on " + r.owner() + ")")
+                    .orElse("") + "; wait for it to end, or check GET /api/admin/reindex");
+        }
+        Status first = new Status("running", from, target, applyRegistry, 0, 0, List.of(), started, null, 0, null,
+                started, owner);
+        try {
+            store.save(ReindexRun.of(first, owner, started), true);
+        } catch (IOException | RuntimeException e) {
+            store.release(lock);
+            throw e;
+        }
         status.set(first);
+        synchronized (reporting) {
+            held = lock;
+            lostLock = false;
+        }
+        long period = Math.clamp(properties.abandonedAfter().toMillis() / 3, 100, 5_000);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(this::heartbeat, period, period,
+                TimeUnit.MILLISECONDS);
         Thread.ofVirtual().name("reindex").start(() -> {
+            Status end;
             try {
-                status.set(run(applyRegistry));
+                end = run(applyRegistry, from, target, started);
             } catch (Exception e) {
                 log.error("Re-index failed", e);
                 Status last = status.get();
-                status.set(new Status("failed", last.from(), last.to(), applyRegistry, last.copied(), last.failed(),
-                        last.failures(), last.startedAt(), clock.instant(), 0, e.toString()));
+                end = new Status("failed", last.from(), last.to(), applyRegistry, last.copied(), last.failed(),
+                        last.failures(), last.startedAt(), clock.instant(), 0, failureText(e, last), clock.instant(),
+                        owner);
             }
+            heartbeat.cancel(false);
+            finish(end);
         });
         return first;
     }
 
-    /** Runs a whole re-index in the calling thread. */
-    public Status run(boolean applyRegistry) throws IOException, InterruptedException {
-        Instant started = clock.instant();
+    private String failureText(Exception e, Status last) {
+        boolean moved;
+        try {
+            moved = last.to().equals(index.currentIndex());
+        } catch (IOException | RuntimeException unreachable) {
+            return e.getMessage() + ". Check which index " + index.alias() + " points to before starting again.";
+        }
+        return e.getMessage() + (moved ? "" : ". The alias was not moved: " + last.from() + " is still the live "
+                + "index and nothing is lost; " + last.to() + " holds a partial copy (delete it) and a new re-index "
+                + "can start.");
+    }
+
+    /** Writes the heartbeat: the lock's, and the progress of the run. */
+    private void heartbeat() {
+        synchronized (reporting) {
+            if (held == null) {
+                return;
+            }
+            try {
+                held = store.beat(held, owner);
+                Instant now = clock.instant();
+                Status current = status.get();
+                store.save(ReindexRun.of(current, owner, now), false);
+            } catch (ReindexRunStore.LostLockException e) {
+                log.warn("{}; stopping this re-index", e.getMessage());
+                lostLock = true;
+                held = null;
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not report re-index progress: {}", e.toString());
+            }
+        }
+    }
+
+    /** Records the end of the run and releases the lock (unless another instance took it over). */
+    private void finish(Status end) {
+        synchronized (reporting) {
+            ReindexRunStore.Held lock = held;
+            held = null;
+            status.set(end);
+            try {
+                // Released first: once the run reads as ended, a new one can start.
+                if (lock != null) {
+                    store.release(lock);
+                }
+                store.save(ReindexRun.of(end, owner, clock.instant()), true);
+            } catch (IOException | RuntimeException e) {
+                log.error("Could not record the end of the re-index into {}: {}; its lock expires after {}",
+                        end.to(), e.toString(), properties.abandonedAfter());
+            }
+        }
+    }
+
+    /** A run whose instance died: recorded as failed when another instance takes its lock over. */
+    private void markAbandoned(String run) {
+        try {
+            Optional<ReindexRun> stale = store.find(run);
+            if (stale.isPresent() && stale.get().state().equals("running")) {
+                store.save(stale.get().failed(abandonedError(stale.get()), clock.instant()), true);
+            }
+            log.info("Took over the re-index lock from {}, whose server instance stopped reporting", run);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not record the abandoned re-index {}: {}", run, e.toString());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        heartbeats.shutdownNow();
+    }
+
+    /** Runs a whole re-index in the calling thread, holding the lock. */
+    private Status run(boolean applyRegistry, String from, String target, Instant started)
+            throws IOException, InterruptedException {
         String alias = index.alias();
-        String from = index.currentIndex();
-        String versioned = index.definition().indexName(alias);
-        String target = versioned.equals(from) || client.indices().exists(e -> e.index(versioned)).value()
-                ? versioned + "-" + STAMP.format(started)
-                : versioned;
         if (!index.definition().createUnaliased(client, target)) {
-            throw new IllegalStateException(target + " exists already: another instance is re-indexing");
+            throw new IllegalStateException(target + " exists already");
         }
         client.indices().putSettings(p -> p.index(target).settings(s -> s.refreshInterval(r -> r.time("-1"))));
         UnaryOperator<Article> change = applyRegistry
@@ -139,17 +315,18 @@ public class Reindexer implements IndexReadyListener {
                 });
         log.info("Re-indexing {} into {}{}", from, target, applyRegistry ? " with the current alias registry" : "");
         try {
-            copy(from, null, change, writer, copied, failed, started, target, applyRegistry);
+            copy(from, null, change, writer, copied, failed, failures, started, target, applyRegistry);
             Instant beforeMove = clock.instant();
             // Articles written to the old index while it was copied.
-            copy(from, since(started), change, writer, copied, failed, started, target, applyRegistry);
+            copy(from, since(started), change, writer, copied, failed, failures, started, target, applyRegistry);
             writer.flush();
+            requireLock();
             client.indices().putSettings(p -> p.index(target).settings(s -> s.refreshInterval(r -> r.time("1s"))));
             client.indices().updateAliases(u -> u
                     .actions(a -> a.remove(r -> r.index(from).alias(alias)))
                     .actions(a -> a.add(d -> d.index(target).alias(alias).isWriteIndex(true))));
             // Articles written in the moment between the catch-up and the move.
-            copy(from, since(beforeMove), change, writer, copied, failed, started, target, applyRegistry);
+            copy(from, since(beforeMove), change, writer, copied, failed, failures, started, target, applyRegistry);
             writer.finish();
         } catch (BulkWriter.OutageException e) {
             throw new IOException(e.getMessage(), e);
@@ -162,7 +339,19 @@ public class Reindexer implements IndexReadyListener {
         log.info("Re-indexed {} articles from {} into {} in {} s ({} failed); {} now points to {}. {} is kept for a "
                 + "roll-back.", inTarget, from, target, seconds, failed.get(), alias, target, from);
         return new Status("completed", from, target, applyRegistry, inTarget, failed.get(), List.copyOf(failures),
-                started, finished, Math.round(inTarget / seconds * 10) / 10.0, null);
+                started, finished, Math.round(inTarget / seconds * 10) / 10.0, null, finished, owner);
+    }
+
+    private void requireLock() {
+        if (lostLock) {
+            throw new IllegalStateException("Another server instance took over the re-index lock (this one was "
+                    + "presumed dead)");
+        }
+    }
+
+    private static double rate(long copied, Instant started, Instant now) {
+        double seconds = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
+        return Math.round(copied / seconds * 10) / 10.0;
     }
 
     private static Query since(Instant instant) {
@@ -170,7 +359,8 @@ public class Reindexer implements IndexReadyListener {
     }
 
     private void copy(String from, @Nullable Query filter, UnaryOperator<Article> change, BulkWriter writer,
-            AtomicLong copied, AtomicLong failed, Instant started, String target, boolean applyRegistry)
+            AtomicLong copied, AtomicLong failed, List<String> failures, Instant started, String target,
+            boolean applyRegistry)
             throws IOException, InterruptedException, BulkWriter.OutageException {
         String pit = client.openPointInTime(o -> o.index(from).keepAlive(k -> k.time("5m"))).id();
         try {
@@ -199,8 +389,14 @@ public class Reindexer implements IndexReadyListener {
                 }
                 pit = page.pitId() == null ? pit : page.pitId();
                 after = hits.getLast().sort();
-                status.set(new Status("running", from, target, applyRegistry, copied.get(), failed.get(), List.of(),
-                        started, null, 0, null));
+                List<String> firstFailures;
+                synchronized (failures) {
+                    firstFailures = List.copyOf(failures.subList(0, Math.min(10, failures.size())));
+                }
+                Instant now = clock.instant();
+                status.set(new Status("running", from, target, applyRegistry, copied.get(), failed.get(),
+                        firstFailures, started, null, rate(copied.get(), started, now), null, now, owner));
+                requireLock();
             }
         } finally {
             String used = pit;

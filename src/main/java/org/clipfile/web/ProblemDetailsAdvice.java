@@ -10,6 +10,7 @@ import org.clipfile.imports.ImportForbiddenException;
 import org.clipfile.imports.ImportRequestException;
 import org.clipfile.imports.ImportTooLargeException;
 import org.clipfile.imports.ImportUnavailableException;
+import org.clipfile.imports.ReindexRunningException;
 import org.clipfile.ingest.InvalidArticleException;
 import org.clipfile.search.Cursor;
 import org.clipfile.search.ExportService;
@@ -92,6 +93,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ReindexRunningException.class)
+    ProblemDetail reindexRunning(ReindexRunningException e) {
+        return problem(HttpStatus.CONFLICT, "reindex-running", "Re-index already running", e.getMessage());
     }
 
     @ExceptionHandler(ImportRequestException.class)

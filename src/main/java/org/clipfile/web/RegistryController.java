@@ -47,19 +47,19 @@ class RegistryController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Starts a re-index (202) unless one runs; {@code apply_registry=true} re-resolves entities on the way. */
+    /**
+     * Starts a re-index (202); refused (409) while one runs on any server instance. {@code apply_registry=true}
+     * re-resolves entities on the way.
+     */
     @PostMapping("/api/admin/reindex")
     ResponseEntity<Reindexer.Status> reindex(
-            @RequestParam(name = "apply_registry", defaultValue = "false") boolean applyRegistry) {
+            @RequestParam(name = "apply_registry", defaultValue = "false") boolean applyRegistry) throws IOException {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(reindexer.start(applyRegistry));
     }
 
+    /** The latest re-index of the archive, whichever server instance ran it. */
     @GetMapping("/api/admin/reindex")
-    Reindexer.Status reindexStatus() {
-        Reindexer.Status status = reindexer.status();
-        if (status == null) {
-            throw new NotFoundException("No re-index has run since this server started");
-        }
-        return status;
+    Reindexer.Status reindexStatus() throws IOException {
+        return reindexer.latest().orElseThrow(() -> new NotFoundException("No re-index has run on this archive"));
     }
 }
