@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 final class BulkWriter {
     private static final Logger log = LoggerFactory.getLogger(BulkWriter.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** The longest a document waits in a partly filled batch while more are coming. */
+    static final Duration MAX_BATCH_AGE = Duration.ofSeconds(5);
 
     interface Outcome {
         /** Indexed; {@code created} is false when it replaced an article with the same id. */
@@ -59,6 +61,7 @@ final class BulkWriter {
     private final JsonpMapper mapper;
     private final List<Pending> batch = new ArrayList<>();
     private long batchBytes;
+    private long batchStarted;
     private @Nullable Thread inFlight;
     private volatile @Nullable OutageException outage;
 
@@ -74,6 +77,9 @@ final class BulkWriter {
     }
 
     void add(String document, Article article) throws OutageException, InterruptedException {
+        if (batch.isEmpty()) {
+            batchStarted = System.nanoTime();
+        }
         BinaryData json = BinaryData.of(article, mapper);
         long bytes = json.size() + article.id().length() + 32;
         if (!batch.isEmpty() && batchBytes + bytes > maxBytes) {
@@ -82,6 +88,18 @@ final class BulkWriter {
         batch.add(new Pending(document, article.id(), json));
         batchBytes += bytes;
         if (batch.size() >= maxOperations) {
+            dispatch();
+        } else {
+            flushIfOld();
+        }
+    }
+
+    /**
+     * Sends the batch when its first document has waited {@link #MAX_BATCH_AGE}: a slow import still writes every
+     * few seconds, so its articles become searchable and a re-index's catch-up finds them (see {@code Reindexer}).
+     */
+    void flushIfOld() throws OutageException, InterruptedException {
+        if (!batch.isEmpty() && System.nanoTime() - batchStarted > MAX_BATCH_AGE.toNanos()) {
             dispatch();
         }
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.clipfile.article.Article;
@@ -140,7 +141,15 @@ final class ImportRunner {
         Thread writer = Thread.ofPlatform().name("import-" + jobId + "-writer").start(() -> {
             BulkWriter bulk = articles.open(outcome);
             try {
-                for (Parsed p = parsed.take(); p != END_OF_PARSING; p = parsed.take()) {
+                while (true) {
+                    Parsed p = parsed.poll(1, TimeUnit.SECONDS);
+                    if (p == null) {
+                        bulk.flushIfOld();
+                        continue;
+                    }
+                    if (p == END_OF_PARSING) {
+                        break;
+                    }
                     bulk.add(p.document(), p.article());
                 }
                 bulk.finish();

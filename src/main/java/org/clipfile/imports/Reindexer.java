@@ -47,6 +47,7 @@ import org.springframework.stereotype.Component;
 public class Reindexer implements IndexReadyListener {
     private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
     private static final int PAGE = 1000;
+    private static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(2);
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
@@ -354,8 +355,15 @@ public class Reindexer implements IndexReadyListener {
         return Math.round(copied / seconds * 10) / 10.0;
     }
 
+    /**
+     * Articles stamped since shortly before {@code instant}. An article is stamped ({@code ingested_at}) when it is
+     * prepared and written at most {@link BulkWriter#MAX_BATCH_AGE} later (plus its request's time): the margin
+     * covers that, so an article prepared before the copy but written after it is caught up. Articles copied
+     * twice are written again under the same id.
+     */
     private static Query since(Instant instant) {
-        return Query.of(q -> q.range(r -> r.date(d -> d.field("ingested_at").gte(instant.minusSeconds(2).toString()))));
+        Instant from = instant.minus(CATCH_UP_MARGIN);
+        return Query.of(q -> q.range(r -> r.date(d -> d.field("ingested_at").gte(from.toString()))));
     }
 
     private void copy(String from, @Nullable Query filter, UnaryOperator<Article> change, BulkWriter writer,
