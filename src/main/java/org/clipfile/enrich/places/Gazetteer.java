@@ -103,7 +103,7 @@ public final class Gazetteer {
         builder.readPlaceAliases(aliases);
         Gazetteer gazetteer = builder.build();
         log.info("Gazetteer: {} countries, {} regions, {} places under {} names, loaded in {} ms",
-                gazetteer.countries.size(), gazetteer.regions.size(), gazetteer.byId.size(), gazetteer.byKey.size(),
+                gazetteer.countries.size(), gazetteer.regions.size(), gazetteer.size(), gazetteer.byKey.size(),
                 (System.nanoTime() - start) / 1_000_000);
         return gazetteer;
     }
