@@ -77,13 +77,13 @@ final class BulkWriter {
     }
 
     void add(String document, Article article) throws OutageException, InterruptedException {
-        if (batch.isEmpty()) {
-            batchStarted = System.nanoTime();
-        }
         BinaryData json = BinaryData.of(article, mapper);
         long bytes = json.size() + article.id().length() + 32;
         if (!batch.isEmpty() && batchBytes + bytes > maxBytes) {
             dispatch();
+        }
+        if (batch.isEmpty()) {
+            batchStarted = System.nanoTime();
         }
         batch.add(new Pending(document, article.id(), json));
         batchBytes += bytes;
