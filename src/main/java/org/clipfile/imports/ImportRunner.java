@@ -139,8 +139,8 @@ final class ImportRunner {
 
         Progress progress = new Progress();
         Thread writer = Thread.ofPlatform().name("import-" + jobId + "-writer").start(() -> {
-            BulkWriter bulk = articles.open(outcome);
             try {
+                BulkWriter bulk = articles.open(outcome);
                 while (true) {
                     Parsed p = parsed.poll(1, TimeUnit.SECONDS);
                     if (p == null) {
@@ -157,6 +157,11 @@ final class ImportRunner {
                 fatal.compareAndSet(null, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (RuntimeException | Error e) {
+                // Without this the parsers would block on a full queue nobody drains, and the job would never end.
+                log.error("Writer failure in import {}", jobId, e);
+                fatal.compareAndSet(null, new IOException("The articles could not be written (internal error: "
+                        + e.getClass().getSimpleName() + "); the server log has details", e));
             }
         });
 
@@ -172,6 +177,9 @@ final class ImportRunner {
                     stages.forEach(Thread::interrupt);
                 }
                 current = progress.report(current, false);
+            }
+            if (fatal.get() != null) {
+                stages.forEach(Thread::interrupt);
             }
             reader.join();
             endOfParsing.join();

@@ -158,8 +158,10 @@ public class ImportService implements IndexReadyListener {
         String articlesAlias = alias;
         Path path = Path.of(job.sourcePath());
         ImportSource source = new ImportSource(path, job.sourceName(), job.include(), properties.limits());
+        ImportJob current = job;
         try {
             ImportJob running = job.started(instanceId, source.estimateDocuments());
+            current = running;
             store.save(running);
             log.info("Import {} of {} started (about {} documents, attempt {})", job.id(), job.sourceName(),
                     running.totalEstimate(), running.attempt());
@@ -176,7 +178,8 @@ public class ImportService implements IndexReadyListener {
         } catch (IOException | RuntimeException e) {
             log.warn("Import {} failed: {}", job.id(), e.toString());
             try {
-                store.save(job.finished(ImportJob.Status.failed, "The import could not run: " + e.getMessage()));
+                store.save(current.finished(ImportJob.Status.failed, "The import could not run: "
+                        + e.getMessage()));
             } catch (IOException | RuntimeException again) {
                 log.warn("Could not record the failure of import {}: {}", job.id(), again.toString());
             }

@@ -46,11 +46,14 @@ class IndexBootstrap {
             return;
         }
         Duration backoff = Duration.ofMillis(500);
+        int ready = 0;
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 index.ensureExists();
-                for (IndexReadyListener listener : listeners) {
-                    listener.indexReady(index);
+                while (ready < listeners.size()) {
+                    // A listener that succeeded is never called again: it may have started threads of its own.
+                    listeners.get(ready).indexReady(index);
+                    ready++;
                 }
                 return;
             } catch (ElasticsearchException e) {

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.clipfile.article.ArticleDraft;
-import org.clipfile.ingest.html.HtmlArticleExtractor;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,10 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class DocumentParser {
     private final PlainTextArticleParser text;
-    private final HtmlArticleExtractor html;
+    private final HtmlExtractor html;
     private final Validator validator;
 
-    public DocumentParser(PlainTextArticleParser text, HtmlArticleExtractor html, Validator validator) {
+    public DocumentParser(PlainTextArticleParser text, HtmlExtractor html, Validator validator) {
         this.text = text;
         this.html = html;
         this.validator = validator;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.clipfile.article.ArticleDraft;
 import org.clipfile.ingest.InvalidArticleException;
+import org.clipfile.ingest.HtmlExtractor;
 import org.clipfile.ingest.JunkLines;
 import org.clipfile.ingest.TextNormalizer;
 import org.jsoup.nodes.Document;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * the title, byline, date, site, canonical URL, language, section and tags the page declares. Thread-safe.
  */
 @Component
-public class HtmlArticleExtractor {
+public class HtmlArticleExtractor implements HtmlExtractor {
     /** Far above real article pages (a few MB at most); keeps one request from holding a core for seconds. */
     static final int MAX_BYTES = 16 * 1024 * 1024;
     /** Real pages nest 20-60 deep; the limit bounds the work per node on pathological input. */
@@ -28,6 +29,7 @@ public class HtmlArticleExtractor {
     private final JunkLines junkLines = JunkLines.standard();
 
     /** Bytes as fetched or saved: the charset comes from a BOM, the page's declaration, or a guess. */
+    @Override
     public ArticleDraft extract(byte[] html, @Nullable String sourceUrl) {
         if (html.length == 0) {
             throw new InvalidArticleException("The page is empty");
