@@ -1,17 +1,30 @@
 # Builds the Clipfile server for docker-compose.yml. The image talks to an external Elasticsearch
 # (SPRING_ELASTICSEARCH_URIS); the local-node distribution stays out of it.
-FROM maven:3.9-eclipse-temurin-21 AS build
+FROM eclipse-temurin:21-jdk AS build
 WORKDIR /src
+COPY mvnw .
+COPY .mvn .mvn
 COPY pom.xml .
+RUN ./mvnw -B -q dependency:go-offline || true
 COPY mappings mappings
 COPY src src
-RUN mvn -B -q -DskipTests package
+COPY LICENSE NOTICE ./
+RUN ./mvnw -B -q -DskipTests package \
+    && java -Djarmode=tools -jar target/clipfile.jar extract --layers --launcher --destination /layers
 
 FROM eclipse-temurin:21-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --home /app clipfile
+    && groupadd --system clipfile && useradd --system --gid clipfile --home-dir /app --no-create-home clipfile \
+    && mkdir -p /app /var/lib/clipfile/spool && chown -R clipfile:clipfile /var/lib/clipfile \
+    && chmod 0700 /var/lib/clipfile/spool
 WORKDIR /app
-COPY --from=build /src/target/clipfile.jar /app/clipfile.jar
+# One layer per rate of change: libraries change least, the application's own classes most.
+COPY --from=build /layers/dependencies/ ./
+COPY --from=build /layers/spring-boot-loader/ ./
+COPY --from=build /layers/snapshot-dependencies/ ./
+COPY --from=build /layers/application/ ./
 USER clipfile
+ENV CLIPFILE_IMPORTS_SPOOL_DIR=/var/lib/clipfile/spool
+VOLUME /var/lib/clipfile
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/clipfile.jar"]

@@ -61,7 +61,21 @@ class DockerComposeTests {
         Map<String, Object> env = (Map<String, Object>) clipfile.get("environment");
         assertThat(env.get("SPRING_ELASTICSEARCH_URIS")).isEqualTo("http://elasticsearch:9200");
         Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) clipfile.get("depends_on");
-        assertThat(dependsOn.get("elasticsearch").get("condition")).isEqualTo("service_healthy");
+        assertThat(dependsOn.get("elasticsearch-setup").get("condition"))
+                .isEqualTo("service_completed_successfully");
+        Map<String, Map<String, String>> setupDependsOn = (Map<String, Map<String, String>>) service(
+                "elasticsearch-setup").get("depends_on");
+        assertThat(setupDependsOn.get("elasticsearch").get("condition")).isEqualTo("service_healthy");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldConnectTheServerAsARestrictedUserNotTheSuperuser() {
+        Map<String, Object> appEnv = (Map<String, Object>) service("clipfile").get("environment");
+        assertThat(appEnv.get("SPRING_ELASTICSEARCH_USERNAME")).isEqualTo("clipfile");
+        String setup = String.join("\n", (List<String>) service("elasticsearch-setup").get("command"));
+        assertThat(setup).contains("_security/role/clipfile_server").contains("\"articles*\"")
+                .doesNotContain("\"all\"").contains("\"roles\": [\"clipfile_server\"]");
     }
 
     @Test
@@ -70,7 +84,9 @@ class DockerComposeTests {
         Map<String, Object> esEnv = (Map<String, Object>) service("elasticsearch").get("environment");
         Map<String, Object> appEnv = (Map<String, Object>) service("clipfile").get("environment");
         assertThat(esEnv.get("ELASTIC_PASSWORD").toString()).startsWith("${ELASTIC_PASSWORD:?");
-        assertThat(appEnv.get("SPRING_ELASTICSEARCH_PASSWORD").toString()).startsWith("${ELASTIC_PASSWORD:?");
+        assertThat(appEnv.get("SPRING_ELASTICSEARCH_PASSWORD").toString()).startsWith("${CLIPFILE_ES_PASSWORD:?");
+        assertThat(appEnv.get("CLIPFILE_SECURITY_BOOTSTRAP_ADMIN_PASSWORD").toString())
+                .startsWith("${CLIPFILE_ADMIN_PASSWORD");
         assertThat(raw).doesNotContainPattern("(?i)(password|secret|api_?key)\\s*[:=]\\s*[\"']?[A-Za-z0-9]{6,}");
     }
 }

@@ -1,0 +1,53 @@
+package org.clipfile;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The package borders: features by package, no cycles, the web layer at the edge, the local node on its own. */
+class ArchitectureTests {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.clipfile");
+
+    @Test
+    void shouldHaveNoCyclesBetweenFeatures() {
+        slices().matching("org.clipfile.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void shouldHaveNoCyclesBetweenPackagesInsideAFeature() {
+        slices().matching("org.clipfile.(**)").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void shouldKeepTheWebLayerAtTheEdge() {
+        // Controllers of a feature may use the shared HTTP parameter and error types; services never do.
+        noClasses().that().resideOutsideOfPackages("org.clipfile.web..", "org.clipfile")
+                .and().areNotAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().resideInAPackage("org.clipfile.web..")
+                .check(MAIN);
+    }
+
+    @Test
+    void shouldKeepTheLocalNodeFreeOfFeatures() {
+        noClasses().that().resideInAPackage("org.clipfile.localnode..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.clipfile.search..", "org.clipfile.ingest..",
+                        "org.clipfile.enrich..", "org.clipfile.imports..", "org.clipfile.security..",
+                        "org.clipfile.web..", "org.clipfile.audit..", "org.clipfile.aliases..")
+                .check(MAIN);
+    }
+
+    @Test
+    void shouldKeepTheArticleRecordFreeOfTheHttpLayer() {
+        noClasses().that().resideInAPackage("org.clipfile.article..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.clipfile.web..", "org.clipfile.search..",
+                        "org.clipfile.imports..", "jakarta.servlet..")
+                .check(MAIN);
+    }
+}
