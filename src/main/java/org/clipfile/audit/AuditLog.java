@@ -37,6 +37,7 @@ public class AuditLog implements SmartLifecycle {
     private final AuditProperties properties;
     private final BlockingQueue<AuditEvent> queue;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong droppedSinceStart = new AtomicLong();
     private final String instance;
     private volatile boolean running;
     private volatile boolean storeReady;
@@ -65,6 +66,7 @@ public class AuditLog implements SmartLifecycle {
         }
         if (!queued) {
             long count = dropped.incrementAndGet();
+            droppedSinceStart.incrementAndGet();
             if (count == 1 || count % 1000 == 0) {
                 log.error("The audit queue is full ({} events): {} event(s) dropped so far; the count will be "
                         + "recorded in the audit", properties.queueCapacity(), count);
@@ -75,6 +77,16 @@ public class AuditLog implements SmartLifecycle {
     /** Events dropped because the queue was full and not yet reported in the audit. */
     long dropped() {
         return dropped.get();
+    }
+
+    /** Events dropped since this instance started (a monotonic count, for metrics). */
+    long droppedSinceStart() {
+        return droppedSinceStart.get();
+    }
+
+    /** Events waiting to be written. */
+    int queued() {
+        return queue.size();
     }
 
     /** Called once the indices may be created (the archive index exists, so Elasticsearch answers). */

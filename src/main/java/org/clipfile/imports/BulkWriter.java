@@ -41,6 +41,9 @@ final class BulkWriter {
         void indexed(String document, boolean created);
 
         void failed(String document, String reason);
+
+        /** Documents sent again because Elasticsearch was busy or unreachable. */
+        default void retried(int documents) {}
     }
 
     record Pending(String document, String id, BinaryData json) {}
@@ -165,6 +168,7 @@ final class BulkWriter {
                 if (e.status() == 429 || e.status() == 503) {
                     log.info("Elasticsearch is busy ({}); retrying {} documents in {} ms", e.status(),
                             pending.size(), backoff.toMillis());
+                    outcome.retried(pending.size());
                     Thread.sleep(backoff);
                     backoff = next(backoff);
                     continue;
@@ -181,6 +185,7 @@ final class BulkWriter {
                 if (System.nanoTime() - outageStarted > maxOutage.toNanos()) {
                     throw new OutageException("Elasticsearch was unreachable for more than " + maxOutage, e);
                 }
+                outcome.retried(pending.size());
                 Thread.sleep(backoff);
                 backoff = next(backoff);
                 continue;
@@ -201,6 +206,7 @@ final class BulkWriter {
             }
             pending = retry;
             if (!retry.isEmpty()) {
+                outcome.retried(retry.size());
                 Thread.sleep(backoff);
                 backoff = next(backoff);
             }

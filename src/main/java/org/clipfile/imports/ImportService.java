@@ -42,6 +42,7 @@ public class ImportService implements IndexReadyListener {
     private final ArticlePreparer preparer;
     private final ElasticsearchClient client;
     private final ImportProperties properties;
+    private final ImportMetrics metrics;
     private final String instanceId;
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("import-jobs").daemon().factory());
@@ -52,8 +53,9 @@ public class ImportService implements IndexReadyListener {
     private final java.util.Set<String> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ImportService(ImportJobStore store, DocumentParser parser, ArticlePreparer preparer, ElasticsearchClient client,
-            ImportProperties properties) {
+            ImportProperties properties, ImportMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.parser = parser;
         this.preparer = preparer;
         this.client = client;
@@ -166,9 +168,11 @@ public class ImportService implements IndexReadyListener {
             log.info("Import {} of {} started (about {} documents, attempt {})", job.id(), job.sourceName(),
                     running.totalEstimate(), running.attempt());
             ImportRunner runner = new ImportRunner(store, parser, preparer, outcome -> new BulkWriter(client, articlesAlias,
-                    properties.bulkOperations(), properties.bulkSize().toBytes(), properties.maxOutage(), outcome),
+                    properties.bulkOperations(), properties.bulkSize().toBytes(), properties.maxOutage(),
+                    metrics.counting(outcome)),
                     properties.effectiveParseThreads());
             ImportJob end = runner.run(running, source);
+            metrics.jobEnded(end);
             if (end.status() == ImportJob.Status.completed && job.sourceKind() == ImportJob.SourceKind.upload) {
                 deleteSpool(path.getParent());
             }
