@@ -12,7 +12,8 @@ stop() {
   exit 0
 }
 trap stop TERM INT HUP
-while [ -d "/proc/$owner" ] && kill -0 "$es" 2>/dev/null; do
+# kill -0 asks the kernel whether a process exists: portable to any Unix, not only Linux.
+while kill -0 "$owner" 2>/dev/null && kill -0 "$es" 2>/dev/null; do
   sleep 1
 done
 if kill -0 "$es" 2>/dev/null; then

@@ -3,8 +3,10 @@ package org.clipfile.localnode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -36,7 +38,45 @@ public record LocalNodeProperties(
 
     LocalElasticsearch.Settings toSettings() {
         return new LocalElasticsearch.Settings(
-                home, dataDir.resolve("elasticsearch"), httpPort, heap, runAsUser, startupTimeout,
+                resolveHome(home, jarFolder()), dataDir.resolve("elasticsearch"), httpPort, heap, runAsUser,
+                startupTimeout,
                 ProcessHandle.current().pid(), security);
+    }
+
+    /**
+     * A relative home that does not exist from the working directory is looked up beside the packaged jar, so
+     * {@code java -jar /opt/clipfile/target/clipfile.jar} finds {@code /opt/clipfile/target/elasticsearch/...} from
+     * any folder: the default names {@code target/...}, and the jar itself lives in {@code target/}.
+     */
+    static Path resolveHome(Path home, @Nullable Path jarFolder) {
+        if (home.isAbsolute() || Files.isDirectory(home) || jarFolder == null) {
+            return home;
+        }
+        for (Path base = jarFolder; base != null; base = base.getParent()) {
+            Path candidate = base.resolve(home);
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return home;
+    }
+
+    private static @Nullable Path jarFolder() {
+        try {
+            var source = LocalNodeProperties.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return null;
+            }
+            String location = source.getLocation().toString();
+            // Inside a Spring Boot jar the location is "jar:nested:/path/clipfile.jar/!BOOT-INF/classes/!/".
+            int jar = location.indexOf(".jar");
+            if (jar < 0) {
+                return null;
+            }
+            String path = location.substring(0, jar + 4).replaceFirst("^(jar:)?(nested:)?(file:)?", "");
+            return Path.of(path).toAbsolutePath().getParent();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }
