@@ -12,8 +12,16 @@ stop() {
   exit 0
 }
 trap stop TERM INT HUP
-# kill -0 asks the kernel whether a process exists: portable to any Unix, not only Linux.
-while kill -0 "$owner" 2>/dev/null && kill -0 "$es" 2>/dev/null; do
+# Whether a process exists, asked of the kernel with kill -0 (any Unix, not only Linux). When the server runs as
+# root and this script as Elasticsearch's account, the signal is refused ("not permitted"), yet the process exists.
+alive() {
+  kill -0 "$1" 2>/dev/null && return 0
+  case "$(LC_ALL=C kill -0 "$1" 2>&1)" in
+    *ermitted*) return 0 ;;
+  esac
+  return 1
+}
+while alive "$owner" && kill -0 "$es" 2>/dev/null; do
   sleep 1
 done
 if kill -0 "$es" 2>/dev/null; then

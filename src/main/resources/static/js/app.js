@@ -505,6 +505,20 @@ async function showSession() {
       location.reload();
     });
     box.append(el('span', { class: 'user' }, who.username), ' ', logout);
+    showVersion();
+  }
+}
+
+/** The server's version and build time in the footer (from /actuator/info; only once logged in). */
+async function showVersion() {
+  try {
+    const info = await get('/actuator/info');
+    const build = info?.build;
+    if (build?.version) {
+      $('build-version').textContent = build.version + (build.time ? ` (built ${build.time.slice(0, 10)})` : '');
+    }
+  } catch {
+    // The footer simply shows no version.
   }
 }
 

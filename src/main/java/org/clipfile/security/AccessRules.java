@@ -30,6 +30,8 @@ final class AccessRules {
         rules.requestMatchers(HttpMethod.GET, "/api/search", "/api/facets/*", "/api/export", "/api/articles/*",
                 "/api/articles/*/related", "/api/articles/*/annotations", "/api/entities/**", "/api/map",
                 "/api/map/**").hasRole(reader);
+        // The version and build time, shown in the web page's footer to anyone logged in.
+        rules.requestMatchers(HttpMethod.GET, "/actuator/info").hasRole(reader);
 
         rules.requestMatchers(HttpMethod.POST, "/api/articles", "/api/imports").hasRole(editor);
         rules.requestMatchers(HttpMethod.GET, "/api/imports/**").hasRole(editor);

@@ -449,6 +449,17 @@ class WebPageIntegrationTests {
     }
 
     @Test
+    void shouldShowTheVersionAndTheDataAttributionsInTheFooter() {
+        open("/?q=strike");
+        WebElement footer = browser.findElement(By.cssSelector("footer.bottom"));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(b -> !b.findElement(By.id("build-version")).getText().isBlank());
+
+        assertThat(browser.findElement(By.id("build-version")).getText()).matches("\\S+ \\(built \\d{4}-\\d{2}-\\d{2}\\)");
+        assertThat(footer.getText()).contains("GeoNames", "CC BY 4.0", "Natural Earth");
+    }
+
+    @Test
     void shouldOfferTheCurrentSearchForExport() {
         open("/?q=strike&section=business");
         for (String format : List.of("csv", "ndjson")) {
