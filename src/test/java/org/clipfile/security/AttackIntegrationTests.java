@@ -1,0 +1,110 @@
+package org.clipfile.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.clipfile.testsupport.ClipfileIntegrationTest;
+import org.clipfile.testsupport.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The attacks of the second outside review (issue 15), one test each, on the real server and Elasticsearch. Each
+ * test is named for what an attacker tries and asserts that it no longer works.
+ */
+@ClipfileIntegrationTest
+@TestPropertySource(properties = {"clipfile.index.alias=it-attacks",
+        "clipfile.security.bootstrap-admin-password=first-admin-password-for-tests"})
+class AttackIntegrationTests {
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAccounts users;
+
+    @Autowired
+    ApiKeys keys;
+
+    Http admin;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        users.ensureExists();
+        keys.ensureExists();
+        admin = new Http(port);
+    }
+
+    /** Finding 1: the session cookie an API-key call used to get kept working after the key was revoked. */
+    @Test
+    void shouldNotLetRevokedApiKeyLiveOnThroughASessionCookie() {
+        JsonNode issued = admin.post("/api/keys", "application/json", """
+                {"name": "leaky robot", "role": "editor"}""").json();
+        String key = issued.get("key").asString();
+
+        Http.Response search = Http.anonymous(port).withApiKey(key).get("/api/search?q=x");
+        Http.Response post = Http.anonymous(port).withApiKey(key).post("/api/articles", "application/json", """
+                {"title": "Posted by a key", "body": "A key's call must not open a session."}""");
+
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(post.status()).isIn(200, 201);
+        for (Http.Response response : List.of(search, post)) {
+            assertThat(response.headers().getOrDefault("set-cookie", List.of()))
+                    .as("an API-key call creates no session").noneMatch(c -> c.startsWith("JSESSIONID"));
+        }
+
+        assertThat(admin.delete("/api/keys/" + issued.get("id").asString()).status()).isEqualTo(204);
+        assertThat(Http.anonymous(port).withApiKey(key).get("/api/search?q=x").status()).isEqualTo(401);
+    }
+
+    /**
+     * Finding 2: with a session cookie (even a made-up one) a change needs the CSRF token; Spring used to look for it
+     * in a {@code _csrf} parameter, so the container read and spooled a whole multipart body first. Sent here: the
+     * headers of a 1 GB multipart body and its first bytes only. The answer must come without the rest.
+     */
+    @Test
+    void shouldRefuseAnonymousMultipartBeforeReadingItsBody() throws IOException {
+        for (String path : List.of("/api/session", "/api/imports", "/api/articles")) {
+            String status = statusLineOfHugeMultipart(path, "JSESSIONID=made-up-session-id");
+            assertThat(status).as(path).matches("HTTP/1.1 (401|403|415) .*");
+        }
+        assertThat(statusLineOfHugeMultipart("/api/imports", null)).startsWith("HTTP/1.1 401");
+    }
+
+    private String statusLineOfHugeMultipart(String path, String cookie) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                    + (cookie == null ? "" : "Cookie: " + cookie + "\r\n")
+                    + "Content-Type: multipart/form-data; boundary=b0undary\r\n"
+                    + "Content-Length: 1000000000\r\n\r\n"
+                    + "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.zip\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[64 * 1024]);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder line = new StringBuilder();
+            try {
+                for (int b = in.read(); b >= 0 && b != '\r'; b = in.read()) {
+                    line.append((char) b);
+                }
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("No answer to " + path + " within 10 s: the server waits for the body", e);
+            }
+            return line.toString();
+        }
+    }
+}
