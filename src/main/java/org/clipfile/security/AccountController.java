@@ -53,6 +53,10 @@ class AccountController {
         if (body.password().length() < properties.minPasswordLength()) {
             return invalid("password must have at least " + properties.minPasswordLength() + " characters");
         }
+        if (UserAccounts.passwordTooLong(body.password())) {
+            return invalid("password must be at most " + UserAccounts.MAX_PASSWORD_BYTES + " bytes in UTF-8 (the "
+                    + "limit of bcrypt, which stores it)");
+        }
         request.setAttribute(AuditAttributes.TARGET, username);
         request.setAttribute(AuditAttributes.DETAIL, "role " + role.get());
         var created = users.create(username, body.password(), role.get(), caller.getName());

@@ -107,4 +107,60 @@ class AttackIntegrationTests {
             return line.toString();
         }
     }
+
+    /** Finding 6: every wrong login cost a bcrypt hash and nothing slowed the next guess. */
+    @Test
+    void shouldThrottlePasswordGuessingWithA429AndBackoff() throws InterruptedException {
+        admin.post("/api/users", "application/json", """
+                {"username": "guessme", "password": "the-right-password", "role": "reader"}""");
+        Http browser = Http.browser(port);
+        browser.get("/api/session");
+        for (int i = 0; i < 5; i++) {
+            assertThat(browser.post("/api/session", "application/json", """
+                    {"username": "guessme", "password": "guess-%d"}""".formatted(i)).status()).isEqualTo(401);
+        }
+
+        Http.Response throttled = browser.post("/api/session", "application/json", """
+                {"username": "guessme", "password": "the-right-password"}""");
+
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.json().get("type").asString()).isEqualTo("/problems/too-many-logins");
+        long wait = Long.parseLong(throttled.header("Retry-After"));
+        assertThat(wait).isBetween(1L, 900L);
+        Thread.sleep(wait * 1000 + 100);
+        assertThat(browser.post("/api/session", "application/json", """
+                {"username": "guessme", "password": "the-right-password"}""").status()).isEqualTo(200);
+    }
+
+    /** Finding 10: anonymous callers saw the data path, disk sizes, cluster name and shard counts. */
+    @Test
+    void shouldShowHealthDetailsToAdministratorsOnly() {
+        Http.Response anonymous = Http.anonymous(port).get("/actuator/health");
+        Http.Response reader = admin.as(Role.reader).get("/actuator/health");
+        Http.Response administrator = admin.get("/actuator/health");
+
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("details")
+                .doesNotContain("path").doesNotContain("cluster_name").doesNotContain("free");
+        assertThat(reader.body()).doesNotContain("details");
+        assertThat(administrator.body()).contains("details").contains("diskSpace");
+    }
+
+    /** Finding 12: bcrypt reads 72 bytes at most, and a longer password was a 500. */
+    @Test
+    void shouldRefusePasswordsLongerThanBcryptReadsWithA400() {
+        String longPassword = "\u00e9".repeat(40); // 40 characters, 80 bytes in UTF-8
+
+        Http.Response created = admin.post("/api/users", "application/json", """
+                {"username": "longpass", "password": "%s", "role": "reader"}""".formatted(longPassword));
+        Http browser = Http.browser(port);
+        browser.get("/api/session");
+        Http.Response login = browser.post("/api/session", "application/json", """
+                {"username": "admin", "password": "%s"}""".formatted("x".repeat(100)));
+
+        assertThat(created.status()).isEqualTo(400);
+        assertThat(created.json().get("detail").asString()).contains("72 bytes");
+        assertThat(login.status()).isEqualTo(400);
+        assertThat(login.json().get("detail").asString()).contains("72 bytes");
+    }
 }
