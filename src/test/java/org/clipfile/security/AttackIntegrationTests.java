@@ -163,4 +163,34 @@ class AttackIntegrationTests {
         assertThat(login.status()).isEqualTo(400);
         assertThat(login.json().get("detail").asString()).contains("72 bytes");
     }
+
+    /** Finding 8: a deleted admin's key still administered, and keys never expired. */
+    @Test
+    void shouldRevokeTheKeysOfADeletedUserAndRefuseExpiredKeys() throws InterruptedException {
+        admin.post("/api/users", "application/json", """
+                {"username": "leaver", "password": "leaving-the-newsroom", "role": "admin"}""");
+        Http browser = Http.browser(port);
+        browser.get("/api/session");
+        assertThat(browser.post("/api/session", "application/json", """
+                {"username": "leaver", "password": "leaving-the-newsroom"}""").status()).isEqualTo(200);
+        String leftBehind = browser.post("/api/keys", "application/json", """
+                {"name": "leaver's script", "role": "admin"}""").json().get("key").asString();
+        assertThat(Http.anonymous(port).withApiKey(leftBehind).get("/api/users").status()).isEqualTo(200);
+
+        assertThat(admin.delete("/api/users/leaver").status()).isEqualTo(204);
+
+        assertThat(Http.anonymous(port).withApiKey(leftBehind).get("/api/users").status()).isEqualTo(401);
+
+        String soon = java.time.Instant.now().plusSeconds(2).toString();
+        JsonNode expiring = admin.post("/api/keys", "application/json", """
+                {"name": "short-lived", "role": "reader", "expires_at": "%s"}""".formatted(soon)).json();
+        assertThat(expiring.get("expires_at").asString()).isNotBlank();
+        String key = expiring.get("key").asString();
+        assertThat(Http.anonymous(port).withApiKey(key).get("/api/search?q=x").status()).isEqualTo(200);
+        Thread.sleep(2_500);
+        assertThat(Http.anonymous(port).withApiKey(key).get("/api/search?q=x").status()).isEqualTo(401);
+        assertThat(admin.post("/api/keys", "application/json", """
+                {"name": "born dead", "role": "reader", "expires_at": "2001-01-01T00:00:00Z"}""").status())
+                .isEqualTo(400);
+    }
 }
