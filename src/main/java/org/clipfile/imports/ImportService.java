@@ -112,9 +112,6 @@ public class ImportService implements IndexReadyListener {
     static String uploadName(String originalName) {
         String name = originalName.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).strip();
-        if (name.isEmpty() && originalName.strip().isEmpty()) {
-            return "upload";
-        }
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             throw new ImportRequestException("name must be a file name (such as archive.zip), not '"
                     + originalName.replaceAll("\\p{Cntrl}", "?") + "'");

@@ -36,12 +36,19 @@ class AttackIntegrationTests {
     @Autowired
     ApiKeys keys;
 
+    @Autowired
+    org.clipfile.index.ArticleIndex index;
+
+    @Autowired
+    org.clipfile.imports.ImportProperties imports;
+
     Http admin;
 
     @BeforeEach
     void setUp() throws Exception {
         users.ensureExists();
         keys.ensureExists();
+        index.ensureExists();
         admin = new Http(port);
     }
 
@@ -192,5 +199,97 @@ class AttackIntegrationTests {
         assertThat(admin.post("/api/keys", "application/json", """
                 {"name": "born dead", "role": "reader", "expires_at": "2001-01-01T00:00:00Z"}""").status())
                 .isEqualTo(400);
+    }
+
+    /**
+     * Finding 13: {@code ?name=..} and {@code ?name=.} answered 503 "Elasticsearch is unreachable" and left empty
+     * spool folders; {@code /} and a NUL byte were 500s.
+     */
+    @Test
+    void shouldRefuseUploadNamesThatAreNoFileNamesWithA400AndLeaveNoSpoolFolder() throws IOException {
+        java.nio.file.Path spool = imports.spoolDir().toAbsolutePath();
+        java.util.Set<String> before = folders(spool);
+        for (String name : List.of("..", ".", "/", "a/..", "x%00y", "%0A")) {
+            Http.Response response = admin.post("/api/imports?name=" + name, "application/octet-stream",
+                    "Title\n\nBody.");
+            assertThat(response.status()).as(name + ": " + response.body()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(folders(spool)).as("no spool folder left behind").isEqualTo(before);
+        assertThat(admin.post("/api/imports?name=", "application/octet-stream", new byte[0]).status())
+                .isEqualTo(400);
+        assertThat(folders(spool)).isEqualTo(before);
+    }
+
+    private static java.util.Set<String> folders(java.nio.file.Path dir) throws IOException {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return java.util.Set.of();
+        }
+        try (var list = java.nio.file.Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    /** Finding 14: invalid UTF-8 in a parameter was a 500, a well-formed but forged cursor a 502. */
+    @Test
+    void shouldAnswerUndecodableParametersAndForgedCursorsWith400() {
+        Http.Response badUtf8 = admin.get("/api/search?q=%C3%28");
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("""
+                {"pit": "bm90LWEtcG9pbnQtaW4tdGltZQ", "after": [1, "x"]}""".getBytes(StandardCharsets.UTF_8));
+        Http.Response forgedCursor = admin.get("/api/search?q=x&cursor=" + forged);
+
+        assertThat(badUtf8.status()).as(badUtf8.body()).isEqualTo(400);
+        assertThat(badUtf8.contentType()).startsWith("application/problem+json");
+        assertThat(forgedCursor.status()).as(forgedCursor.body()).isEqualTo(400);
+        assertThat(forgedCursor.json().get("type").asString()).isEqualTo("/problems/invalid-cursor");
+    }
+
+    /**
+     * Finding 7: every {@code cursor=} opened a point in time, kept 5 minutes and never closed; a few hundred
+     * requests exhausted Elasticsearch's limit for everyone.
+     */
+    @Test
+    void shouldBoundThePointsInTimeACallersCursorsHoldAndCloseOnTheLastPage() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            assertThat(admin.post("/api/articles", "application/json", """
+                    {"title": "Pitleak %d", "body": "A pitleak story, number %d."}""".formatted(i, i)).status())
+                    .isIn(200, 201);
+        }
+        for (int i = 0; i < 100 && admin.get("/api/search?q=pitleak").json().get("total").asLong() < 2; i++) {
+            Thread.sleep(200);
+        }
+        long start = openSearchContexts();
+        admin.get("/api/search?q=pitleak&size=1&cursor=");
+        long perCursor = openSearchContexts() - start;
+        assertThat(perCursor).as("contexts held by one point in time").isPositive();
+        for (int i = 0; i < 24; i++) {
+            assertThat(admin.get("/api/search?q=pitleak&size=1&cursor=").status()).isEqualTo(200);
+        }
+        assertThat(openSearchContexts() - start).isLessThanOrEqualTo(10 * perCursor);
+
+        Http reader = admin.as(Role.reader);
+        long beforeWalk = openSearchContexts();
+        String cursor = "";
+        int pages = 0;
+        while (cursor != null && pages < 10) {
+            JsonNode page = reader.get("/api/search?q=pitleak&size=1&cursor=" + Http.encode(cursor)).json();
+            cursor = page.get("cursor").isNull() ? null : page.get("cursor").asString();
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(openSearchContexts()).as("the last page closed its point in time").isEqualTo(beforeWalk);
+    }
+
+    private static long openSearchContexts() throws IOException, InterruptedException {
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            String body = client.send(java.net.http.HttpRequest.newBuilder(
+                            org.clipfile.testsupport.TestElasticsearch.uri().resolve("/_nodes/stats/indices/search"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            long open = 0;
+            for (JsonNode node : tools.jackson.databind.json.JsonMapper.shared().readTree(body).get("nodes")) {
+                open += node.get("indices").get("search").get("open_contexts").asLong();
+            }
+            return open;
+        }
     }
 }
