@@ -37,6 +37,8 @@ public class AuditLog implements SmartLifecycle {
     private final AuditProperties properties;
     private final BlockingQueue<AuditEvent> queue;
     private final AtomicLong dropped = new AtomicLong();
+    /** Events Elasticsearch refused for good (not 429/503), to be recorded as {@code audit.dropped}. */
+    private final AtomicLong refused = new AtomicLong();
     private final String instance;
     private volatile boolean running;
     private volatile boolean storeReady;
@@ -132,7 +134,11 @@ public class AuditLog implements SmartLifecycle {
                     }
                     long lost = dropped.getAndSet(0);
                     if (lost > 0) {
-                        batch.add(droppedEvent(lost));
+                        batch.add(droppedEvent(lost, "the audit queue was full"));
+                    }
+                    long refusedEvents = refused.getAndSet(0);
+                    if (refusedEvents > 0) {
+                        batch.add(droppedEvent(refusedEvents, "Elasticsearch refused them (see the server log)"));
                     }
                 }
                 if (!storeReady) {
@@ -145,7 +151,10 @@ public class AuditLog implements SmartLifecycle {
                     continue;
                 }
                 if (!batch.isEmpty()) {
-                    List<AuditEvent> retry = store.write(batch.stream().map(e -> e.withInstance(instance)).toList());
+                    AuditStore.Written written = store.write(batch.stream().map(e -> e.withInstance(instance))
+                            .toList());
+                    refused.addAndGet(written.refused());
+                    List<AuditEvent> retry = written.retry();
                     batch = new ArrayList<>(retry);
                     if (!retry.isEmpty()) {
                         Thread.sleep(backoff);
@@ -192,9 +201,9 @@ public class AuditLog implements SmartLifecycle {
         return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
     }
 
-    private static AuditEvent droppedEvent(long count) {
+    private static AuditEvent droppedEvent(long count, String why) {
         return new AuditEvent(Instant.now(), "system", null, "system", null, "audit.dropped", null, null, null, null,
-                null, 0, count, null, count + " audit event(s) dropped: the audit queue was full", null);
+                null, 0, count, null, count + " audit event(s) dropped: " + why, null);
     }
 
     private static String instanceName() {
