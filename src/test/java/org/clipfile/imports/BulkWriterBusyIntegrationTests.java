@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Finding 11: Elasticsearch answers 429 to writes on a full disk (its read-only-allow-delete block, set here by
  * hand), which never passes; an import retried such items forever, kept its heartbeat and held the single import
- * thread. Now a batch that makes no progress for {@code max-outage} ends the import.
+ * thread (here it waited until Elasticsearch's next disk check lifted the block). Now a batch that makes no
+ * progress for {@code max-outage} ends the import.
  */
 class BulkWriterBusyIntegrationTests {
     @Test
@@ -28,7 +29,20 @@ class BulkWriterBusyIntegrationTests {
             client.indices().delete(d -> d.index(index));
         }
         client.indices().create(c -> c.index(index).settings(s -> s.numberOfReplicas("0")));
-        client.indices().putSettings(p -> p.index(index).settings(s -> s.blocks(b -> b.readOnlyAllowDelete(true))));
+        block(client, index);
+        // Elasticsearch lifts this block by itself at its next disk check when the disk is fine: keep setting it.
+        Thread keeper = Thread.ofPlatform().daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    block(client, index);
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // the index is being deleted at the end
+                }
+            }
+        });
         List<String> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
         BulkWriter writer = new BulkWriter(client, index, 10, 5L << 20, Duration.ofSeconds(3),
                 new BulkWriter.Outcome() {
@@ -53,7 +67,13 @@ class BulkWriterBusyIntegrationTests {
 
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
         } finally {
+            keeper.interrupt();
+            keeper.join();
             client.indices().delete(d -> d.index(index));
         }
+    }
+
+    private static void block(ElasticsearchClient client, String index) throws java.io.IOException {
+        client.indices().putSettings(p -> p.index(index).settings(s -> s.blocks(b -> b.readOnlyAllowDelete(true))));
     }
 }
