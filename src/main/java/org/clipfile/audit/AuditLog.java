@@ -34,10 +34,13 @@ public class AuditLog implements SmartLifecycle {
     private static final Duration RETENTION_CHECK = Duration.ofHours(1);
 
     private final AuditStore store;
+    private final AuditSpool spool;
     private final AuditProperties properties;
     private final BlockingQueue<AuditEvent> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong droppedSinceStart = new AtomicLong();
+    /** Events Elasticsearch refused for good (not 429/503), to be recorded as {@code audit.dropped}. */
+    private final AtomicLong refused = new AtomicLong();
     private final String instance;
     private volatile boolean running;
     private volatile boolean storeReady;
@@ -46,6 +49,7 @@ public class AuditLog implements SmartLifecycle {
 
     AuditLog(AuditStore store, AuditProperties properties) {
         this.store = store;
+        this.spool = new AuditSpool(properties.spoolDir().toAbsolutePath(), properties.spoolMaxSize().toBytes());
         this.properties = properties;
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         this.instance = instanceName();
@@ -144,20 +148,40 @@ public class AuditLog implements SmartLifecycle {
                     }
                     long lost = dropped.getAndSet(0);
                     if (lost > 0) {
-                        batch.add(droppedEvent(lost));
+                        batch.add(droppedEvent(lost, "the audit queue was full"));
+                    }
+                    long refusedEvents = refused.getAndSet(0);
+                    if (refusedEvents > 0) {
+                        batch.add(droppedEvent(refusedEvents, "Elasticsearch refused them (see the server log)"));
                     }
                 }
                 if (!storeReady) {
                     if (!running) {
-                        log.warn("{} audit event(s) not written: Elasticsearch was never ready", batch.size()
-                                + queue.size());
+                        batch = spoolAll(batch);
+                        log.warn("Audit events kept on disk: Elasticsearch was never ready");
                         return;
                     }
                     Thread.sleep(200);
                     continue;
                 }
+                if (spool.hasPending()) {
+                    // Events wait on disk: new ones go behind them, in order, and memory stays flat.
+                    dropped.addAndGet(spool.append(withInstance(batch)));
+                    batch = new ArrayList<>();
+                    AuditSpool.Batch pending = spool.next(properties.batchSize());
+                    if (!pending.events().isEmpty()) {
+                        AuditStore.Written written = store.write(pending.events());
+                        refused.addAndGet(written.refused());
+                        dropped.addAndGet(spool.append(written.retry()));
+                    }
+                    spool.sent(pending);
+                    backoff = Duration.ofMillis(500);
+                    continue;
+                }
                 if (!batch.isEmpty()) {
-                    List<AuditEvent> retry = store.write(batch.stream().map(e -> e.withInstance(instance)).toList());
+                    AuditStore.Written written = store.write(withInstance(batch));
+                    refused.addAndGet(written.refused());
+                    List<AuditEvent> retry = written.retry();
                     batch = new ArrayList<>(retry);
                     if (!retry.isEmpty()) {
                         Thread.sleep(backoff);
@@ -174,9 +198,11 @@ public class AuditLog implements SmartLifecycle {
                 }
                 // Stopping: loop once more to write what is left, without waiting.
             } catch (IOException | RuntimeException e) {
+                // Elasticsearch cannot take them now: to disk, where a crash does not lose them.
+                batch = spoolAll(batch);
                 if (!running) {
-                    log.warn("{} audit event(s) not written at shutdown: {}", batch.size() + queue.size(),
-                            e.toString());
+                    log.warn("Audit events not written at shutdown ({}); kept in {} for the next start",
+                            e.toString(), properties.spoolDir());
                     return;
                 }
                 log.warn("Cannot write {} audit event(s) ({}); retrying in {} ms", batch.size(), e.toString(),
@@ -189,6 +215,26 @@ public class AuditLog implements SmartLifecycle {
                 backoff = next(backoff);
             }
         }
+    }
+
+    /** Moves the batch and the queue to the spool; returns what could not be spooled (kept in memory). */
+    private List<AuditEvent> spoolAll(List<AuditEvent> batch) {
+        List<AuditEvent> events = new ArrayList<>(withInstance(batch));
+        List<AuditEvent> queued = new ArrayList<>();
+        queue.drainTo(queued);
+        events.addAll(withInstance(queued));
+        try {
+            dropped.addAndGet(spool.append(events));
+            return new ArrayList<>();
+        } catch (IOException | RuntimeException e) {
+            log.error("Cannot keep {} audit event(s) on disk in {}: {}", events.size(), properties.spoolDir(),
+                    e.toString());
+            return events;
+        }
+    }
+
+    private List<AuditEvent> withInstance(List<AuditEvent> events) {
+        return events.stream().map(e -> e.instance() == null ? e.withInstance(instance) : e).toList();
     }
 
     private void retainIfDue() throws IOException {
@@ -204,9 +250,9 @@ public class AuditLog implements SmartLifecycle {
         return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
     }
 
-    private static AuditEvent droppedEvent(long count) {
+    private static AuditEvent droppedEvent(long count, String why) {
         return new AuditEvent(Instant.now(), "system", null, "system", null, "audit.dropped", null, null, null, null,
-                null, 0, count, null, count + " audit event(s) dropped: the audit queue was full", null);
+                null, 0, count, null, count + " audit event(s) dropped: " + why, null);
     }
 
     private static String instanceName() {

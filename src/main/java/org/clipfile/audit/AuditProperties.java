@@ -2,9 +2,11 @@ package org.clipfile.audit;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize events per bulk request
  * @param flushInterval the longest an event waits in the queue before it is written
  * @param changeWait how long a change (ingest, user or key change, login) waits for room in a full queue
+ * @param spoolDir where events wait on disk while Elasticsearch cannot take them (see {@link AuditSpool})
+ * @param spoolMaxSize the most they may take there; beyond it events are dropped and counted
  */
 @Validated
 @ConfigurationProperties("clipfile.audit")
@@ -22,4 +26,6 @@ public record AuditProperties(
         @DefaultValue("10000") @Min(10) int queueCapacity,
         @DefaultValue("500") @Min(1) @Max(10000) int batchSize,
         @DefaultValue("1s") Duration flushInterval,
-        @DefaultValue("2s") Duration changeWait) {}
+        @DefaultValue("2s") Duration changeWait,
+        @DefaultValue("data/audit-spool") Path spoolDir,
+        @DefaultValue("256MB") DataSize spoolMaxSize) {}

@@ -87,7 +87,10 @@ class AuditStore {
      * Writes events with {@code create} and ids chosen by Elasticsearch. Returns the events Elasticsearch refused
      * for a reason worth trying again (overloaded); others are logged and given up.
      */
-    List<AuditEvent> write(List<AuditEvent> events) throws IOException {
+    /** What a write left: events to send again (Elasticsearch busy) and how many it refused for good. */
+    record Written(List<AuditEvent> retry, int refused) {}
+
+    Written write(List<AuditEvent> events) throws IOException {
         for (AuditEvent event : events) {
             ensureMonth(indexFor(event.at()));
         }
@@ -98,6 +101,7 @@ class AuditStore {
             return b;
         });
         List<AuditEvent> retry = new ArrayList<>();
+        int refused = 0;
         if (response.errors()) {
             List<BulkResponseItem> items = response.items();
             for (int i = 0; i < items.size(); i++) {
@@ -108,12 +112,13 @@ class AuditStore {
                 if (item.status() == 429 || item.status() == 503) {
                     retry.add(events.get(i));
                 } else {
+                    refused++;
                     log.error("Elasticsearch refused an audit event ({}): {}", events.get(i).action(),
                             item.error().reason());
                 }
             }
         }
-        return retry;
+        return new Written(retry, refused);
     }
 
     Page search(Filter filter, int from, int size) throws IOException {

@@ -53,6 +53,10 @@ final class BulkWriter {
         OutageException(String message, Throwable cause) {
             super(message, cause);
         }
+
+        OutageException(String message) {
+            super(message);
+        }
     }
 
     private final ElasticsearchClient client;
@@ -159,6 +163,9 @@ final class BulkWriter {
         List<Pending> pending = batch;
         Duration backoff = Duration.ofMillis(200);
         long outageStarted = -1;
+        // Elasticsearch also answers 429 when its disk is full, which does not pass: a batch that makes no progress
+        // for maxOutage ends the import (resumably) rather than hold the import thread forever.
+        long stalledSince = -1;
         while (!pending.isEmpty()) {
             BulkResponse response;
             try {
@@ -166,6 +173,7 @@ final class BulkWriter {
                 outageStarted = -1;
             } catch (ElasticsearchException e) {
                 if (e.status() == 429 || e.status() == 503) {
+                    stalledSince = checkStalled(stalledSince, e.status());
                     log.info("Elasticsearch is busy ({}); retrying {} documents in {} ms", e.status(),
                             pending.size(), backoff.toMillis());
                     outcome.retried(pending.size());
@@ -204,6 +212,10 @@ final class BulkWriter {
                             + ": " + item.error().reason());
                 }
             }
+            if (!retry.isEmpty()) {
+                stalledSince = retry.size() < pending.size() ? -1 : checkStalled(stalledSince,
+                        items.get(pending.indexOf(retry.getFirst())).status());
+            }
             pending = retry;
             if (!retry.isEmpty()) {
                 outcome.retried(retry.size());
@@ -211,6 +223,19 @@ final class BulkWriter {
                 backoff = next(backoff);
             }
         }
+    }
+
+    /** When the batch first stalled; throws once it has stalled longer than {@code maxOutage}. */
+    private long checkStalled(long stalledSince, int status) throws OutageException {
+        long now = System.nanoTime();
+        if (stalledSince < 0) {
+            return now;
+        }
+        if (now - stalledSince > maxOutage.toNanos()) {
+            throw new OutageException("Elasticsearch refused every write (" + status + ") for more than "
+                    + maxOutage + "; a full disk answers so too");
+        }
+        return stalledSince;
     }
 
     /** Writes what is left and makes everything written visible to search. */

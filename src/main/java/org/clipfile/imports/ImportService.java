@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -76,24 +78,53 @@ public class ImportService implements IndexReadyListener {
     /** Spools an uploaded archive or file and starts importing it. */
     public ImportJob startUpload(String originalName, InputStream content, @Nullable String include)
             throws IOException {
+        String safeName = uploadName(originalName);
         requireReady();
         String id = newId();
-        String safeName = Path.of(originalName.replace('\\', '/')).getFileName().toString();
-        Path spool = properties.spoolDir().toAbsolutePath().resolve(id).resolve(safeName.isBlank() ? "upload"
-                : safeName);
-        Files.createDirectories(spool.getParent());
+        Path root = properties.spoolDir().toAbsolutePath();
+        // Uploads may hold unpublished material: readable by the server's account only.
+        var ownerOnly = PosixFilePermissions.fromString("rwx------");
+        Files.createDirectories(root);
+        Files.setPosixFilePermissions(root, ownerOnly);
+        Path folder = Files.createDirectory(root.resolve(id), PosixFilePermissions.asFileAttribute(ownerOnly));
+        Path spool = folder.resolve(safeName);
         long limit = properties.maxArchiveSize().toBytes();
-        try (OutputStream out = Files.newOutputStream(spool)) {
+        boolean kept = false;
+        try (OutputStream out = Files.newOutputStream(spool, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
             long copied = content.transferTo(new LimitedOutputStream(out, limit));
             if (copied == 0) {
-                deleteSpool(spool.getParent());
                 throw new ImportRequestException("The upload is empty");
             }
+            kept = true;
         } catch (LimitedOutputStream.LimitExceeded e) {
-            deleteSpool(spool.getParent());
             throw new ImportTooLargeException("The upload is larger than " + properties.maxArchiveSize());
+        } finally {
+            if (!kept) {
+                deleteSpool(folder);
+            }
         }
         return submit(ImportJob.queued(id, ImportJob.SourceKind.upload, safeName, spool.toString(), include));
+    }
+
+    /**
+     * The file name an upload is kept under: the last part of the name the client gave. A name that is no file
+     * name (empty, {@code .}, {@code ..}, control characters, over 255 bytes) is the client's mistake: 400.
+     */
+    static String uploadName(String originalName) {
+        String name = originalName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            throw new ImportRequestException("name must be a file name (such as archive.zip), not '"
+                    + originalName.replaceAll("\\p{Cntrl}", "?") + "'");
+        }
+        if (name.codePoints().anyMatch(Character::isISOControl)) {
+            throw new ImportRequestException("name must not contain control characters");
+        }
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+            throw new ImportRequestException("name must be at most 255 bytes long");
+        }
+        return name;
     }
 
     /** Starts importing a folder (or file) on the server's disk, when an administrator allowed its root. */

@@ -29,7 +29,7 @@ public record ArticleInput(
                 TextNormalizer.normalize(body),
                 parsePublished(published),
                 blankToNull(source),
-                blankToNull(url),
+                webUrl(url),
                 blankToNull(section),
                 tags == null ? List.of() : tags.stream().map(String::strip).filter(t -> !t.isEmpty()).toList(),
                 blankToNull(byline),
@@ -54,6 +54,14 @@ public record ArticleInput(
                         + "(2024-02-03T10:15:00Z), not '" + text + "'");
             }
         }
+    }
+
+    private static @Nullable String webUrl(@Nullable String url) {
+        String value = blankToNull(url);
+        if (value != null && WebUrls.httpOrNull(value) == null) {
+            throw new InvalidArticleException("url must be an absolute http or https URL");
+        }
+        return value;
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  *     every file
  */
 public record ImportSource(Path path, String displayName, @Nullable String include, ImportLimits limits) {
+    /** Below this an entry may expand any number of times (small files compress very well too). */
+    private static final long RATIO_FLOOR_BYTES = 1_000_000;
+    private static final int PEEK_BYTES = 4096;
 
     /** Documents this source will yield, counted cheaply beforehand for progress and ETA (an estimate). */
     public long estimateDocuments() throws IOException {
@@ -45,7 +48,9 @@ public record ImportSource(Path path, String displayName, @Nullable String inclu
                     count += lines.filter(line -> !line.isBlank()).count();
                 }
             } else if (name.endsWith(".sgm") || name.endsWith(".sgml")) {
-                count += ReutersSgmlReader.count(Files.readString(file, StandardCharsets.ISO_8859_1));
+                try (InputStream in = Files.newInputStream(file)) {
+                    count += SgmlStories.count(in);
+                }
             } else {
                 count++;
             }
@@ -70,7 +75,7 @@ public record ImportSource(Path path, String displayName, @Nullable String inclu
                 readZip(file, name, sink);
             } else {
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-                    expand(name, in, sectionHint, sink, Long.MAX_VALUE);
+                    expand(name, in, sectionHint, sink);
                 }
             }
         }
@@ -155,10 +160,25 @@ public record ImportSource(Path path, String displayName, @Nullable String inclu
                 Path entryPath = Path.of(entry.getName());
                 String sectionHint = entryPath.getParent() == null ? null : entryPath.getParent().getFileName()
                         .toString();
-                try (InputStream in = new BufferedInputStream(zip.getInputStream(entry))) {
-                    expanded += expand(name, in, sectionHint, sink, budget);
+                // The sizes an archive declares are the archive's word: count what is actually inflated.
+                long compressed = Math.min(Math.max(entry.getCompressedSize(), 0), Files.size(file));
+                long ratioLimit = Math.max(RATIO_FLOOR_BYTES, compressed * limits.maxCompressionRatio());
+                ExpansionLimit limit = new ExpansionLimit(zip.getInputStream(entry), Math.min(budget, ratioLimit));
+                try (InputStream in = new BufferedInputStream(limit)) {
+                    expand(name, in, sectionHint, sink);
+                } catch (ExpansionLimit.Exceeded e) {
+                    sink.failure(name, limit.limit() == budget
+                            ? "The archive expands beyond " + limits.maxArchiveBytes() + " bytes; the rest of it "
+                                    + "is not imported"
+                            : "The entry expands more than " + limits.maxCompressionRatio() + " times its "
+                                    + "compressed size (a zip bomb?); the rest of it is refused");
+                    if (limit.limit() == budget) {
+                        return;
+                    }
                 } catch (java.util.zip.ZipException e) {
                     sink.failure(name, "The archive entry is corrupt: " + e.getMessage());
+                } finally {
+                    expanded += limit.count();
                 }
             }
         } catch (java.util.zip.ZipException e) {
@@ -180,48 +200,42 @@ public record ImportSource(Path path, String displayName, @Nullable String inclu
         return null;
     }
 
-    /** Opens one file's content into documents; returns the bytes read. */
-    private long expand(String name, InputStream in, @Nullable String sectionHint, DocumentSink sink, long budget)
+    /**
+     * Opens one file's content into documents. Containers (NDJSON, JSON arrays, SGML) are streamed and every
+     * document in them is held to the document limit; anything else is one document, read up to that limit.
+     */
+    private void expand(String name, InputStream in, @Nullable String sectionHint, DocumentSink sink)
             throws IOException, InterruptedException {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".ndjson") || lower.endsWith(".jsonl")) {
-            return readLines(name, in, sink, Math.min(budget, limits.maxArchiveBytes()));
+            readLines(name, in, sink);
+            return;
         }
-        long cap = lower.endsWith(".sgm") || lower.endsWith(".sgml") || lower.endsWith(".json")
-                ? Math.min(budget, limits.maxArchiveBytes())
-                : Math.min(budget, limits.maxDocumentBytes());
+        if (lower.endsWith(".sgm") || lower.endsWith(".sgml")) {
+            if (SgmlStories.split(name, in, limits.maxDocumentBytes(), sink) == 0) {
+                sink.failure(name, "No <REUTERS> stories in this SGML file");
+            }
+            return;
+        }
+        if (lower.endsWith(".json") && firstNonSpace(in) == '[') {
+            JsonArraySplitter.split(name, in, limits.maxDocumentBytes(), sink);
+            return;
+        }
+        long cap = limits.maxDocumentBytes();
         byte[] bytes = readAtMost(in, cap);
         if (bytes == null) {
             sink.failure(name, "The document is larger than " + cap + " bytes; refused");
-            return cap;
+            return;
         }
         if (bytes.length == 0) {
             sink.failure(name, "The file is empty");
-            return 0;
-        }
-        if (lower.endsWith(".sgm") || lower.endsWith(".sgml")) {
-            List<RawDocument> stories = new ArrayList<>();
-            ReutersSgmlReader.split(name, new String(bytes, StandardCharsets.ISO_8859_1), stories::add);
-            if (stories.isEmpty()) {
-                sink.failure(name, "No <REUTERS> stories in this SGML file");
-            }
-            for (RawDocument story : stories) {
-                sink.document(story);
-            }
-            return bytes.length;
-        }
-        if (lower.endsWith(".json") && firstNonSpace(bytes) == '[') {
-            JsonArraySplitter.split(name, bytes, sink);
-            return bytes.length;
+            return;
         }
         DocumentFormat format = DocumentFormat.fromFileName(name).orElseGet(() -> sniff(bytes));
         sink.document(new RawDocument(name, format, bytes, sectionHint));
-        return bytes.length;
     }
 
-    private long readLines(String name, InputStream in, DocumentSink sink, long budget)
-            throws IOException, InterruptedException {
-        long read = 0;
+    private void readLines(String name, InputStream in, DocumentSink sink) throws IOException, InterruptedException {
         int lineNumber = 0;
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         boolean tooLong = false;
@@ -239,13 +253,9 @@ public record ImportSource(Path path, String displayName, @Nullable String inclu
                 line.reset();
                 tooLong = false;
                 if (b == -1) {
-                    return read;
+                    return;
                 }
                 continue;
-            }
-            if (++read > budget) {
-                sink.failure(name, "The file expands beyond " + budget + " bytes; the rest is not imported");
-                return read;
             }
             if (line.size() >= limits.maxDocumentBytes()) {
                 tooLong = true;
@@ -260,13 +270,20 @@ public record ImportSource(Path path, String displayName, @Nullable String inclu
         return bytes.length > cap ? null : bytes;
     }
 
-    private static int firstNonSpace(byte[] bytes) {
-        for (byte b : bytes) {
-            if (!Character.isWhitespace(b) && (b & 0xFF) != 0xEF && (b & 0xFF) != 0xBB && (b & 0xFF) != 0xBF) {
-                return b;
+    /** The first byte that is not white space or a byte order mark, leaving the stream where it was. */
+    private static int firstNonSpace(InputStream in) throws IOException {
+        in.mark(PEEK_BYTES + 1);
+        try {
+            for (int i = 0; i < PEEK_BYTES; i++) {
+                int b = in.read();
+                if (b < 0 || !Character.isWhitespace(b) && b != 0xEF && b != 0xBB && b != 0xBF) {
+                    return b;
+                }
             }
+            return -1;
+        } finally {
+            in.reset();
         }
-        return -1;
     }
 
     /** Guesses the format of a file without a telling name from its first bytes. */

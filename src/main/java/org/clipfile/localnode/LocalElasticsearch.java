@@ -11,7 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -244,9 +245,8 @@ public final class LocalElasticsearch implements AutoCloseable {
             if (in == null) {
                 throw new IOException("watchdog.sh missing from the classpath");
             }
-            Files.copy(in, watchdog, StandardCopyOption.REPLACE_EXISTING);
+            writeOwnFile(watchdog, new String(in.readAllBytes(), StandardCharsets.UTF_8), "rwxr-xr-x");
         }
-        Files.setPosixFilePermissions(watchdog, PosixFilePermissions.fromString("rwxr-xr-x"));
         List<String> command = new ArrayList<>();
         if (root) {
             command.addAll(List.of("setpriv", "--reuid=" + settings.runAsUser(), "--regid=" + groupOf(
@@ -279,106 +279,141 @@ public final class LocalElasticsearch implements AutoCloseable {
 
     private void prepareWorkDir() throws IOException {
         Path work = settings.workDir();
+        Files.createDirectories(work);
+        requireNoLinks(work);
         for (String dir : List.of("data", "logs", "tmp")) {
             Files.createDirectories(work.resolve(dir));
+            requireNoLinks(work.resolve(dir));
         }
+        // Only the node's account reads its data: the users index holds password hashes, the audit index who did
+        // what.
+        setMode(work, "rwx------");
         Path config = work.resolve("config");
-        if (!Files.exists(config.resolve("elasticsearch.yml"))) {
+        if (!Files.exists(config.resolve("elasticsearch.yml"), LinkOption.NOFOLLOW_LINKS)) {
             copyTree(settings.home().resolve("config"), config);
         }
         Path options = config.resolve("jvm.options.d/clipfile.options");
-        Files.createDirectories(options.getParent());
-        Files.writeString(options, "-Xms" + settings.heap() + "\n-Xmx" + settings.heap() + "\n",
-                StandardCharsets.UTF_8);
+        createDirectoriesNoLinks(options.getParent());
+        writeOwnFile(options, "-Xms" + settings.heap() + "\n-Xmx" + settings.heap() + "\n", "rw-r-----");
     }
 
     /**
      * Security for the node: a file-realm user {@value #USER} with the role {@value #ROLE} (all rights on indices,
-     * monitoring and templates on the cluster; not a superuser), made with the distribution's own
-     * {@code elasticsearch-users} tool on first start. Its random password is kept in {@link #credentialsFile()}
-     * with mode 600; later starts read it from there.
+     * monitoring and templates on the cluster; not a superuser). Its random password is made on first start and
+     * kept in {@link #credentialsFile()} with mode 600; the node's {@code users} file gets only its bcrypt hash,
+     * written here on every start (no tool is run with the password on its command line, where {@code ps} shows
+     * it, and nothing is read back from the folder the node's account may write).
      */
     private Credentials prepareSecurity() throws IOException {
         Path config = settings.workDir().resolve("config");
-        Files.writeString(config.resolve("roles.yml"), ROLE + ":\n"
+        createDirectoriesNoLinks(config);
+        writeOwnFile(config.resolve("roles.yml"), ROLE + ":\n"
                 + "  cluster: [\"monitor\", \"manage_index_templates\"]\n"
                 + "  indices:\n"
                 + "    - names: [\"*\"]\n"
-                + "      privileges: [\"all\"]\n", StandardCharsets.UTF_8);
+                + "      privileges: [\"all\"]\n", "rw-r-----");
         Path file = credentialsFile();
-        Path users = config.resolve("users");
-        if (Files.exists(file) && Files.exists(users)) {
+        String password = null;
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             java.util.Properties stored = new java.util.Properties();
-            try (var in = Files.newInputStream(file)) {
+            try (var in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
                 stored.load(in);
             }
-            String password = stored.getProperty("password");
-            if (password != null && !password.isBlank()
-                    && Files.readString(users).lines().anyMatch(line -> line.startsWith(USER + ":"))) {
-                return new Credentials(stored.getProperty("username", USER), password);
-            }
+            password = stored.getProperty("password");
         }
-        byte[] bytes = new byte[24];
-        new java.security.SecureRandom().nextBytes(bytes);
-        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        runTool("elasticsearch-users", List.of("userdel", USER), true);
-        runTool("elasticsearch-users", List.of("useradd", USER, "-p", password, "-r", ROLE), false);
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, "# Credentials of the local Elasticsearch, generated by Clipfile on first start.\n"
-                + "username=" + USER + "\npassword=" + password + "\n", StandardCharsets.UTF_8);
-        log.info("Local Elasticsearch runs with security on; its credentials are in {}", file);
+        if (password == null || password.isBlank()) {
+            byte[] bytes = new byte[24];
+            new java.security.SecureRandom().nextBytes(bytes);
+            password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, "# Credentials of the local Elasticsearch, generated by Clipfile on first start.\n"
+                    + "username=" + USER + "\npassword=" + password + "\n", StandardCharsets.UTF_8);
+            log.info("Local Elasticsearch runs with security on; its credentials are in {}", file);
+        }
+        String hash = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(10).encode(password);
+        writeOwnFile(config.resolve("users"), USER + ":" + hash + "\n", "rw-r-----");
+        writeOwnFile(config.resolve("users_roles"), ROLE + ":" + USER + "\n", "rw-r-----");
         return new Credentials(USER, password);
     }
 
-    /** Runs one of the distribution's command-line tools on the node's configuration. */
-    private void runTool(String tool, List<String> arguments, boolean mayFail) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(settings.home().resolve("bin").resolve(tool).toString());
-        command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("ES_JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("ES_PATH_CONF", settings.workDir().resolve("config").toString());
-        builder.environment().remove("ES_JAVA_OPTS");
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        Process tooling = builder.start();
-        String output = new String(tooling.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (!tooling.waitFor(2, TimeUnit.MINUTES)) {
-                tooling.destroyForcibly();
-                throw new LocalNodeException(tool + " did not finish");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LocalNodeException("Interrupted while running " + tool, e);
-        }
-        if (tooling.exitValue() != 0 && !mayFail) {
-            // The tool does not echo the password it was given.
-            throw new LocalNodeException(tool + " " + arguments.getFirst() + " failed (exit " + tooling.exitValue()
-                    + "): " + output.strip());
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
+    private void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path source : paths.toList()) {
                 Path target = to.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
+                    createDirectoriesNoLinks(target);
                 } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                    requireNoLinks(target.getParent());
+                    Files.deleteIfExists(target);
+                    Files.copy(source, target);
                 }
             }
         }
     }
 
-    private static void chownRecursively(Path root, String user) throws IOException {
+    /**
+     * The node's folder belongs to the node's account, which may plant symbolic links in it while this JVM runs as
+     * root: nothing here follows one. A folder on the way from the work folder to {@code path} that is a link is
+     * refused.
+     */
+    void requireNoLinks(Path path) {
+        Path work = settings.workDir();
+        Path relative = work.relativize(path.toAbsolutePath().normalize());
+        Path current = work;
+        if (Files.isSymbolicLink(current)) {
+            throw new LocalNodeException("The local Elasticsearch's folder " + current + " is a symbolic link; "
+                    + "refusing to use it");
+        }
+        for (Path part : relative) {
+            if (part.toString().isEmpty()) {
+                continue;
+            }
+            current = current.resolve(part);
+            if (Files.isSymbolicLink(current)) {
+                throw new LocalNodeException(current + " is a symbolic link, which Clipfile does not follow in the "
+                        + "local Elasticsearch's folder; remove it");
+            }
+        }
+    }
+
+    private void createDirectoriesNoLinks(Path dir) throws IOException {
+        requireNoLinks(dir);
+        Files.createDirectories(dir);
+        requireNoLinks(dir);
+    }
+
+    /**
+     * Replaces a file in the node's folder without following a link: the old entry (a link included) is removed
+     * and the new file created exclusively, which fails rather than follow a link planted in between.
+     */
+    void writeOwnFile(Path file, String content, String mode) throws IOException {
+        requireNoLinks(file.getParent());
+        Files.deleteIfExists(file);
+        try (var channel = Files.newByteChannel(file, java.util.EnumSet.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode)))) {
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        }
+        setMode(file, mode);
+    }
+
+    private static void setMode(Path path, String mode) throws IOException {
+        Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setPermissions(PosixFilePermissions.fromString(mode));
+    }
+
+    /** Hands the folder to the node's account; links are re-owned themselves, never what they point to. */
+    static void chownRecursively(Path root, String user) throws IOException {
         UserPrincipalLookupService lookup = root.getFileSystem().getUserPrincipalLookupService();
         UserPrincipal owner = lookup.lookupPrincipalByName(user);
         GroupPrincipal group = lookup.lookupPrincipalByGroupName(groupOf(user));
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.toList()) {
-                PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+                PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
+                        LinkOption.NOFOLLOW_LINKS);
                 view.setOwner(owner);
                 view.setGroup(group);
             }

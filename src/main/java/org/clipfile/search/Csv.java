@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * RFC 4180 rows, with cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
- * return) neutralised by a leading apostrophe, as OWASP recommends against CSV injection.
+ * return) neutralised by a leading apostrophe, as OWASP recommends against CSV injection. Every cell is quoted:
+ * a spreadsheet set to another separator (a semicolon, as in much of Europe) would otherwise split
+ * {@code x;=2+2} and run its second half.
  */
 final class Csv {
     private Csv() {}
@@ -25,10 +27,6 @@ final class Csv {
         if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
             safe = "'" + safe;
         }
-        if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
-                || safe.indexOf('\r') >= 0) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
+        return '"' + safe.replace("\"", "\"\"") + '"';
     }
 }

@@ -40,6 +40,7 @@ public class SearchService {
     private final ArticleIndex index;
     private final FacetLabels labels;
     private final AtomicReference<CachedSpan> span = new AtomicReference<>();
+    private final CursorPoints cursorPoints = new CursorPoints(Duration.ofMinutes(5), System::nanoTime);
 
     private record CachedSpan(SearchRequestFactory.DateSpan span, Instant at) {}
 
@@ -58,22 +59,50 @@ public class SearchService {
      * page with a cursor for the next; a cursor continues. Totals and facets come with the first page only.
      */
     public SearchResult search(SearchParameters parameters, @Nullable String cursor) throws IOException {
+        return search(parameters, cursor, "anonymous");
+    }
+
+    /**
+     * As {@link #search(SearchParameters, String)}, for a named caller: the points in time a caller's cursors hold
+     * are bounded (see {@link CursorPoints}), and a walk's last page closes its own.
+     */
+    public SearchResult search(SearchParameters parameters, @Nullable String cursor, String caller)
+            throws IOException {
         SearchRequestFactory.DateSpan archiveSpan = dataSpan();
         SearchResponse<JsonNode> response;
+        Cursor position = null;
         if (cursor == null) {
             response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan),
                     JsonNode.class);
         } else {
-            Cursor position = cursor.isBlank()
+            position = cursor.isBlank()
                     ? new Cursor(openPointInTime(), List.of())
                     : Cursor.decode(cursor);
-            response = client.search(SearchRequestFactory.cursorPage(parameters, position.pit(), position.after(),
-                    archiveSpan), JsonNode.class);
+            try {
+                response = client.search(SearchRequestFactory.cursorPage(parameters, position.pit(),
+                        position.after(), archiveSpan), JsonNode.class);
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                if (e.status() == 400 && !cursor.isBlank()) {
+                    // A token that decodes but names no point in time, or sort values of the wrong kind.
+                    throw new Cursor.InvalidCursorException("The cursor is not one this server issued; start "
+                            + "again with cursor=");
+                }
+                throw e;
+            }
         }
         String next = null;
-        if (cursor != null && response.hits().hits().size() == parameters.size()) {
-            var last = response.hits().hits().getLast();
-            next = new Cursor(response.pitId(), last.sort()).encode();
+        if (position != null) {
+            String pit = response.pitId() == null ? position.pit() : response.pitId();
+            if (response.hits().hits().size() == parameters.size()) {
+                var last = response.hits().hits().getLast();
+                next = new Cursor(pit, last.sort()).encode();
+                for (String evicted : cursorPoints.used(caller, pit, position.pit())) {
+                    closePointInTime(evicted);
+                }
+            } else {
+                cursorPoints.released(pit);
+                closePointInTime(pit);
+            }
         }
         long total = response.hits().total() == null ? -1 : response.hits().total().value();
         List<SearchHit> hits = response.hits().hits().stream().map(SearchService::toHit).toList();
@@ -109,6 +138,19 @@ public class SearchService {
         List<FacetValue> pageValues = all.values().subList(Math.min(all.values().size(), (page - 1) * size),
                 all.values().size());
         return new FacetCounts(pageValues, all.other());
+    }
+
+    /** Gives a point in time back; one already gone is no matter (it expires on its own). */
+    private void closePointInTime(String pit) {
+        try {
+            client.closePointInTime(c -> c.id(pit));
+        } catch (IOException | RuntimeException e) {
+            // It expires on its own within minutes.
+        }
+    }
+
+    int cursorsHeldBy(String caller) {
+        return cursorPoints.heldBy(caller);
     }
 
     public String openPointInTime() throws IOException {

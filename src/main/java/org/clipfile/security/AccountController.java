@@ -1,5 +1,6 @@
 package org.clipfile.security;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -7,8 +8,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -27,7 +30,8 @@ class AccountController {
             @NotBlank(message = "role is required (reader, editor or admin)") String role) {}
 
     record NewKey(@NotBlank(message = "name is required") @Size(max = 100, message = "name is at most 100 characters")
-            String name, @NotNull(message = "role is required (reader, editor or admin)") String role) {}
+            String name, @NotNull(message = "role is required (reader, editor or admin)") String role,
+            @JsonProperty("expires_at") @Nullable Instant expiresAt) {}
 
     private final UserAccounts users;
     private final ApiKeys keys;
@@ -52,6 +56,10 @@ class AccountController {
         }
         if (body.password().length() < properties.minPasswordLength()) {
             return invalid("password must have at least " + properties.minPasswordLength() + " characters");
+        }
+        if (UserAccounts.passwordTooLong(body.password())) {
+            return invalid("password must be at most " + UserAccounts.MAX_PASSWORD_BYTES + " bytes in UTF-8 (the "
+                    + "limit of bcrypt, which stores it)");
         }
         request.setAttribute(AuditAttributes.TARGET, username);
         request.setAttribute(AuditAttributes.DETAIL, "role " + role.get());
@@ -82,7 +90,12 @@ class AccountController {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.problem(HttpStatus.CONFLICT,
                     "last-admin", "Last administrator", "This is the last administrator; create another first"));
         }
-        return users.delete(username) ? ResponseEntity.noContent().build() : notFound("No user named " + username);
+        if (!users.delete(username)) {
+            return notFound("No user named " + username);
+        }
+        int revoked = keys.revokeCreatedBy(user.get().username());
+        request.setAttribute(AuditAttributes.DETAIL, "revoked " + revoked + " API key(s) the user made");
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/keys")
@@ -92,7 +105,10 @@ class AccountController {
         if (role.isEmpty()) {
             return invalid("role must be reader, editor or admin, not '" + body.role() + "'");
         }
-        ApiKeys.IssuedKey issued = keys.create(body.name().strip(), role.get(), caller.getName());
+        if (body.expiresAt() != null && !body.expiresAt().isAfter(Instant.now())) {
+            return invalid("expires_at must lie in the future");
+        }
+        ApiKeys.IssuedKey issued = keys.create(body.name().strip(), role.get(), caller.getName(), body.expiresAt());
         request.setAttribute(AuditAttributes.TARGET, issued.id());
         request.setAttribute(AuditAttributes.DETAIL, "name " + issued.name() + ", role " + issued.role());
         return ResponseEntity.created(URI.create("/api/keys/" + issued.id())).body(issued);

@@ -53,6 +53,17 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         return header == null ? null : header.strip();
     }
 
+    /**
+     * Which key was refused, for the audit, without recording a secret: the public prefix of a key of ours (as
+     * the key list shows it) and the start of the SHA-256 of whatever was presented, which matches the key's
+     * document id when it was one of ours.
+     */
+    static String describe(String key) {
+        String hash = ApiKeys.hash(key).substring(0, 16);
+        return ApiKeys.wellFormed(key) ? "(prefix " + key.substring(0, 7) + ", sha256 " + hash + "…)"
+                : "(not in the form of a Clipfile key, " + key.length() + " characters, sha256 " + hash + "…)";
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -70,7 +81,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         if (found.isEmpty()) {
-            listener.rejected(request, "invalid API key");
+            listener.rejected(request, "invalid API key " + describe(key));
             Problems.unauthenticated(request, response, "The API key is not valid (unknown or revoked)");
             return;
         }

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.clipfile.index.IndexDefinition;
 import org.clipfile.index.IndexProperties;
 import org.springframework.stereotype.Component;
@@ -45,10 +46,17 @@ public class ApiKeys {
             Role role,
             String prefix,
             @JsonProperty("created_at") Instant createdAt,
-            @JsonProperty("created_by") String createdBy) {}
+            @JsonProperty("created_by") String createdBy,
+            @JsonProperty("expires_at") @Nullable Instant expiresAt) {
+
+        boolean expired(Instant now) {
+            return expiresAt != null && !now.isBefore(expiresAt);
+        }
+    }
 
     /** A new key: the only time {@code key} is ever shown. */
-    public record IssuedKey(String id, String name, Role role, String key, @JsonProperty("created_at") Instant createdAt) {}
+    public record IssuedKey(String id, String name, Role role, String key, @JsonProperty("created_at") Instant createdAt,
+            @JsonProperty("expires_at") @Nullable Instant expiresAt) {}
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -73,6 +81,12 @@ public class ApiKeys {
     }
 
     public IssuedKey create(String name, Role role, String createdBy) throws IOException {
+        return create(name, role, createdBy, null);
+    }
+
+    /** A new key, valid until {@code expiresAt} when that is set. */
+    public IssuedKey create(String name, Role role, String createdBy, @Nullable Instant expiresAt)
+            throws IOException {
         ensureExists();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
@@ -80,19 +94,52 @@ public class ApiKeys {
         byte[] idBytes = new byte[9];
         RANDOM.nextBytes(idBytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(idBytes);
-        StoredKey stored = new StoredKey(id, name, role, key.substring(0, 7), Instant.now(), createdBy);
+        StoredKey stored = new StoredKey(id, name, role, key.substring(0, 7), Instant.now(), createdBy, expiresAt);
         String hash = hash(key);
         client.create(c -> c.index(alias).id(hash).document(stored).refresh(Refresh.WaitFor));
         cache.evict(hash);
-        return new IssuedKey(id, name, role, key, stored.createdAt());
+        return new IssuedKey(id, name, role, key, stored.createdAt(), expiresAt);
     }
 
-    /** The key's record, if the key is one of ours and not revoked. */
+    /** The key's record, if the key is one of ours, not revoked and not expired. */
     Optional<StoredKey> authenticate(String key) throws IOException {
         if (!FORMAT.matcher(key).matches()) {
             return Optional.empty();
         }
-        return cache.get(hash(key), this::read);
+        Instant now = Instant.now();
+        return cache.get(hash(key), this::read).filter(stored -> !stored.expired(now));
+    }
+
+    /** Whether a presented key has the form of ours, for the audit (which records a hash of any other value). */
+    static boolean wellFormed(String key) {
+        return FORMAT.matcher(key).matches();
+    }
+
+    /**
+     * Revokes every key a user made: keys must not outlive the person who answers for them. Returns how many.
+     */
+    int revokeCreatedBy(String username) throws IOException {
+        int revoked = 0;
+        try {
+            while (true) {
+                var hits = client.search(s -> s.index(alias).size(100)
+                                .query(q -> q.term(t -> t.field("created_by").value(username))), StoredKey.class)
+                        .hits().hits();
+                if (hits.isEmpty()) {
+                    return revoked;
+                }
+                for (var hit : hits) {
+                    client.delete(d -> d.index(alias).id(hit.id()).refresh(Refresh.WaitFor));
+                    cache.evict(hit.id());
+                    revoked++;
+                }
+            }
+        } catch (ElasticsearchException e) {
+            if (UserAccounts.isMissingIndex(e)) {
+                return revoked;
+            }
+            throw e;
+        }
     }
 
     private Optional<StoredKey> read(String hash) throws IOException {

@@ -39,6 +39,11 @@ class SecurityBootstrap implements IndexReadyListener {
         String configured = properties.bootstrapAdminPassword();
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? generatePassword() : configured;
+        if (UserAccounts.passwordTooLong(password)) {
+            log.error("The bootstrap administrator password is longer than {} bytes (bcrypt's limit); no "
+                    + "administrator was created", UserAccounts.MAX_PASSWORD_BYTES);
+            return;
+        }
         if (users.create(ADMIN, password, Role.admin, "bootstrap").isEmpty()) {
             log.warn("No administrator exists, but a user named '{}' does (not an admin); create an admin with "
                     + "an admin API key or fix the user in the {} index", ADMIN, users.alias());

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -12,7 +14,6 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -21,7 +22,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -79,10 +79,19 @@ class SecurityConfiguration {
         return repository;
     }
 
+    /** Sessions hold password logins only: an API key's authentication lives for its request. */
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
-                new HttpSessionSecurityContextRepository());
+                new LoginSessionContextRepository());
+    }
+
+    /** Ahead of every other filter, security included: form and multipart bodies only where one is expected. */
+    @Bean
+    FilterRegistrationBean<RequestBodyGate> requestBodyGate() {
+        FilterRegistrationBean<RequestBodyGate> registration = new FilterRegistrationBean<>(new RequestBodyGate());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean
@@ -102,12 +111,13 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(AccessRules::apply)
                 .addFilterBefore(apiKeys, CsrfFilter.class)
                 .addFilterBefore(new SessionUserCheck(users, contexts), AnonymousAuthenticationFilter.class)
-                .csrf(c -> c.spa()
-                        .csrfTokenRepository(csrf)
+                .csrf(c -> c.csrfTokenRepository(csrf)
+                        .csrfTokenRequestHandler(new HeaderOnlyCsrfTokenHandler())
                         .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken)
                         .ignoringRequestMatchers(ApiKeyAuthenticationFilter::hasKey))
                 .securityContext(s -> s.securityContextRepository(contexts))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // No session policy: setting one switches on the session management filter, which would store
+                // every authentication (an API key's too) in a new session. Logins save theirs explicitly.
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, exception) -> {
                             events.publishEvent(AccessRefused.of(request, null, 401, "not authenticated"));

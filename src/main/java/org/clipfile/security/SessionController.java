@@ -50,10 +50,12 @@ class SessionController {
     private final CsrfTokenRepository csrf;
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
     private final ChangeSessionIdAuthenticationStrategy fixation = new ChangeSessionIdAuthenticationStrategy();
+    private final LoginThrottle throttle;
 
     SessionController(AuthenticationManager authentication, SecurityContextRepository contexts,
-            CsrfTokenRepository csrf) {
+            CsrfTokenRepository csrf, LoginThrottle throttle) {
         this.authentication = authentication;
+        this.throttle = throttle;
         this.contexts = contexts;
         this.csrf = csrf;
     }
@@ -61,19 +63,40 @@ class SessionController {
     @PostMapping
     ResponseEntity<?> login(@Valid @RequestBody Login login, HttpServletRequest request,
             HttpServletResponse response) {
+        if (UserAccounts.passwordTooLong(login.password())) {
+            // No stored password is that long: refused before bcrypt, which would throw.
+            return ResponseEntity.badRequest().body(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                    "Invalid request", "password is longer than " + UserAccounts.MAX_PASSWORD_BYTES
+                            + " bytes in UTF-8, which no password here can be"));
+        }
+        String username = UserAccounts.normalize(login.username());
+        String address = request.getRemoteAddr();
+        var wait = throttle.waitBefore(username, address);
+        if (wait.isPresent()) {
+            request.setAttribute(AuditAttributes.USER, username);
+            request.setAttribute(AuditAttributes.DETAIL, "throttled");
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .body(Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-logins", "Too many logins",
+                            "Too many wrong logins for this user or from this address; try again in " + seconds
+                                    + " s"));
+        }
         Authentication result;
         try {
             result = authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
-                    UserAccounts.normalize(login.username()), login.password()));
+                    username, login.password()));
         } catch (InternalAuthenticationServiceException e) {
             log.warn("Login impossible: {}", e.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                     .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "backend-unavailable",
                             "Archive unavailable", "Elasticsearch is unreachable; try again shortly"));
         } catch (AuthenticationException e) {
-            request.setAttribute(AuditAttributes.USER, UserAccounts.normalize(login.username()));
+            throttle.failed(username, address);
+            request.setAttribute(AuditAttributes.USER, username);
             return unauthenticated("Wrong user name or password");
         }
+        throttle.succeeded(username, address);
         fixation.onAuthentication(result, request, response);
         SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(result);

@@ -73,6 +73,13 @@ public class UserAccounts implements UserDetailsService {
         }
     }
 
+    /** bcrypt reads at most 72 bytes of a password; Spring refuses longer ones rather than cut them silently. */
+    static final int MAX_PASSWORD_BYTES = 72;
+
+    static boolean passwordTooLong(String password) {
+        return password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
+    }
+
     static String normalize(String username) {
         return username.strip().toLowerCase(Locale.ROOT);
     }

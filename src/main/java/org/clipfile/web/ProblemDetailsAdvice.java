@@ -152,10 +152,51 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Elasticsearch rejected the request; the server log has the details"));
     }
 
+    /**
+     * Only a failure to reach Elasticsearch is a 503: any other I/O error (a full disk, a bad spool path) is the
+     * server's own and a 500, and a client that went away gets nothing.
+     */
     @ExceptionHandler({TransportException.class, IOException.class})
     ResponseEntity<ProblemDetail> unreachable(Exception e) {
+        if (e.getClass().getName().equals("org.apache.catalina.connector.ClientAbortException")) {
+            log.debug("The client went away: {}", e.toString());
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "client-aborted",
+                    "Request aborted", "The request was aborted by the client"));
+        }
+        if (!isTransportFailure(e)) {
+            log.error("I/O error", e);
+            return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                    "internal-error", "Internal error", "The server failed to handle the request; its log has "
+                            + "the details"));
+        }
         log.warn("Elasticsearch is unreachable: {}", e.toString());
         return unavailable("Elasticsearch is unreachable; the archive is temporarily unavailable");
+    }
+
+    /** A failure of the connection to Elasticsearch (refused, reset, timed out, unknown host...). */
+    static boolean isTransportFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String name = cause.getClass().getName();
+            if (cause instanceof TransportException || cause instanceof java.net.SocketException
+                    || cause instanceof java.net.SocketTimeoutException
+                    || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.http.HttpTimeoutException
+                    || cause instanceof javax.net.ssl.SSLException
+                    || name.startsWith("org.apache.hc.") || name.startsWith("co.elastic.clients.transport.")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** Tomcat refuses a query string it cannot decode (invalid UTF-8, a broken %-escape) when it is read. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ProblemDetail invalidParameter(org.apache.tomcat.util.http.InvalidParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "The query string cannot be decoded: parameters must be %-encoded UTF-8");
     }
 
     @ExceptionHandler(Exception.class)

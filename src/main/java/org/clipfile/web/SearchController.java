@@ -46,7 +46,9 @@ class SearchController {
     @GetMapping("/api/search")
     SearchResult search(HttpServletRequest request) throws IOException {
         String cursor = request.getParameter("cursor");
-        SearchResult result = searchService.search(SearchParametersReader.read(request, cursor != null), cursor);
+        String caller = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
+        SearchResult result = searchService.search(SearchParametersReader.read(request, cursor != null), cursor,
+                caller);
         if (result.total() >= 0) {
             request.setAttribute(AuditAttributes.COUNT, result.total());
         }

@@ -142,6 +142,40 @@ class AuditIntegrationTests {
         assertThat(hits).isNotEmpty().allSatisfy(hit -> assertThat(hit.version()).isEqualTo(1L));
     }
 
+    /** Finding 17: a refused API key was recorded without saying which key was tried. */
+    @Test
+    void shouldSayWhichKeyWasTriedWhenRefusingAnInvalidKey() throws Exception {
+        String revoked = "cf_" + "Z".repeat(43);
+        assertThat(Http.anonymous(port).withApiKey(revoked).get("/api/search?q=x").status()).isEqualTo(401);
+
+        JsonNode event = awaitEvent("action=access.denied", e -> e.path("detail").asString("")
+                .contains("prefix cf_ZZZZ"));
+
+        assertThat(event.get("detail").asString()).contains("sha256 " + org.clipfile.security.ApiKeys.hash(revoked)
+                .substring(0, 16)).doesNotContain(revoked);
+    }
+
+    /** Finding 17: an event Elasticsearch refused (not for load) was dropped without an audit.dropped record. */
+    @Test
+    void shouldRecordEventsElasticsearchRefusedAsDropped() throws Exception {
+        var es = TestElasticsearch.client();
+        Instant lastYear = Instant.now().minus(Duration.ofDays(200));
+        String month = store.indexFor(lastYear);
+        if (es.indices().exists(e -> e.index(month)).value()) {
+            es.indices().delete(d -> d.index(month));
+        }
+        // A month whose index cannot take the event: its path must be a number there.
+        es.indices().create(c -> c.index(month).mappings(m -> m.properties("path", p -> p.integer(i -> i))));
+        try {
+            audit.record(new AuditEvent(lastYear, "mallory", null, "session", null, "search", "GET",
+                    "/api/search", null, null, null, 200, null, "127.0.0.1", null, null));
+
+            awaitEvent("action=audit.dropped", e -> e.path("detail").asString("").contains("refused"));
+        } finally {
+            es.indices().delete(d -> d.index(month));
+        }
+    }
+
     @Test
     void shouldDropOnlyMonthsOlderThanTheRetention() throws Exception {
         var es = TestElasticsearch.client();

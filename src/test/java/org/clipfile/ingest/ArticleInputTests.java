@@ -36,4 +36,17 @@ class ArticleInputTests {
         assertThat(draft.section()).isNull();
         assertThat(draft.tags()).containsExactly("a");
     }
+
+    /** Finding 15: a javascript: URL sent as JSON was stored and returned to every client. */
+    @Test
+    void shouldRefuseUrlsThatAreNotHttpOrHttps() {
+        for (String url : List.of("javascript:alert(1)", " JAVASCRIPT:alert(1)", "data:text/html,<b>x</b>",
+                "file:///etc/passwd", "//evil.example/x", "http://")) {
+            var input = new ArticleInput("Title", "Body", null, null, url, null, null, null, null);
+            assertThatThrownBy(input::toDraft).as(url).isInstanceOf(InvalidArticleException.class)
+                    .hasMessageContaining("http or https");
+        }
+        assertThat(new ArticleInput("Title", "Body", null, null, " https://news.example/a?b=1 ", null, null, null,
+                null).toDraft().url()).isEqualTo("https://news.example/a?b=1");
+    }
 }

@@ -163,6 +163,100 @@ class ImportSourceTests {
         assertThat(new ImportSource(dir, "dir", null, ImportLimits.defaults()).estimateDocuments()).isEqualTo(7);
     }
 
+    /**
+     * Finding 5: the zip-bomb check trusted the size an archive declares. This archive says its entry holds 1,000
+     * bytes; it inflates to 12 MB of JSON.
+     */
+    @Test
+    void shouldCountTheBytesActuallyInflatedNotTheSizeTheArchiveDeclares() throws Exception {
+        String element = "{\"title\":\"t\",\"body\":\"b\"},";
+        int elements = 12_000_000 / element.length();
+        StringBuilder json = new StringBuilder("[");
+        json.append(element.repeat(elements - 1)).append(element, 0, element.length() - 1).append(']');
+        Path file = zip("liar.zip", Map.of("bomb.json", utf8(json.toString())));
+        declareUncompressedSize(file, 1_000);
+        assertThat(Files.size(file)).isLessThan(100_000);
+
+        Collected collected = read(file);
+
+        assertThat(collected.failures.get("liar.zip!bomb.json")).contains("zip bomb");
+        assertThat(collected.documents.size()).as("documents read before the limit").isLessThan(elements / 2);
+    }
+
+    /** Overwrites the uncompressed size of every entry in the archive's central directory. */
+    private static void declareUncompressedSize(Path zip, int size) throws IOException {
+        byte[] bytes = Files.readAllBytes(zip);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int patched = 0;
+        for (int i = 0; i + 46 <= bytes.length; i++) {
+            if (buffer.getInt(i) == 0x02014b50) {
+                buffer.putInt(i + 24, size);
+                patched++;
+            }
+        }
+        assertThat(patched).isPositive();
+        Files.write(zip, bytes);
+    }
+
+    @Test
+    void shouldHoldEveryElementOfAJsonArrayToTheDocumentLimit() throws Exception {
+        String small = "{\"title\": \"a\", \"body\": \"b\"}";
+        String big = "{\"title\": \"big\", \"body\": \"b\", \"tags\": [" + String.join(",",
+                java.util.Collections.nCopies(1_000, "\"tag\"")) + "]}";
+        Path file = Files.writeString(dir.resolve("dump.json"), "[" + small + ", " + big + ", " + small + "]");
+
+        Collected collected = read(file, null, new ImportLimits(1_000, 1 << 20, 200));
+
+        assertThat(collected.names()).containsExactly("dump.json[0]", "dump.json[2]");
+        assertThat(collected.failures.get("dump.json[1]")).contains("larger than 1000 bytes");
+    }
+
+    @Test
+    void shouldStreamAJsonArrayFarLargerThanTheDocumentLimit() throws Exception {
+        String small = "{\"title\": \"a\", \"body\": \"b\"}";
+        Path file = Files.writeString(dir.resolve("many.json"), "[" + String.join(",",
+                java.util.Collections.nCopies(2_000, small)) + "]");
+
+        Collected collected = read(file, null, new ImportLimits(1_000, 1 << 20, 200));
+
+        assertThat(collected.documents).hasSize(2_000);
+        assertThat(collected.failures).isEmpty();
+    }
+
+    @Test
+    void shouldHoldEverySgmlStoryToTheDocumentLimit() throws Exception {
+        String story = "<REUTERS NEWID=\"%d\"><TEXT><TITLE>T%d</TITLE><BODY>%s</BODY></TEXT></REUTERS>\n";
+        Path file = Files.writeString(dir.resolve("wire.sgm"), "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n"
+                + story.formatted(1, 1, "short") + story.formatted(2, 2, "long ".repeat(1_000))
+                + story.formatted(3, 3, "short"));
+
+        Collected collected = read(file, null, new ImportLimits(1_000, 1 << 20, 200));
+
+        assertThat(collected.names()).containsExactly("wire.sgm#NEWID=1", "wire.sgm#NEWID=3");
+        assertThat(collected.failures.get("wire.sgm#NEWID=2")).contains("larger than 1000 bytes");
+    }
+
+    @Test
+    void shouldSplitSgmlReadInSmallPiecesLikeTheWholeFile() throws Exception {
+        List<RawDocument> whole = new ArrayList<>();
+        ReutersSgmlReader.split("f.sgm", ReutersSgmlReaderTests.FILE, whole::add);
+        Collected streamed = new Collected();
+        byte[] bytes = ReutersSgmlReaderTests.FILE.getBytes(StandardCharsets.ISO_8859_1);
+        java.io.InputStream trickle = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(bytes)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 7));
+            }
+        };
+
+        SgmlStories.split("f.sgm", trickle, 1 << 20, streamed);
+
+        assertThat(streamed.names()).isEqualTo(whole.stream().map(RawDocument::name).toList());
+        for (int i = 0; i < whole.size(); i++) {
+            assertThat(streamed.documents.get(i).bytes()).isEqualTo(whole.get(i).bytes());
+        }
+    }
+
     @Test
     void shouldSniffFormatsOfFilesWithoutExtension() {
         assertThat(ImportSource.sniff(utf8("  <!DOCTYPE html><html>"))).isEqualTo(DocumentFormat.HTML);

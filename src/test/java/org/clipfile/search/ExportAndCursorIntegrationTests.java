@@ -68,10 +68,11 @@ class ExportAndCursorIntegrationTests extends ArchiveServerTest {
 
         assertThat(response.contentType()).startsWith("text/csv");
         List<String> lines = response.body().lines().toList();
-        assertThat(lines.getFirst()).startsWith("# exported_at,");
-        assertThat(lines).anyMatch(l -> l.startsWith("id,published,title,source"));
+        assertThat(lines.getFirst()).startsWith("\"# exported_at\",");
+        assertThat(lines).anyMatch(l -> l.startsWith("\"id\",\"published\",\"title\",\"source\""));
         String row = lines.getLast();
-        assertThat(row).contains("'=cmd|' /C calc'!A0").contains(",'-Evil,").doesNotContain(",=cmd");
+        assertThat(row).contains("'=cmd|' /C calc'!A0").contains(",\"'-Evil\",").doesNotContain(",=cmd")
+                .doesNotContain(",\"=cmd");
     }
 
     @Test

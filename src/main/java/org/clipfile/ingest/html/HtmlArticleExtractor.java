@@ -54,7 +54,7 @@ public class HtmlArticleExtractor implements HtmlExtractor {
         if (html.indexOf('\0') >= 0 && html.indexOf('\0') < 8192) {
             throw new InvalidArticleException("The page is binary data, not HTML text");
         }
-        if (NestingGuard.estimatedDepth(html) > NestingGuard.MAX_ESTIMATED_DEPTH) {
+        if (NestingGuard.estimatedDepth(html, NestingGuard.MAX_ESTIMATED_DEPTH) > NestingGuard.MAX_ESTIMATED_DEPTH) {
             throw new InvalidArticleException("The page nests its elements too deeply (over "
                     + NestingGuard.MAX_ESTIMATED_DEPTH + " levels) to be an article");
         }

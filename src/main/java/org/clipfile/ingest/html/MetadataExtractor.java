@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.clipfile.ingest.WebUrls;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
@@ -384,7 +385,7 @@ final class MetadataExtractor {
                 return url;
             }
         }
-        return clean(sourceUrl);
+        return WebUrls.httpOrNull(clean(sourceUrl));
     }
 
     private static @Nullable String absolute(Element element, String attribute) {
@@ -393,10 +394,7 @@ final class MetadataExtractor {
             return null;
         }
         String resolved = element.absUrl(attribute);
-        if (!resolved.isEmpty()) {
-            return resolved;
-        }
-        return value.startsWith("http://") || value.startsWith("https://") ? value : null;
+        return WebUrls.httpOrNull(resolved.isEmpty() ? value : resolved);
     }
 
     private @Nullable String language() {

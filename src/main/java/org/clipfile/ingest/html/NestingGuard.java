@@ -18,9 +18,19 @@ final class NestingGuard {
     private NestingGuard() {}
 
     static int estimatedDepth(String html) {
+        return estimatedDepth(html, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The estimated depth, or the first depth over {@code limit} as soon as it is reached. Linear in the text: the
+     * position of the next {@code >} is remembered rather than searched again after every {@code <} (a text of
+     * {@code <a} repeated, with no {@code >}, once took minutes).
+     */
+    static int estimatedDepth(String html, int limit) {
         int depth = 0;
         int max = 0;
         int length = html.length();
+        int nextClose = -1;
         StringBuilder name = new StringBuilder(16);
         for (int i = html.indexOf('<'); i >= 0 && i < length - 1; i = html.indexOf('<', i + 1)) {
             boolean closing = html.charAt(i + 1) == '/';
@@ -37,12 +47,18 @@ final class NestingGuard {
             if (closing) {
                 depth = Math.max(0, depth - 1);
             } else {
-                int end = html.indexOf('>', j);
-                if (end > 0 && html.charAt(end - 1) == '/') {
+                if (nextClose != Integer.MAX_VALUE && nextClose < j) {
+                    int found = html.indexOf('>', j);
+                    nextClose = found < 0 ? Integer.MAX_VALUE : found;
+                }
+                if (nextClose != Integer.MAX_VALUE && nextClose > 0 && html.charAt(nextClose - 1) == '/') {
                     continue;
                 }
                 depth++;
                 max = Math.max(max, depth);
+                if (max > limit) {
+                    return max;
+                }
             }
         }
         return max;

@@ -335,6 +335,19 @@ class HtmlArticleExtractorTests {
         assertThat(plain.url()).isEqualTo("https://news.example/2024/05/breakwater");
     }
 
+    /** Finding 15: a page's canonical link was stored and shown to every client whatever its scheme. */
+    @Test
+    void shouldKeepOnlyHttpAndHttpsLinksFromAPage() {
+        ArticleDraft scripted = extract(withStory().head("<link rel=\"canonical\" href=\"javascript:alert(1)\">"));
+        ArticleDraft data = extract(withStory().head("<meta property=\"og:url\" content=\"data:text/html,x\">"));
+        ArticleDraft noSource = extractor.extract(withStory().head(
+                "<link rel=\"canonical\" href=\"JavaScript:alert(1)\">").html(), "javascript:alert(2)");
+
+        assertThat(scripted.url()).isEqualTo("https://news.example/2024/05/breakwater");
+        assertThat(data.url()).isEqualTo("https://news.example/2024/05/breakwater");
+        assertThat(noSource.url()).isNull();
+    }
+
     @Test
     void shouldReadTheLanguageFromTheHtmlElement() {
         ArticleDraft draft = extract(withStory().htmlAttributes("lang=\"pt-BR\""));

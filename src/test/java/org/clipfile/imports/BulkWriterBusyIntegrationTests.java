@@ -1,0 +1,79 @@
+package org.clipfile.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.clipfile.article.Article;
+import org.clipfile.testsupport.TestElasticsearch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Finding 11: Elasticsearch answers 429 to writes on a full disk (its read-only-allow-delete block, set here by
+ * hand), which never passes; an import retried such items forever, kept its heartbeat and held the single import
+ * thread (here it waited until Elasticsearch's next disk check lifted the block). Now a batch that makes no
+ * progress for {@code max-outage} ends the import.
+ */
+class BulkWriterBusyIntegrationTests {
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void shouldGiveUpOnWritesRefusedWith429ForLongerThanTheMaxOutage() throws Exception {
+        ElasticsearchClient client = TestElasticsearch.client();
+        String index = "it-bulk-disk-full";
+        if (client.indices().exists(e -> e.index(index)).value()) {
+            client.indices().delete(d -> d.index(index));
+        }
+        client.indices().create(c -> c.index(index).settings(s -> s.numberOfReplicas("0")));
+        block(client, index);
+        // Elasticsearch lifts this block by itself at its next disk check when the disk is fine: keep setting it.
+        Thread keeper = Thread.ofPlatform().daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    block(client, index);
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // the index is being deleted at the end
+                }
+            }
+        });
+        List<String> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BulkWriter writer = new BulkWriter(client, index, 10, 5L << 20, Duration.ofSeconds(3),
+                new BulkWriter.Outcome() {
+                    @Override
+                    public void indexed(String document, boolean created) {}
+
+                    @Override
+                    public void failed(String document, String reason) {
+                        failed.add(reason);
+                    }
+                });
+        try {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 5; i++) {
+                    writer.add("doc " + i, new Article("full-" + i, "Title " + i, "Body " + i + ".",
+                            Instant.parse("2024-05-01T00:00:00Z"), "Test Wire", null, null, List.of(), null, "en",
+                            Instant.now(), "hash-" + i, null));
+                }
+                writer.finish();
+            }).isInstanceOf(BulkWriter.OutageException.class).hasMessageContaining("429");
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+        } finally {
+            keeper.interrupt();
+            keeper.join();
+            client.indices().delete(d -> d.index(index));
+        }
+    }
+
+    private static void block(ElasticsearchClient client, String index) throws java.io.IOException {
+        client.indices().putSettings(p -> p.index(index).settings(s -> s.blocks(b -> b.readOnlyAllowDelete(true))));
+    }
+}
