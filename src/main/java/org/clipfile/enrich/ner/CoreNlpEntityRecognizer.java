@@ -1,7 +1,9 @@
 package org.clipfile.enrich.ner;
 
+import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreEntityMention;
+import edu.stanford.nlp.pipeline.CoreSentence;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +66,21 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
             mentions.add(new Mention(text.substring(begin, end), type, begin, end));
         }
         return mentions;
+    }
+
+    /** Every token with the label CoreNLP gave it: the reference for {@link FastEntityRecognizer}. */
+    List<LabeledToken> labels(String text) {
+        CoreDocument document = new CoreDocument(text);
+        pipeline.annotate(document);
+        List<LabeledToken> labeled = new ArrayList<>();
+        int index = 0;
+        for (CoreSentence sentence : document.sentences()) {
+            for (CoreLabel t : sentence.tokens()) {
+                labeled.add(new LabeledToken(index, t.word(), t.beginPosition(), t.endPosition(), t.ner()));
+            }
+            index++;
+        }
+        return labeled;
     }
 
     private static @Nullable MentionType typeOf(String tag) {
