@@ -15,12 +15,12 @@ import org.clipfile.enrich.entities.EntityResolver;
 import org.clipfile.enrich.entities.EntityType;
 import org.clipfile.enrich.entities.ResolvedEntity;
 import org.clipfile.enrich.names.NameKeys;
-import org.clipfile.enrich.ner.CoreNlpEntityRecognizer;
 import org.clipfile.enrich.ner.EntityRecognizer;
 import org.clipfile.enrich.ner.Mention;
 import org.clipfile.enrich.ner.MentionCleaner;
 import org.clipfile.enrich.ner.MentionType;
 import org.clipfile.enrich.ner.OrganizationNames;
+import org.clipfile.enrich.ner.RecognizerEngine;
 import org.clipfile.enrich.places.Gazetteer;
 import org.clipfile.enrich.places.Place;
 import org.clipfile.enrich.places.PlaceResolver;
@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The entry point of enrichment: people, groups and places of an article as canonical entities. One instance is
- * shared by all threads. Without Spring: {@code new Enricher()} loads the CoreNLP model, the alias registry and the
- * gazetteer (about 2-3 s, ~200 MB of heap); the other constructor takes them ready-made (tests, another engine).
+ * shared by all threads. Without Spring: {@code new Enricher()} loads the fast recognizer (CoreNLP's model), the
+ * alias registry and the gazetteer (about 2-3 s, ~200 MB of heap); the other constructor takes them ready-made (tests, another engine).
  */
 @Component
 public final class Enricher {
@@ -46,9 +46,18 @@ public final class Enricher {
     private final PlaceResolver placeResolver;
 
     /** Loads the default engine and data; the gazetteer loads on another thread while the model loads. */
-    @Autowired
     public Enricher() {
-        this(Defaults.load());
+        this(RecognizerEngine.FAST);
+    }
+
+    /** Loads the configured engine ({@code clipfile.enrich.recognizer}) and the default data. */
+    @Autowired
+    public Enricher(EnrichProperties properties) {
+        this(properties.recognizer());
+    }
+
+    public Enricher(RecognizerEngine engine) {
+        this(Defaults.load(engine));
     }
 
     private Enricher(Defaults defaults) {
@@ -56,9 +65,9 @@ public final class Enricher {
     }
 
     private record Defaults(EntityRecognizer recognizer, AliasRegistry registry, Gazetteer gazetteer) {
-        static Defaults load() {
+        static Defaults load(RecognizerEngine engine) {
             CompletableFuture<Gazetteer> gazetteer = CompletableFuture.supplyAsync(Gazetteer::loadDefault);
-            EntityRecognizer recognizer = new CoreNlpEntityRecognizer();
+            EntityRecognizer recognizer = engine.load();
             AliasRegistry registry = AliasRegistry.loadDefault();
             try {
                 return new Defaults(recognizer, registry, gazetteer.join());

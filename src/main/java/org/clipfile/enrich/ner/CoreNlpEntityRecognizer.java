@@ -8,6 +8,7 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.clipfile.enrich.ner.LabeledToken.LabeledText;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,10 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
         }
         CoreDocument document = new CoreDocument(text);
         pipeline.annotate(document);
+        return mentions(text, document);
+    }
+
+    private static List<Mention> mentions(String text, CoreDocument document) {
         List<Mention> mentions = new ArrayList<>();
         for (CoreEntityMention entity : document.entityMentions()) {
             MentionType type = typeOf(entity.entityType());
@@ -68,8 +73,11 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
         return mentions;
     }
 
-    /** Every token with the label CoreNLP gave it: the reference for {@link FastEntityRecognizer}. */
-    List<LabeledToken> labels(String text) {
+    /** Every token with the label CoreNLP gave it, and the mentions: the reference for {@link FastEntityRecognizer}. */
+    LabeledText labeled(String text) {
+        if (text.isBlank()) {
+            return new LabeledText(List.of(), List.of());
+        }
         CoreDocument document = new CoreDocument(text);
         pipeline.annotate(document);
         List<LabeledToken> labeled = new ArrayList<>();
@@ -80,7 +88,7 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
             }
             index++;
         }
-        return labeled;
+        return new LabeledText(labeled, mentions(text, document));
     }
 
     private static @Nullable MentionType typeOf(String tag) {

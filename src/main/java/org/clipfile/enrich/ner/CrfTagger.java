@@ -22,6 +22,7 @@ import java.util.Map;
 final class CrfTagger {
     /** Word forms kept before the caches are emptied (keeps every id below 2^19 and memory bounded). */
     static final int MAX_WORDS = 100_000;
+    private final int maxWords;
     private static final int DISJUNCTION_WIDTH = 5;
     private static final int OCCURRENCE_REACH = 150;
 
@@ -109,7 +110,15 @@ final class CrfTagger {
     private int[] rows = new int[128];
 
     CrfTagger(CrfModel model) {
+        this(model, MAX_WORDS);
+    }
+
+    CrfTagger(CrfModel model, int maxWords) {
+        if (maxWords < 1 || maxWords > MAX_WORDS) {
+            throw new IllegalArgumentException("maxWords must be within 1.." + MAX_WORDS);
+        }
         this.model = model;
+        this.maxWords = maxWords;
         this.classFeature = model.nodeRow("###");
         this.noOccurrence = model.nodeRow("NO-OCCURRENCE-PATTERN");
         this.nextOccurrence = model.nodeRow("X-NEXT-OCCURRENCE-X");
@@ -125,6 +134,11 @@ final class CrfTagger {
         clusterIds.clear();
         combos.clear();
         pad = new Word(this, model.normalize(""), "", "", true);
+    }
+
+    /** Word forms cached now (tests). */
+    int cachedWords() {
+        return words.size();
     }
 
     private int idOf(Map<String, Integer> ids, String value) {
@@ -152,7 +166,7 @@ final class CrfTagger {
         if (n == 0) {
             return new int[0];
         }
-        if (words.size() + n > MAX_WORDS) {
+        if (words.size() + n > maxWords) {
             reset(); // before the sentence, so that all its words have ids from the same caches
         }
         Word[] sentence = new Word[n];
@@ -281,7 +295,9 @@ final class CrfTagger {
             case PSEQW2 -> key(combo, a.id, b.id, 0);
             case PSEQPCDS -> key(combo, a.clusterId, b.clusterId, 0);
         };
-        int row = combos.get(key);
+        // Ids fit 19 bits unless one sentence alone has more distinct words than that: then no caching.
+        boolean cacheable = key != NOT_CACHEABLE;
+        int row = cacheable ? combos.get(key) : ComboCache.MISSING;
         if (row == ComboCache.MISSING) {
             row = switch (combo) {
                 case PW_CTYPE -> model.nodeRow(a.text + "..." + b.shape + "-PW_CTYPE");
@@ -295,12 +311,19 @@ final class CrfTagger {
                 case PSEQPCDS -> model.edgeRow(a.cluster + '-' + b.cluster + "-PSEQpcDS");
                 case TYPES -> model.edgeRow(a.shape + '-' + b.shape + "-TYPES");
             };
-            combos.put(key, row);
+            if (cacheable) {
+                combos.put(key, row);
+            }
         }
         return row;
     }
 
+    private static final long NOT_CACHEABLE = -1;
+
     private static long key(Combo combo, int x, int y, int z) {
+        if (((x | y | z) >>> 19) != 0) {
+            return NOT_CACHEABLE;
+        }
         return ((long) (combo.ordinal() + 1) << 57) | ((long) x << 38) | ((long) y << 19) | z;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.clipfile.enrich.ner.LabeledToken.LabeledText;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,27 +51,13 @@ public final class FastEntityRecognizer implements EntityRecognizer {
 
     @Override
     public List<Mention> recognize(String text) {
-        if (text.isBlank()) {
-            return List.of();
-        }
-        List<Mention> mentions = new ArrayList<>();
-        List<CoreMap> sentences = sentences(text);
-        CrfTagger tagger = borrow();
-        try {
-            for (CoreMap sentence : sentences) {
-                List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-                int[] labels = label(tagger, tokens);
-                addMentions(text, tokens, labels, mentions);
-            }
-        } finally {
-            taggers.add(tagger);
-        }
-        return mentions;
+        return text.isBlank() ? List.of() : labeled(text).mentions();
     }
 
-    /** Every token with its label, for the comparison with CoreNLP. */
-    List<LabeledToken> labels(String text) {
+    /** Every token with its label, and the mentions: compared with CoreNLP's by the tests. */
+    LabeledText labeled(String text) {
         List<LabeledToken> labeled = new ArrayList<>();
+        List<Mention> mentions = new ArrayList<>();
         CrfTagger tagger = borrow();
         try {
             int index = 0;
@@ -82,12 +69,13 @@ public final class FastEntityRecognizer implements EntityRecognizer {
                     labeled.add(new LabeledToken(index, t.word(), t.beginPosition(), t.endPosition(),
                             model.classNames[labels[i]]));
                 }
+                addMentions(text, tokens, labels, mentions);
                 index++;
             }
         } finally {
             taggers.add(tagger);
         }
-        return labeled;
+        return new LabeledText(labeled, mentions);
     }
 
     /** CoreNLP's tokenizer and sentence splitter alone (measured apart by the benchmark). */
@@ -96,6 +84,15 @@ public final class FastEntityRecognizer implements EntityRecognizer {
         tokenizer.annotate(document);
         List<CoreMap> sentences = document.get(CoreAnnotations.SentencesAnnotation.class);
         return sentences == null ? List.of() : sentences;
+    }
+
+    /** Labels of one sentence's words with a tagger of its own (tests of the caches). */
+    int[] tag(CrfTagger tagger, List<String> words) {
+        return tagger.tag(words);
+    }
+
+    CrfTagger newTagger(int maxWords) {
+        return new CrfTagger(model, maxWords);
     }
 
     private CrfTagger borrow() {

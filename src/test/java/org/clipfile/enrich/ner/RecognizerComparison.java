@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The equivalence oracle on every shared corpus: CoreNLP and the fast recognizer label the same texts, token by
@@ -17,6 +20,27 @@ import java.util.Map;
  */
 public final class RecognizerComparison {
     private RecognizerComparison() {}
+
+    /** The number of tokens, then one line per difference. */
+    static List<String> compare(CoreNlpEntityRecognizer reference, FastEntityRecognizer fast, SharedCorpora.Text text) {
+        LabeledToken.LabeledText expected = reference.labeled(text.text());
+        LabeledToken.LabeledText actual = fast.labeled(text.text());
+        List<String> found = new ArrayList<>();
+        found.add(Integer.toString(expected.tokens().size()));
+        if (expected.tokens().size() != actual.tokens().size()) {
+            found.add(text.name() + ": " + expected.tokens().size() + " tokens by CoreNLP, " + actual.tokens().size());
+        } else {
+            for (int i = 0; i < expected.tokens().size(); i++) {
+                if (!expected.tokens().get(i).equals(actual.tokens().get(i))) {
+                    found.add(text.name() + ": " + expected.tokens().get(i) + " / fast: " + actual.tokens().get(i));
+                }
+            }
+        }
+        if (!expected.mentions().equals(actual.mentions())) {
+            found.add(text.name() + ": other mentions");
+        }
+        return found;
+    }
 
     public static void main(String[] args) throws Exception {
         int limit = Integer.getInteger("limit", Integer.MAX_VALUE);
@@ -38,31 +62,27 @@ public final class RecognizerComparison {
                 """);
         List<String> examples = new ArrayList<>();
         long allDifferences = 0;
+        int threads = Integer.getInteger("threads", Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         for (Map.Entry<String, List<SharedCorpora.Text>> corpus : corpora.entrySet()) {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (SharedCorpora.Text text : corpus.getValue()) {
+                results.add(pool.submit(() -> compare(reference, fast, text)));
+            }
             long tokens = 0;
             long differences = 0;
             int mentionDifferences = 0;
-            for (SharedCorpora.Text text : corpus.getValue()) {
-                List<LabeledToken> expected = reference.labels(text.text());
-                List<LabeledToken> actual = fast.labels(text.text());
-                tokens += expected.size();
-                if (expected.size() != actual.size()) {
-                    differences += Math.max(expected.size(), actual.size());
-                    examples.add(text.name() + ": " + expected.size() + " tokens by CoreNLP, " + actual.size());
-                } else {
-                    for (int i = 0; i < expected.size(); i++) {
-                        if (!expected.get(i).equals(actual.get(i))) {
-                            differences++;
-                            if (examples.size() < 50) {
-                                examples.add(text.name() + ": " + expected.get(i) + " / fast: " + actual.get(i));
-                            }
-                        }
+            for (int t = 0; t < results.size(); t++) {
+                List<String> found = results.get(t).get();
+                tokens += Long.parseLong(found.getFirst());
+                for (String difference : found.subList(1, found.size())) {
+                    if (difference.endsWith("other mentions")) {
+                        mentionDifferences++;
+                    } else {
+                        differences++;
                     }
-                }
-                if (!reference.recognize(text.text()).equals(fast.recognize(text.text()))) {
-                    mentionDifferences++;
                     if (examples.size() < 50) {
-                        examples.add(text.name() + ": other mentions");
+                        examples.add(difference);
                     }
                 }
             }
@@ -72,6 +92,7 @@ public final class RecognizerComparison {
             System.out.printf(Locale.ROOT, "%s: %d texts, %d tokens, %d label differences, %d mention lists differ%n",
                     corpus.getKey(), corpus.getValue().size(), tokens, differences, mentionDifferences);
         }
+        pool.shutdown();
         report.append("\nDifferences in all: ").append(allDifferences).append('\n');
         if (!examples.isEmpty()) {
             report.append("\nFirst differences:\n\n");
