@@ -137,7 +137,7 @@ public final class EnrichBenchmark {
 
                 | measure | value |
                 |---|---:|
-                | CPU per article, CoreNLP's tokenizer and sentence splitter alone (both recognizers run them) | %.2f ms |
+                | CPU per article, CoreNLP's tokenizer and sentence splitter alone (both run them) | %.2f ms |
                 | CPU per article, Clipfile's resolution steps alone (answers replayed) | %.2f ms |
                 | gazetteer load (wall / CPU) | %.2f s / %.2f s |
                 | gazetteer heap | %d MB |

@@ -7,6 +7,7 @@ import edu.stanford.nlp.process.WordShapeClassifier;
 import edu.stanford.nlp.sequences.SeqClassifierFlags;
 import edu.stanford.nlp.util.Index;
 import java.lang.reflect.Field;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +15,9 @@ import java.util.function.Function;
 
 /**
  * CoreNLP's 3-class CRF read once into flat tables: the weights of the node features (one per label) and of the edge
- * features (one per pair of labels), the feature names with their ids, the word-cluster lexicon, the known lower-case
- * words and the word function. Only the settings this model was trained with are supported; any other setting makes
+ * features (one per pair of labels), the feature names with their rows, the word-cluster lexicon, the known lower-case
+ * words and the word function. The deserialized classifier is not kept: these tables take about half its heap.
+ * Only the settings this model was trained with are supported; any other setting makes
  * loading fail rather than answer differently from CoreNLP.
  */
 final class CrfModel {
@@ -26,10 +28,11 @@ final class CrfModel {
     final float[] nodeWeights;
     /** Edge weights: {@code edgeWeights[row * classes * classes + previous * classes + label]}. */
     final float[] edgeWeights;
-    private final Index<String> featureIndex;
-    /** Feature id to its row in {@link #nodeWeights} or {@link #edgeWeights}. */
-    private final int[] rowOf;
-    private final Map<String, String> distSim;
+    /** Feature name ("...|C" or "...|CpC") to its row in {@link #nodeWeights} or {@link #edgeWeights}. */
+    private final CompactStringMap rows;
+    /** Lower-cased word, digits as in the lexicon, to its cluster in {@link #clusters}. */
+    private final CompactStringMap distSim;
+    private final String[] clusters;
     private final String unknownDistSim;
     private final Set<String> knownLowerCaseWords;
     private final Function<String, String> wordFunction;
@@ -42,11 +45,11 @@ final class CrfModel {
         this.classes = classNames.length;
         this.background = crf.classIndex.indexOf(flags.backgroundSymbol);
         @SuppressWarnings("unchecked")
-        List<Index<CRFLabel>> labelIndices = (List<Index<CRFLabel>>) field(CRFClassifier.class, "labelIndices").get(crf);
+        List<Index<CRFLabel>> labelIndices =
+                (List<Index<CRFLabel>>) field(CRFClassifier.class, "labelIndices").get(crf);
         float[][] weights = (float[][]) field(CRFClassifier.class, "weights").get(crf);
         @SuppressWarnings("unchecked")
         Index<String> features = (Index<String>) field(CRFClassifier.class, "featureIndex").get(crf);
-        this.featureIndex = features;
         Index<CRFLabel> nodeLabels = labelIndices.get(0);
         Index<CRFLabel> edgeLabels = labelIndices.get(1);
         int nodeRows = 0;
@@ -62,7 +65,7 @@ final class CrfModel {
         }
         this.nodeWeights = new float[nodeRows * classes];
         this.edgeWeights = new float[edgeRows * classes * classes];
-        this.rowOf = new int[weights.length];
+        CompactStringMap.Builder names = new CompactStringMap.Builder();
         int node = 0;
         int edge = 0;
         for (int f = 0; f < weights.length; f++) {
@@ -71,19 +74,27 @@ final class CrfModel {
                 for (int k = 0; k < row.length; k++) {
                     nodeWeights[node * classes + nodeLabels.get(k).getLabel()[0]] = row[k];
                 }
-                rowOf[f] = node++;
+                names.put(features.get(f), node++);
             } else {
                 for (int k = 0; k < row.length; k++) {
                     int[] pair = edgeLabels.get(k).getLabel();
                     edgeWeights[edge * classes * classes + pair[0] * classes + pair[1]] = row[k];
                 }
-                rowOf[f] = edge++;
+                names.put(features.get(f), edge++);
             }
         }
+        this.rows = names.build();
         Object featureFactory = crf.featureFactories.get(0);
         @SuppressWarnings("unchecked")
-        Map<String, String> lexicon = (Map<String, String>) field(featureFactory.getClass(), "lexicon").get(featureFactory);
-        this.distSim = lexicon;
+        Map<String, String> lexicon =
+                (Map<String, String>) field(featureFactory.getClass(), "lexicon").get(featureFactory);
+        Map<String, Integer> clusterIds = new HashMap<>();
+        CompactStringMap.Builder words = new CompactStringMap.Builder();
+        lexicon.forEach((word, cluster) ->
+                words.put(word, clusterIds.computeIfAbsent(cluster, c -> clusterIds.size())));
+        this.distSim = words.build();
+        this.clusters = new String[clusterIds.size()];
+        clusterIds.forEach((cluster, id) -> clusters[id] = cluster);
         this.unknownDistSim = flags.unknownWordDistSimClass;
         @SuppressWarnings("unchecked")
         Set<String> known = (Set<String>) field(AbstractSequenceClassifier.class, "knownLCWords").get(crf);
@@ -151,8 +162,7 @@ final class CrfModel {
     }
 
     private int row(String name) {
-        int id = featureIndex.indexOf(name);
-        return id < 0 ? -1 : rowOf[id];
+        return rows.get(name);
     }
 
     /** The word as the model's features see it (CoreNLP's word function, Americanization for this model). */
@@ -167,7 +177,7 @@ final class CrfModel {
     String cluster(String word) {
         // Lower-cased with the default locale, as the model's own lookup does.
         String key = WordShapeClassifier.wordShape(word.toLowerCase(), WordShapeClassifier.WORDSHAPEDIGITS);
-        String cluster = distSim.get(key);
-        return cluster == null ? unknownDistSim : cluster;
+        int cluster = distSim.get(key);
+        return cluster < 0 ? unknownDistSim : clusters[cluster];
     }
 }
