@@ -8,6 +8,11 @@ public final class TokenizerOnly {
         this.recognizer = recognizer;
     }
 
+    /** The tokenizer's settings, the same for both recognizers. */
+    public static java.util.Properties properties() {
+        return FastEntityRecognizer.tokenizerProperties();
+    }
+
     /** Tokenizes and splits the text; returns the number of sentences so that the work cannot be skipped. */
     public int split(String text) {
         return recognizer.sentences(text).size();
