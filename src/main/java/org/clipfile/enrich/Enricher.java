@@ -25,6 +25,7 @@ import org.clipfile.enrich.places.Gazetteer;
 import org.clipfile.enrich.places.Place;
 import org.clipfile.enrich.places.PlaceResolver;
 import org.clipfile.enrich.places.ResolvedPlace;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -50,10 +51,10 @@ public final class Enricher {
         this(RecognizerEngine.FAST);
     }
 
-    /** Loads the configured engine ({@code clipfile.enrich.recognizer}) and the default data. */
+    /** Loads the configured engine ({@code clipfile.enrich.recognizer}; the fast one when unset) and the data. */
     @Autowired
-    public Enricher(EnrichProperties properties) {
-        this(properties.recognizer());
+    public Enricher(ObjectProvider<EnrichProperties> properties) {
+        this(properties.getIfAvailable(() -> new EnrichProperties(RecognizerEngine.FAST)).recognizer());
     }
 
     public Enricher(RecognizerEngine engine) {
