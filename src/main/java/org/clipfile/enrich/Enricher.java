@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * The entry point of enrichment: people, groups and places of an article as canonical entities. One instance is
  * shared by all threads. Without Spring: {@code new Enricher()} loads the fast recognizer (CoreNLP's model), the
- * alias registry and the gazetteer (about 2-3 s, ~200 MB of heap); the other constructor takes them ready-made (tests, another engine).
+ * alias registry and the gazetteer (about 2-3 s, ~200 MB of heap); the other constructors take the engine from
+ * configuration ({@code clipfile.enrich.recognizer}) or everything ready-made (tests, another engine).
  */
 @Component
 public final class Enricher {

@@ -91,7 +91,8 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
         return new LabeledText(labeled, mentions(text, document));
     }
 
-    private static @Nullable MentionType typeOf(String tag) {
+    /** The type of a CoNLL 3-class label, or null for "O" and any other label. */
+    static @Nullable MentionType typeOf(String tag) {
         return switch (tag) {
             case "PERSON" -> MentionType.PERSON;
             case "ORGANIZATION" -> MentionType.ORGANIZATION;

@@ -12,7 +12,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.clipfile.enrich.ner.LabeledToken.LabeledText;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,7 +154,7 @@ public final class FastEntityRecognizer implements EntityRecognizer {
             while (j < tokens.size() && labels[j] == label) {
                 j++;
             }
-            MentionType type = typeOf(model.classNames[label]);
+            MentionType type = CoreNlpEntityRecognizer.typeOf(model.classNames[label]);
             if (type != null) {
                 int begin = tokens.get(i).beginPosition();
                 int end = tokens.get(j - 1).endPosition();
@@ -170,14 +169,5 @@ public final class FastEntityRecognizer implements EntityRecognizer {
                 mentions.add(new Mention(text.substring(begin, end), MentionType.PERSON, begin, end));
             }
         }
-    }
-
-    private static @Nullable MentionType typeOf(String tag) {
-        return switch (tag) {
-            case "PERSON" -> MentionType.PERSON;
-            case "ORGANIZATION" -> MentionType.ORGANIZATION;
-            case "LOCATION" -> MentionType.LOCATION;
-            default -> null;
-        };
     }
 }

@@ -13,7 +13,8 @@ public final class RecognizerLoadTime {
     private RecognizerLoadTime() {}
 
     public static void main(String[] args) throws InterruptedException {
-        RecognizerEngine engine = RecognizerEngine.valueOf(args.length == 0 ? "FAST" : args[0].toUpperCase(Locale.ROOT));
+        String name = args.length == 0 ? "fast" : args[0];
+        RecognizerEngine engine = RecognizerEngine.valueOf(name.toUpperCase(Locale.ROOT));
         var threads = ManagementFactory.getThreadMXBean();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Runtime runtime = Runtime.getRuntime();
