@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.clipfile.enrich.ner.LabeledToken.LabeledText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,14 +21,18 @@ import org.slf4j.LoggerFactory;
  * tokenizer and sentence splitter, then the same 3-class CRF model run by Clipfile's own inference ({@link CrfTagger}:
  * integer features cached per word form, Viterbi), then mentions made as CoreNLP's entity-mention step makes them
  * (runs of tokens with the same label, then the pronouns CoreNLP adds as people). Thread-safe: each call borrows a
- * tagger from a pool, so there are as many taggers (and caches) as calls running at once.
+ * tagger from a pool (a new one when all are busy); a few are kept between calls, each with bounded caches.
  */
 public final class FastEntityRecognizer implements EntityRecognizer {
     private static final Logger log = LoggerFactory.getLogger(FastEntityRecognizer.class);
 
     private final StanfordCoreNLP tokenizer;
     private final CrfModel model;
+    /** Taggers kept for the next calls; more calls at once get new ones, dropped afterwards (bounded caches). */
+    private static final int KEPT_TAGGERS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
     private final ConcurrentLinkedQueue<CrfTagger> taggers = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger kept = new AtomicInteger();
 
     public FastEntityRecognizer() {
         if (FastEntityRecognizer.class.getClassLoader().getResource(CoreNlpEntityRecognizer.MODEL) == null) {
@@ -72,7 +77,7 @@ public final class FastEntityRecognizer implements EntityRecognizer {
                 index++;
             }
         } finally {
-            taggers.add(tagger);
+            giveBack(tagger);
         }
         return new LabeledText(labeled, mentions);
     }
@@ -96,7 +101,19 @@ public final class FastEntityRecognizer implements EntityRecognizer {
 
     private CrfTagger borrow() {
         CrfTagger tagger = taggers.poll();
-        return tagger != null ? tagger : new CrfTagger(model);
+        if (tagger == null) {
+            return new CrfTagger(model);
+        }
+        kept.decrementAndGet();
+        return tagger;
+    }
+
+    private void giveBack(CrfTagger tagger) {
+        if (kept.incrementAndGet() <= KEPT_TAGGERS) {
+            taggers.add(tagger);
+        } else {
+            kept.decrementAndGet();
+        }
     }
 
     /** Words CoreNLP's NER annotator does not join to a preceding hyphen ("Chicago-area", "Paris-based"). */
