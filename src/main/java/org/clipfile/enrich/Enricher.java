@@ -15,23 +15,25 @@ import org.clipfile.enrich.entities.EntityResolver;
 import org.clipfile.enrich.entities.EntityType;
 import org.clipfile.enrich.entities.ResolvedEntity;
 import org.clipfile.enrich.names.NameKeys;
-import org.clipfile.enrich.ner.CoreNlpEntityRecognizer;
 import org.clipfile.enrich.ner.EntityRecognizer;
 import org.clipfile.enrich.ner.Mention;
 import org.clipfile.enrich.ner.MentionCleaner;
 import org.clipfile.enrich.ner.MentionType;
 import org.clipfile.enrich.ner.OrganizationNames;
+import org.clipfile.enrich.ner.RecognizerEngine;
 import org.clipfile.enrich.places.Gazetteer;
 import org.clipfile.enrich.places.Place;
 import org.clipfile.enrich.places.PlaceResolver;
 import org.clipfile.enrich.places.ResolvedPlace;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The entry point of enrichment: people, groups and places of an article as canonical entities. One instance is
- * shared by all threads. Without Spring: {@code new Enricher()} loads the CoreNLP model, the alias registry and the
- * gazetteer (about 2-3 s, ~200 MB of heap); the other constructor takes them ready-made (tests, another engine).
+ * shared by all threads. Without Spring: {@code new Enricher()} loads the fast recognizer (CoreNLP's model), the
+ * alias registry and the gazetteer (about 2-3 s, ~200 MB of heap); the other constructors take the engine from
+ * configuration ({@code clipfile.enrich.recognizer}) or everything ready-made (tests, another engine).
  */
 @Component
 public final class Enricher {
@@ -46,9 +48,18 @@ public final class Enricher {
     private final PlaceResolver placeResolver;
 
     /** Loads the default engine and data; the gazetteer loads on another thread while the model loads. */
-    @Autowired
     public Enricher() {
-        this(Defaults.load());
+        this(RecognizerEngine.FAST);
+    }
+
+    /** Loads the configured engine ({@code clipfile.enrich.recognizer}; the fast one when unset) and the data. */
+    @Autowired
+    public Enricher(ObjectProvider<EnrichProperties> properties) {
+        this(properties.getIfAvailable(() -> new EnrichProperties(RecognizerEngine.FAST)).recognizer());
+    }
+
+    public Enricher(RecognizerEngine engine) {
+        this(Defaults.load(engine));
     }
 
     private Enricher(Defaults defaults) {
@@ -56,9 +67,9 @@ public final class Enricher {
     }
 
     private record Defaults(EntityRecognizer recognizer, AliasRegistry registry, Gazetteer gazetteer) {
-        static Defaults load() {
+        static Defaults load(RecognizerEngine engine) {
             CompletableFuture<Gazetteer> gazetteer = CompletableFuture.supplyAsync(Gazetteer::loadDefault);
-            EntityRecognizer recognizer = new CoreNlpEntityRecognizer();
+            EntityRecognizer recognizer = engine.load();
             AliasRegistry registry = AliasRegistry.loadDefault();
             try {
                 return new Defaults(recognizer, registry, gazetteer.join());

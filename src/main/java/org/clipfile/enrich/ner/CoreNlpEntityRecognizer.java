@@ -1,11 +1,14 @@
 package org.clipfile.enrich.ner;
 
+import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreEntityMention;
+import edu.stanford.nlp.pipeline.CoreSentence;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.clipfile.enrich.ner.LabeledToken.LabeledText;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +56,10 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
         }
         CoreDocument document = new CoreDocument(text);
         pipeline.annotate(document);
+        return mentions(text, document);
+    }
+
+    private static List<Mention> mentions(String text, CoreDocument document) {
         List<Mention> mentions = new ArrayList<>();
         for (CoreEntityMention entity : document.entityMentions()) {
             MentionType type = typeOf(entity.entityType());
@@ -66,7 +73,26 @@ public final class CoreNlpEntityRecognizer implements EntityRecognizer {
         return mentions;
     }
 
-    private static @Nullable MentionType typeOf(String tag) {
+    /** Every token with the label CoreNLP gave it, and the mentions: the reference for {@link FastEntityRecognizer}. */
+    LabeledText labeled(String text) {
+        if (text.isBlank()) {
+            return new LabeledText(List.of(), List.of());
+        }
+        CoreDocument document = new CoreDocument(text);
+        pipeline.annotate(document);
+        List<LabeledToken> labeled = new ArrayList<>();
+        int index = 0;
+        for (CoreSentence sentence : document.sentences()) {
+            for (CoreLabel t : sentence.tokens()) {
+                labeled.add(new LabeledToken(index, t.word(), t.beginPosition(), t.endPosition(), t.ner()));
+            }
+            index++;
+        }
+        return new LabeledText(labeled, mentions(text, document));
+    }
+
+    /** The type of a CoNLL 3-class label, or null for "O" and any other label. */
+    static @Nullable MentionType typeOf(String tag) {
         return switch (tag) {
             case "PERSON" -> MentionType.PERSON;
             case "ORGANIZATION" -> MentionType.ORGANIZATION;
