@@ -40,8 +40,11 @@ public final class EntityLinks {
     /** The longest name, in key tokens, looked for in lines in capitals. */
     private static final int LONGEST_CAPITAL_NAME = 6;
 
+    /** The reason of a name the recognizer read over two known names ("International Monetary Fund and World Bank"). */
+    static final String TWO_NAMES = "two names read as one";
+
     private static final EntityLinks NONE =
-            new EntityLinks(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0);
+            new EntityLinks(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, Map.of());
 
     private final Map<String, Global> global;
     private final Map<String, Contextual> contextual;
@@ -53,10 +56,14 @@ public final class EntityLinks {
     /** Articles per context item (entity, country, tag) over the archive, for smoothing. */
     private final Map<String, Integer> frequency;
     private final long archiveSize;
+    /** Entities that are two known ones read as one name, and those two. */
+    private final Map<String, List<String>> splits;
 
     EntityLinks(Map<String, Global> global, Map<String, Contextual> contextual, Map<String, String> names,
             Map<String, Map<String, Integer>> contexts, Map<String, Integer> articles,
-            Map<String, String> capitalNames, Map<String, Integer> frequency, long archiveSize) {
+            Map<String, String> capitalNames, Map<String, Integer> frequency, long archiveSize,
+            Map<String, List<String>> splits) {
+        this.splits = Map.copyOf(splits);
         this.frequency = Map.copyOf(frequency);
         this.archiveSize = archiveSize;
         this.capitalNames = Map.copyOf(capitalNames);
@@ -79,13 +86,18 @@ public final class EntityLinks {
         return contextual;
     }
 
+    /** Entities that are two known ones read as one name, and those two. */
+    public Map<String, List<String>> splits() {
+        return splits;
+    }
+
     /** The name to display for a canonical id, when the catalogue has one. */
     public @Nullable String name(String id) {
         return names.get(id);
     }
 
     public boolean isEmpty() {
-        return global.isEmpty() && contextual.isEmpty();
+        return global.isEmpty() && contextual.isEmpty() && splits.isEmpty();
     }
 
     /** The article's people and groups linked: each as the article alone resolved it, then under these links. */
@@ -115,6 +127,17 @@ public final class EntityLinks {
         Map<String, List<Map.Entry<EntityFacet, Target>>> byTarget = new LinkedHashMap<>();
         boolean changed = false;
         for (EntityFacet facet : facets) {
+            List<String> parts = splits.get(facet.id());
+            if (parts != null) {
+                changed = true;
+                for (String part : parts) {
+                    Global onward = global.get(part);
+                    String id = onward == null ? part : onward.to();
+                    byTarget.computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(Map.entry(facet, new Target(id, TWO_NAMES)));
+                }
+                continue;
+            }
             Target target = target(facet, context);
             changed |= target.reason() != null;
             byTarget.computeIfAbsent(target.id(), k -> new ArrayList<>()).add(Map.entry(facet, target));
@@ -267,13 +290,16 @@ public final class EntityLinks {
 
     private static List<EntityFacet> restore(List<EntityFacet> facets) {
         List<EntityFacet> restored = new ArrayList<>();
+        Set<String> split = new java.util.HashSet<>();
         for (EntityFacet facet : facets) {
             if (facet.linked().isEmpty()) {
                 restored.add(facet);
                 continue;
             }
             for (EntityFacet.Link link : facet.linked()) {
-                if (link.reason().equals(IN_CAPITALS)) {
+                // A name found in capitals is found again; one split in two comes back once.
+                if (link.reason().equals(IN_CAPITALS)
+                        || link.reason().equals(TWO_NAMES) && !split.add(link.fromId())) {
                     continue;
                 }
                 Set<String> variants = new TreeSet<>();

@@ -36,7 +36,7 @@ final class LinkDecider {
     private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady",
             "president", "senator", "sen", "rep", "gov", "governor", "minister", "chairman", "king", "queen",
             "prince", "general", "gen", "judge", "justice", "secretary", "ambassador", "professor", "prof");
-    private static final Set<String> ORGANS = Set.of("commission", "board", "council", "secretariat");
+    private static final Set<String> ORGANS = Set.of("commission", "board", "council", "secretariat", "committee");
     private static final Set<String> NATIONAL_PREFIXES = Set.of("us", "u s", "united states", "american");
 
     private final Map<String, Entry> entries;
@@ -102,11 +102,25 @@ final class LinkDecider {
                     }
                 }
             }
-            int space = folded.lastIndexOf(' ');
-            if (space > 0 && ORGANS.contains(folded.substring(space + 1))) {
-                Entry body = groupsByKey.get(NameKeys.key(folded.substring(0, space)));
-                if (body != null && body != entry && !sideBySide(entry, body)) {
-                    link(entry.id, body.id, "organ: '" + entry.name() + "' of '" + body.name() + "'");
+            String[] words = folded.split(" ");
+            if (words.length >= 2 && ORGANS.contains(words[words.length - 1])) {
+                // The longest known body the name starts with: "IMF Interim Committee", "EC Commission",
+                // "International Monetary Fund's Interim Committee".
+                for (int end = words.length - 1; end >= 1; end--) {
+                    String prefix = String.join(" ", java.util.Arrays.copyOf(words, end));
+                    Entry body = groupsByKey.get(NameKeys.key(prefix));
+                    if (body == null && prefix.endsWith("s")) {
+                        body = groupsByKey.get(NameKeys.key(prefix.substring(0, prefix.length() - 1)));
+                    }
+                    // A one-word body ("Senate", "House") has committees of its own that journalists follow apart.
+                    boolean specific = body != null && (Names.isAcronym(body.name())
+                            || NameKeys.keyTokens(body.name()).size() >= 2);
+                    if (body != null && body != entry && specific) {
+                        if (!sideBySide(entry, body)) {
+                            link(entry.id, body.id, "organ: '" + entry.name() + "' of '" + body.name() + "'");
+                        }
+                        break;
+                    }
                 }
             }
         }
@@ -162,6 +176,37 @@ final class LinkDecider {
             }
         }
         return build(contextual);
+    }
+
+    /**
+     * A group named "A and B" where A and B are groups the archive knows better than the pair ("International Monetary
+     * Fund and World Bank"): the recognizer read two names as one. Both halves have to be known by their key.
+     */
+    private Map<String, List<String>> splits(Map<String, EntityLinks.Global> global) {
+        Map<String, Entry> byKey = new HashMap<>();
+        for (Entry entry : entries.values()) {
+            if (entry.type.equals("group")) {
+                byKey.merge(NameKeys.key(entry.name()), entry, (a, b) -> a.articles >= b.articles ? a : b);
+            }
+        }
+        Map<String, List<String>> splits = new HashMap<>();
+        for (Entry entry : entries.values()) {
+            if (!entry.type.equals("group") || global.containsKey(entry.id)) {
+                continue;
+            }
+            String[] halves = entry.name().split("\\s+(?:and|&)\\s+", 2);
+            if (halves.length < 2) {
+                continue;
+            }
+            Entry first = byKey.get(NameKeys.key(halves[0]));
+            Entry second = byKey.get(NameKeys.key(halves[1]));
+            if (first != null && second != null && first != second && first.articles > 2 * entry.articles
+                    && second.articles > 2 * entry.articles && first.articles >= LEAST_FOR_CAPITALS
+                    && second.articles >= LEAST_FOR_CAPITALS) {
+                splits.put(entry.id, List.of(first.id, second.id));
+            }
+        }
+        return splits;
     }
 
     /** "non-OPEC" and "OPEC Differentials Committee" are not what "OPEC" stands for; nor "non-oil" anything. */
@@ -245,7 +290,7 @@ final class LinkDecider {
             names.putIfAbsent(entry.id, entry.name());
         }
         return new EntityLinks(global, resolvedContextual, names, contexts, articles, capitalNames(global,
-                resolvedContextual), frequency, archiveSize);
+                resolvedContextual), frequency, archiveSize, splits(global));
     }
 
     /**

@@ -16,6 +16,9 @@ final class Names {
             "company", "ltd", "limited", "plc", "llc", "lp", "ag", "sa", "nv", "bv", "spa", "gmbh", "kk", "group",
             "holdings", "holding");
 
+    /** A possessive at the end of a name: "European Community's" is the European Community. */
+    private static final Pattern POSSESSIVE = Pattern.compile("['\u2019]s$");
+
     private Names() {}
 
     /** "EC", "IMF", "G-7", "U.S.": capitals, digits, hyphens and periods, at least two characters. */
@@ -41,7 +44,8 @@ final class Names {
 
     /** The key of a firm's name without its legal form or a leading "The": "International Business Machines Corp". */
     static String withoutLegalForm(String name) {
-        List<String> tokens = new java.util.ArrayList<>(List.of(NameKeys.fold(name).split(" ")));
+        String written = POSSESSIVE.matcher(name).replaceAll("");
+        List<String> tokens = new java.util.ArrayList<>(List.of(NameKeys.fold(written).split(" ")));
         if (tokens.size() > 1 && tokens.getFirst().equals("the")) {
             tokens.removeFirst();
         }

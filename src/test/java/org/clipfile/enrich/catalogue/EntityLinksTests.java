@@ -149,4 +149,32 @@ class EntityLinksTests {
         assertThat(ids(EntityLinks.restore(brief))).isEmpty();
         assertThat(ids(links.apply(Enrichment.empty(), "HE SAYS THE DOLLAR WILL FALL", List.of()))).isEmpty();
     }
+
+    @Test
+    void shouldSplitANameReadOverTwoKnownGroupsAndJoinItAgainOnRestore() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 6, article(group("International Monetary Fund")));
+        times(catalogue, 6, article(group("World Bank")));
+        Enrichment both = article(group("International Monetary Fund and World Bank"));
+        catalogue.add(both, MARCH_1987);
+
+        Enrichment split = catalogue.decide().apply(both);
+
+        assertThat(ids(split)).containsExactlyInAnyOrder("group:international-monetary-fund", "group:world-bank");
+        assertThat(ids(EntityLinks.restore(split))).containsExactly("group:international-monetary-fund-and-world-bank");
+    }
+
+    @Test
+    void shouldLinkACommitteeOfAKnownBodyButNotOfAOneWordBody() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 6, article(group("IMF")));
+        times(catalogue, 6, article(group("Senate")));
+        times(catalogue, 2, article(group("IMF Interim Committee")));
+        times(catalogue, 2, article(group("Senate Banking Committee")));
+        EntityLinks links = catalogue.decide();
+
+        assertThat(ids(links.apply(article(group("IMF Interim Committee"))))).containsExactly("group:imf");
+        assertThat(ids(links.apply(article(group("Senate Banking Committee")))))
+                .containsExactly("group:senate-banking-committee");
+    }
 }
