@@ -91,7 +91,7 @@ class ReutersFacetEvaluation {
         report.append(score("as enriched, each article alone", stories));
         long linkStart = System.nanoTime();
         EntityCatalogue catalogue = new EntityCatalogue();
-        stories.forEach(s -> catalogue.add(s.enrichment(), s.published(), s.tags()));
+        stories.forEach(s -> catalogue.add(s.enrichment(), s.published(), s.tags(), s.text()));
         EntityLinks links = catalogue.decide();
         List<Story> linked = stories.stream().map(s -> new Story(s.id(), s.published(), s.people(), s.orgs(),
                 links.apply(s.enrichment(), s.text(), s.tags()), s.text(), s.tags())).toList();

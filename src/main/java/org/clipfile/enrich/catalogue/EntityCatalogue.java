@@ -28,6 +28,9 @@ public final class EntityCatalogue {
     private final Map<String, Map<String, Integer>> shortForms = new HashMap<>();
     /** Articles per context item: every entity, country and tag. */
     private final Map<String, Integer> frequency = new HashMap<>();
+    /** Words the archive writes in lower case, up to {@link #MOST_WORDS}. */
+    private final java.util.Set<String> lowercaseWords = new java.util.HashSet<>();
+    static final int MOST_WORDS = 1_000_000;
     private long articles;
 
     /** One entity of the catalogue, as articles resolved it on their own. */
@@ -62,7 +65,16 @@ public final class EntityCatalogue {
      *
      * @param tags the article's tags and section (an archive's topics: "money-fx", "crude"), part of the context
      */
-    public synchronized void add(Enrichment enrichment, @Nullable Instant published, List<String> tags) {
+    public void add(Enrichment enrichment, @Nullable Instant published, List<String> tags) {
+        add(enrichment, published, tags, "");
+    }
+
+    /**
+     * Counts an article in, and the words its text writes in lower case: a word an archive writes in lower case
+     * ("bond", "gold", "north") is not read as a name in a line in capitals.
+     */
+    public synchronized void add(Enrichment enrichment, @Nullable Instant published, List<String> tags, String text) {
+        lowercaseWords(text);
         articles++;
         Enrichment original = EntityLinks.restore(enrichment);
         List<EntityFacet> entities = new ArrayList<>(original.people());
@@ -118,6 +130,25 @@ public final class EntityCatalogue {
         return entries.size();
     }
 
+    private void lowercaseWords(String text) {
+        int i = 0;
+        while (i < text.length() && lowercaseWords.size() < MOST_WORDS) {
+            if (!Character.isLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean lower = true;
+            while (i < text.length() && Character.isLetter(text.charAt(i))) {
+                lower &= Character.isLowerCase(text.charAt(i));
+                i++;
+            }
+            if (lower && i - start >= 3) {
+                lowercaseWords.add(NameKeys.fold(text.substring(start, i)));
+            }
+        }
+    }
+
     /** Context items of an article beside its people and groups: its countries and tags. */
     static List<String> contextOf(Enrichment enrichment, List<String> tags) {
         List<String> context = new ArrayList<>();
@@ -155,7 +186,8 @@ public final class EntityCatalogue {
 
     /** The links this catalogue supports now. */
     public synchronized EntityLinks decide() {
-        return new LinkDecider(Map.copyOf(entries), copy(shortForms), Map.copyOf(frequency), articles).decide();
+        return new LinkDecider(Map.copyOf(entries), copy(shortForms), Map.copyOf(frequency), articles,
+                java.util.Set.copyOf(lowercaseWords)).decide();
     }
 
     private static Map<String, Map<String, Integer>> copy(Map<String, Map<String, Integer>> map) {

@@ -62,7 +62,7 @@ public class EntityCatalogueService {
      * (its links are decided at the next rebuild).
      */
     public Enrichment link(Enrichment enrichment, @Nullable Instant published, String text, List<String> tags) {
-        live.add(enrichment, published, tags);
+        live.add(enrichment, published, tags, text);
         return links.apply(enrichment, text, tags);
     }
 
@@ -79,7 +79,7 @@ public class EntityCatalogueService {
     /** What the scan reads of an article: its stored enrichment and date. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Stored(@Nullable Enrichment entities, @Nullable Instant published, @Nullable List<String> tags,
-            @Nullable String section) {}
+            @Nullable String section, @Nullable String title, @Nullable String body) {}
 
     /** A document of the catalogue index. */
     record Document(String id, String type, String name, List<String> names, int articles,
@@ -104,7 +104,7 @@ public class EntityCatalogueService {
                 String currentPit = pit;
                 SearchResponse<Stored> page = client.search(s -> {
                     s.pit(p -> p.id(currentPit).keepAlive(k -> k.time("5m"))).size(PAGE)
-                            .source(c -> c.filter(f -> f.includes("entities", "published", "tags", "section")))
+                            .source(c -> c.filter(f -> f.includes("entities", "published", "tags", "section", "title", "body")))
                             .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)))
                             .trackTotalHits(t -> t.enabled(false));
                     if (!position.isEmpty()) {
@@ -120,7 +120,9 @@ public class EntityCatalogueService {
                     Stored stored = hit.source();
                     if (stored != null && stored.entities() != null) {
                         catalogue.add(stored.entities(), stored.published(),
-                                tagsOf(stored.tags() == null ? List.of() : stored.tags(), stored.section()));
+                                tagsOf(stored.tags() == null ? List.of() : stored.tags(), stored.section()),
+                                (stored.title() == null ? "" : stored.title()) + "\n\n"
+                                        + (stored.body() == null ? "" : stored.body()));
                     }
                 }
                 pit = page.pitId() == null ? pit : page.pitId();

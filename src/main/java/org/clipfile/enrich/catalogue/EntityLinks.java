@@ -118,7 +118,12 @@ public final class EntityLinks {
         original.people().forEach(p -> context.add(p.id()));
         original.groups().forEach(g -> context.add(g.id()));
         context.addAll(EntityCatalogue.contextOf(original, tags));
-        return new Enrichment(link(original.people(), context), link(original.groups(), context), original.places());
+        // People and groups are linked together: a "person" the archive knows as a firm ("Merrill") becomes one.
+        List<EntityFacet> all = new ArrayList<>(original.people());
+        all.addAll(original.groups());
+        List<EntityFacet> linked = link(all, context);
+        return new Enrichment(linked.stream().filter(f -> f.id().startsWith("person:")).toList(),
+                linked.stream().filter(f -> !f.id().startsWith("person:")).toList(), original.places());
     }
 
     private record Target(String id, @Nullable String reason) {}
@@ -169,8 +174,8 @@ public final class EntityLinks {
                 links.add(new EntityFacet.Link(facet.id(), facet.name(), facet.names(), facet.mentions(),
                         capitals ? IN_CAPITALS : reason == null ? "as written" : reason));
             }
-            linked.add(new EntityFacet(id, name, first.type(), List.copyOf(variants), mentions,
-                    List.copyOf(usedNames), links));
+            linked.add(new EntityFacet(id, name, id.startsWith("person:") ? "person" : "group",
+                    List.copyOf(variants), mentions, List.copyOf(usedNames), links));
         }
         linked.sort(Comparator.comparingInt(EntityFacet::mentions).reversed().thenComparing(EntityFacet::name));
         return linked;
@@ -254,7 +259,7 @@ public final class EntityLinks {
         List<EntityFacet> people = new ArrayList<>(enrichment.people());
         List<EntityFacet> groups = new ArrayList<>(enrichment.groups());
         for (String line : lines) {
-            List<String> tokens = NameKeys.keyTokens(line);
+            List<String> tokens = List.of(NameKeys.fold(line).split(" "));
             int i = 0;
             while (i < tokens.size()) {
                 int matched = 0;
@@ -285,7 +290,11 @@ public final class EntityLinks {
                 && enrichment.groups().stream().allMatch(f -> f.linked().isEmpty())) {
             return enrichment;
         }
-        return new Enrichment(restore(enrichment.people()), restore(enrichment.groups()), enrichment.places());
+        List<EntityFacet> all = new ArrayList<>(enrichment.people());
+        all.addAll(enrichment.groups());
+        List<EntityFacet> restored = restore(all);
+        return new Enrichment(restored.stream().filter(f -> f.type().equals("person")).toList(),
+                restored.stream().filter(f -> !f.type().equals("person")).toList(), enrichment.places());
     }
 
     private static List<EntityFacet> restore(List<EntityFacet> facets) {
@@ -304,7 +313,8 @@ public final class EntityLinks {
                 }
                 Set<String> variants = new TreeSet<>();
                 link.names().forEach(n -> variants.addAll(NameKeys.searchVariants(n)));
-                restored.add(new EntityFacet(link.fromId(), link.fromName(), facet.type(), List.copyOf(variants),
+                String type = link.fromId().startsWith("person:") ? "person" : "group";
+                restored.add(new EntityFacet(link.fromId(), link.fromName(), type, List.copyOf(variants),
                         link.mentions(), link.names(), List.of()));
             }
         }

@@ -46,9 +46,11 @@ final class LinkDecider {
 
     private final Map<String, Integer> frequency;
     private final long archiveSize;
+    private final Set<String> lowercaseWords;
 
     LinkDecider(Map<String, Entry> entries, Map<String, Map<String, Integer>> shortForms,
-            Map<String, Integer> frequency, long archiveSize) {
+            Map<String, Integer> frequency, long archiveSize, Set<String> lowercaseWords) {
+        this.lowercaseWords = lowercaseWords;
         this.entries = entries;
         this.shortForms = shortForms;
         this.frequency = frequency;
@@ -260,7 +262,7 @@ final class LinkDecider {
             members.forEach(m -> canonical.put(m, best.id));
             names.put(best.id, best.name());
         }
-        Map<String, EntityLinks.Global> global = new HashMap<>();
+        Map<String, EntityLinks.Global> global = new HashMap<>(firms(canonical));
         for (Map.Entry<String, String> link : canonical.entrySet()) {
             if (!link.getKey().equals(link.getValue())) {
                 String reason = reasons.getOrDefault(link.getKey(), "linked with " + names.get(link.getValue()));
@@ -300,42 +302,102 @@ final class LinkDecider {
      */
     private Map<String, String> capitalNames(Map<String, EntityLinks.Global> global,
             Map<String, EntityLinks.Contextual> contextual) {
-        Map<String, Entry> byKey = new HashMap<>();
+        // How many articles use a word inside a group's name ("Phillips Petroleum", "Salomon Brothers", "Bond Corp"):
+        // such a word in capitals is as likely the firm as a person.
+        Map<String, Integer> inGroupNames = new HashMap<>();
+        for (Entry entry : entries.values()) {
+            if (entry.type.equals("group")) {
+                for (String word : new java.util.HashSet<>(List.of(NameKeys.fold(entry.name()).split(" ")))) {
+                    inGroupNames.merge(word, entry.articles, Integer::sum);
+                }
+            }
+        }
+        Map<String, Entry> byName = new HashMap<>();
         for (Entry entry : entries.values()) {
             if (entry.articles < LEAST_FOR_CAPITALS) {
                 continue;
             }
             String name = entry.name();
-            List<String> tokens = NameKeys.keyTokens(name);
+            String folded = NameKeys.fold(name);
+            int words = folded.split(" ").length;
             boolean linked = global.containsKey(entry.id) || contextual.containsKey(entry.id);
             boolean acronym = Names.isAcronym(name);
-            boolean eligible = tokens.size() >= 2 && !acronym
+            boolean eligible = words >= 2 && !acronym
                     || acronym && (name.replaceAll("[^\\p{L}\\p{N}]", "").length() >= 3 || linked)
-                    || tokens.size() == 1 && entry.type.equals("person") && linked;
+                    && !lowercaseWords.contains(folded)
+                    || words == 1 && entry.type.equals("person") && linked && aName(folded, entry.articles, inGroupNames);
             if (eligible) {
-                byKey.merge(String.join(" ", tokens), entry, (a, b) -> a.articles >= b.articles ? a : b);
+                byName.merge(folded, entry, (x, y) -> x.articles >= y.articles ? x : y);
             }
         }
         // A surname alone, where one full name holds nearly all the archive's articles with it ("VOLCKER").
         Map<String, List<Entry>> bySurname = new HashMap<>();
         for (Entry entry : entries.values()) {
-            List<String> tokens = NameKeys.keyTokens(entry.name());
-            if (entry.type.equals("person") && tokens.size() >= 2
-                    && !TITLES.contains(NameKeys.fold(entry.name()).split(" ")[0])) {
-                bySurname.computeIfAbsent(tokens.getLast(), k -> new ArrayList<>()).add(entry);
+            String[] words = NameKeys.fold(entry.name()).split(" ");
+            if (entry.type.equals("person") && words.length >= 2 && !TITLES.contains(words[0])) {
+                bySurname.computeIfAbsent(words[words.length - 1], k -> new ArrayList<>()).add(entry);
             }
         }
         bySurname.forEach((surname, people) -> {
             int total = people.stream().mapToInt(e -> e.articles).sum();
             Entry best = people.stream().max(Comparator.comparingInt((Entry e) -> e.articles)).orElseThrow();
-            if (surname.length() >= 5 && best.articles >= 2 * LEAST_FOR_CAPITALS
-                    && best.articles >= DOMINANT_SHARE * total) {
-                byKey.putIfAbsent(surname, best);
+            if (surname.length() >= 4 && best.articles >= 2 * LEAST_FOR_CAPITALS
+                    && best.articles >= DOMINANT_SHARE * total && aName(surname, total, inGroupNames)) {
+                byName.putIfAbsent(surname, best);
             }
         });
         Map<String, String> names = new HashMap<>();
-        byKey.forEach((key, entry) -> names.put(key, entry.type + "|" + entry.id));
+        byName.forEach((key, entry) -> names.put(key, entry.type + "|" + entry.id));
         return names;
+    }
+
+    /**
+     * A "person" that is a firm's name: the archive writes groups beginning with it ("Merrill" and "Merrill Lynch",
+     * "Chase" and "Chase Manhattan Bank", "E.F. Hutton" and "E.F. Hutton and Co Inc") in at least twice as many
+     * articles as it names it, or a full name ending with it, as a person. Linked to the most used of those groups.
+     */
+    private Map<String, EntityLinks.Global> firms(Map<String, String> canonical) {
+        Map<String, List<Entry>> groupsByFirstWords = new HashMap<>();
+        for (Entry entry : entries.values()) {
+            if (entry.type.equals("group")) {
+                String[] words = NameKeys.fold(entry.name()).split(" ");
+                for (int n = 1; n < words.length && n <= 3; n++) {
+                    groupsByFirstWords.computeIfAbsent(String.join(" ", java.util.Arrays.copyOf(words, n)),
+                            k -> new ArrayList<>()).add(entry);
+                }
+            }
+        }
+        Map<String, Integer> bySurname = new HashMap<>();
+        for (Entry entry : entries.values()) {
+            String[] words = NameKeys.fold(entry.name()).split(" ");
+            if (entry.type.equals("person") && words.length >= 2) {
+                bySurname.merge(words[words.length - 1], entry.articles, Integer::sum);
+            }
+        }
+        Map<String, EntityLinks.Global> firms = new HashMap<>();
+        for (Entry entry : entries.values()) {
+            if (!entry.type.equals("person") || entry.articles < LEAST_EVIDENCE) {
+                continue;
+            }
+            String folded = NameKeys.fold(entry.name());
+            List<Entry> groups = groupsByFirstWords.getOrDefault(folded, List.of());
+            int asGroup = groups.stream().mapToInt(g -> g.articles).sum();
+            int asPerson = entry.articles + (folded.indexOf(' ') < 0 ? bySurname.getOrDefault(folded, 0) : 0);
+            if (groups.isEmpty() || asGroup < 2 * asPerson) {
+                continue;
+            }
+            Entry firm = groups.stream().max(Comparator.comparingInt((Entry g) -> g.articles)).orElseThrow();
+            String to = canonical.getOrDefault(firm.id, firm.id);
+            firms.put(entry.id, new EntityLinks.Global(entry.id, to, String.format(Locale.ROOT,
+                    "a firm: '%s' begins group names in %d articles, is a person in %d (%s)", entry.name(), asGroup,
+                    asPerson, firm.name())));
+        }
+        return firms;
+    }
+
+    /** A single word read as a person in capitals: never written in lower case, and not mostly a firm's word. */
+    private boolean aName(String word, int personArticles, Map<String, Integer> inGroupNames) {
+        return !lowercaseWords.contains(word) && inGroupNames.getOrDefault(word, 0) * 2 < personArticles;
     }
 
     private static Map<String, Integer> sum(Map<String, Integer> a, Map<String, Integer> b) {
