@@ -21,6 +21,7 @@ import org.clipfile.enrich.ner.MentionCleaner;
 import org.clipfile.enrich.ner.MentionType;
 import org.clipfile.enrich.ner.OrganizationNames;
 import org.clipfile.enrich.ner.RecognizerEngine;
+import org.clipfile.enrich.ner.ShoutedLines;
 import org.clipfile.enrich.places.Gazetteer;
 import org.clipfile.enrich.places.Place;
 import org.clipfile.enrich.places.PlaceResolver;
@@ -113,12 +114,15 @@ public final class Enricher {
                 Set<String> variants = new java.util.TreeSet<>(entity.variants());
                 known.names().forEach(n -> variants.addAll(NameKeys.searchVariants(n)));
                 return new EntityFacet(known.id(), known.name(), known.type().name().toLowerCase(Locale.ROOT),
-                        List.copyOf(variants), entity.mentions());
+                        List.copyOf(variants), entity.mentions(), entity.names(), entity.linked());
             }).orElse(entity);
             merged.merge(resolved.id(), resolved, (a, b) -> {
                 Set<String> variants = new java.util.TreeSet<>(a.variants());
                 variants.addAll(b.variants());
-                return new EntityFacet(a.id(), a.name(), a.type(), List.copyOf(variants), a.mentions() + b.mentions());
+                Set<String> names = new LinkedHashSet<>(a.names());
+                names.addAll(b.names());
+                return new EntityFacet(a.id(), a.name(), a.type(), List.copyOf(variants), a.mentions() + b.mentions(),
+                        List.copyOf(names), concat(a.linked(), b.linked()));
             });
         }
         List<EntityFacet> people = merged.values().stream().filter(e -> e.type().equals("person"))
@@ -140,8 +144,8 @@ public final class Enricher {
         return entity.variants().stream().map(registry::findByName).flatMap(java.util.Optional::stream).findFirst();
     }
 
-    private static List<EntityFacet> concat(List<EntityFacet> a, List<EntityFacet> b) {
-        List<EntityFacet> all = new ArrayList<>(a);
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }
@@ -153,8 +157,10 @@ public final class Enricher {
         if (text.isBlank()) {
             return new Analysis(List.of(), List.of(), List.of());
         }
-        List<Mention> recognized = OrganizationNames.apply(text, MentionCleaner.clean(recognizer.recognize(text)),
-                name -> !gazetteer.lookup(name).isEmpty());
+        // Names are recognised where the text has case: headlines in capitals are blanked (offsets kept).
+        List<Mention> tagged =
+                MentionCleaner.firms(text, MentionCleaner.clean(recognizer.recognize(ShoutedLines.blank(text))));
+        List<Mention> recognized = OrganizationNames.apply(text, tagged, name -> !gazetteer.lookup(name).isEmpty());
         List<Mention> mentions = new ArrayList<>(recognized);
         for (Mention found : registry.findMentions(text)) {
             // A registered name is curated: it wins over the tagger's shorter reading of part of it
@@ -199,7 +205,7 @@ public final class Enricher {
         for (ResolvedEntity entity : analysis.entities()) {
             EntityFacet facet = new EntityFacet(entity.id(), entity.name(),
                     entity.type().name().toLowerCase(Locale.ROOT), entity.variants().stream().sorted().toList(),
-                    entity.mentions().size());
+                    entity.mentions().size(), namesUsed(entity.mentions()), List.of());
             (entity.type() == EntityType.PERSON ? people : groups).add(facet);
         }
         List<PlaceFacet> places = analysis.places().stream().map(Enricher::placeFacet).toList();
@@ -208,6 +214,14 @@ public final class Enricher {
         List<PlaceFacet> sortedPlaces = new ArrayList<>(places);
         sortedPlaces.sort(Comparator.comparingInt(PlaceFacet::mentions).reversed().thenComparing(PlaceFacet::name));
         return new Enrichment(people, groups, sortedPlaces);
+    }
+
+    /** The distinct names an article uses for an entity, the most used first. */
+    private static List<String> namesUsed(List<Mention> mentions) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        mentions.forEach(m -> counts.merge(m.text(), 1, Integer::sum));
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(Map.Entry::getKey).toList();
     }
 
     private static PlaceFacet placeFacet(ResolvedPlace resolved) {

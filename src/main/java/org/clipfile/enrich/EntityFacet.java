@@ -1,6 +1,7 @@
 package org.clipfile.enrich;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A person or group of an article, as indexed and faceted.
@@ -13,10 +14,42 @@ import java.util.List;
  *     registry, of its registered names ("hts" is a variant of Hayat Tahrir al-Sham even where only the full name
  *     appears)
  * @param mentions how many times the article mentions it
+ * @param names the names the article uses for it, as written ("James Baker", "Baker"); what the archive's entity
+ *     catalogue learns short forms and acronyms from
+ * @param linked empty unless linking across the archive made this entity: then the entities the article alone had
+ *     made (one, or several now merged) and why each was linked, so a re-index can decide again or undo the link
  */
-public record EntityFacet(String id, String name, String type, List<String> variants, int mentions) {
+public record EntityFacet(String id, String name, String type, List<String> variants, int mentions,
+        @Nullable List<String> names, @Nullable List<Link> linked) {
+
+    /**
+     * An entity as the article alone resolved it, and why the archive linked it to this one ("as written" for the
+     * entity that kept its id).
+     */
+    public record Link(String fromId, String fromName, List<String> names, int mentions, String reason) {
+        public Link {
+            names = List.copyOf(names);
+        }
+    }
 
     public EntityFacet {
         variants = List.copyOf(variants);
+        names = names == null || names.isEmpty() ? List.of(name) : List.copyOf(names);
+        linked = linked == null ? List.of() : List.copyOf(linked);
+    }
+
+    public EntityFacet(String id, String name, String type, List<String> variants, int mentions) {
+        this(id, name, type, variants, mentions, List.of(name), List.of());
+    }
+
+    @Override
+    public List<Link> linked() {
+        return linked == null ? List.of() : linked;
+    }
+
+    /** The names the article uses (never null once built). */
+    @Override
+    public List<String> names() {
+        return names == null ? List.of(name) : names;
     }
 }

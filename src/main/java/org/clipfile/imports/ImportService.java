@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.clipfile.enrich.catalogue.EntityProperties;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.IndexReadyListener;
 import org.clipfile.ingest.ArticlePreparer;
@@ -45,6 +46,8 @@ public class ImportService implements IndexReadyListener {
     private final ElasticsearchClient client;
     private final ImportProperties properties;
     private final ImportMetrics metrics;
+    private final Reindexer reindexer;
+    private final EntityProperties entities;
     private final String instanceId;
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("import-jobs").daemon().factory());
@@ -55,7 +58,9 @@ public class ImportService implements IndexReadyListener {
     private final java.util.Set<String> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ImportService(ImportJobStore store, DocumentParser parser, ArticlePreparer preparer, ElasticsearchClient client,
-            ImportProperties properties, ImportMetrics metrics) {
+            ImportProperties properties, ImportMetrics metrics, Reindexer reindexer, EntityProperties entities) {
+        this.reindexer = reindexer;
+        this.entities = entities;
         this.store = store;
         this.metrics = metrics;
         this.parser = parser;
@@ -207,6 +212,7 @@ public class ImportService implements IndexReadyListener {
             if (end.status() == ImportJob.Status.completed && job.sourceKind() == ImportJob.SourceKind.upload) {
                 deleteSpool(path.getParent());
             }
+            relinkAfter(end);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.info("Import {} interrupted by shutdown; another start will resume it", job.id());
@@ -218,6 +224,26 @@ public class ImportService implements IndexReadyListener {
             } catch (IOException | RuntimeException again) {
                 log.warn("Could not record the failure of import {}: {}", job.id(), again.toString());
             }
+        }
+    }
+
+    /**
+     * A large import teaches the entity catalogue new short forms and acronyms, and its first articles were linked
+     * before the catalogue knew the rest: a re-index links the whole archive again (skipped while one runs).
+     */
+    private void relinkAfter(ImportJob end) {
+        int threshold = entities.relinkAfterImport();
+        if (end.status() != ImportJob.Status.completed || threshold == 0 || end.indexed() < threshold) {
+            return;
+        }
+        try {
+            reindexer.start(false);
+            log.info("Import {} indexed {} articles: re-indexing to link entities across the archive", end.id(),
+                    end.indexed());
+        } catch (ReindexRunningException e) {
+            log.info("Import {}: no re-index to link entities, one is running ({})", end.id(), e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Import {}: the re-index to link entities could not start: {}", end.id(), e.toString());
         }
     }
 

@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.clipfile.article.Article;
 import org.clipfile.enrich.Enricher;
+import org.clipfile.enrich.Enrichment;
+import org.clipfile.enrich.catalogue.EntityCatalogueService;
+import org.clipfile.enrich.catalogue.EntityLinks;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.IndexReadyListener;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +65,7 @@ public class Reindexer implements IndexReadyListener {
     private final ElasticsearchClient client;
     private final ArticleIndex index;
     private final Enricher enricher;
+    private final EntityCatalogueService catalogue;
     private final ImportProperties properties;
     private final ReindexRunStore store;
     private final Clock clock;
@@ -76,11 +80,12 @@ public class Reindexer implements IndexReadyListener {
     /** Set when another instance took the lock over: the run stops before it could move the alias. */
     private volatile boolean lostLock;
 
-    Reindexer(ElasticsearchClient client, ArticleIndex index, Enricher enricher, ImportProperties properties,
-            ReindexRunStore store) {
+    Reindexer(ElasticsearchClient client, ArticleIndex index, Enricher enricher, EntityCatalogueService catalogue,
+            ImportProperties properties, ReindexRunStore store) {
         this.client = client;
         this.index = index;
         this.enricher = enricher;
+        this.catalogue = catalogue;
         this.properties = properties;
         this.store = store;
         this.clock = Clock.systemUTC();
@@ -291,9 +296,18 @@ public class Reindexer implements IndexReadyListener {
             throw new IllegalStateException(target + " exists already");
         }
         client.indices().putSettings(p -> p.index(target).settings(s -> s.refreshInterval(r -> r.time("-1"))));
-        UnaryOperator<Article> change = applyRegistry
-                ? a -> a.entities() == null ? a : a.withEntities(enricher.applyRegistry(a.entities()))
-                : UnaryOperator.identity();
+        // Links across the archive are decided afresh from the stored enrichment (each entity as its article alone
+        // resolved it), and applied to every article copied, as are registry edits when asked for.
+        EntityLinks links = catalogue.rebuild(from);
+        UnaryOperator<Article> change = a -> {
+            if (a.entities() == null) {
+                return a;
+            }
+            Enrichment entities = applyRegistry ? enricher.applyRegistry(EntityLinks.restore(a.entities()))
+                    : a.entities();
+            return a.withEntities(links.apply(entities, a.title() + "\n\n" + a.body(),
+                    EntityCatalogueService.tagsOf(a.tags(), a.section())));
+        };
         AtomicLong copied = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         List<String> failures = new ArrayList<>();

@@ -4,19 +4,25 @@ import java.time.Instant;
 import org.clipfile.article.Article;
 import org.clipfile.article.ArticleDraft;
 import org.clipfile.enrich.Enricher;
+import org.clipfile.enrich.catalogue.EntityCatalogueService;
 import org.springframework.stereotype.Component;
 
 /** The last step before indexing: identity, ingest time, and the people, groups and places of the article. */
 @Component
 public class ArticlePreparer {
     private final Enricher enricher;
+    private final EntityCatalogueService catalogue;
 
-    public ArticlePreparer(Enricher enricher) {
+    public ArticlePreparer(Enricher enricher, EntityCatalogueService catalogue) {
         this.enricher = enricher;
+        this.catalogue = catalogue;
     }
 
     public Article prepare(ArticleDraft draft) {
         Article article = draft.toArticle(Instant.now());
-        return article.withEntities(enricher.enrich(article.title(), article.body()));
+        // Linked across the archive as the catalogue's last rebuild decided (acronyms, surnames, legal forms).
+        return article.withEntities(catalogue.link(enricher.enrich(article.title(), article.body()),
+                article.published(), article.title() + "\n\n" + article.body(),
+                EntityCatalogueService.tagsOf(article.tags(), article.section())));
     }
 }

@@ -35,7 +35,8 @@ public final class ReutersSgmlReader {
             .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
             .optionalEnd()
             .toFormatter(Locale.ENGLISH);
-    private static final Pattern SIGNATURE = Pattern.compile("\\s*\\bReuter\\s*$");
+    /** The wire's sign-off ends a story in any case ("Reuter", "REUTER", "reuter"): the source, never a name. */
+    private static final Pattern SIGNATURE = Pattern.compile("\\s*\\bReuters?\\s*$", Pattern.CASE_INSENSITIVE);
 
     private ReutersSgmlReader() {}
 

@@ -101,6 +101,16 @@ class ReutersSgmlReaderTests {
     }
 
     @Test
+    void shouldDropTheSignOffInCapitalsAtTheEndOfALine() {
+        ArticleDraft draft = ReutersSgmlReader.parse("""
+                <REUTERS NEWID="20"><DATE>3-MAR-1987 10:00:00.00</DATE><TEXT>&#2;
+                <TITLE>ARGENTINE GRAIN REPORT</TITLE><BODY>Wheat 13.0, total 55.8 (33.7).        REUTER
+                &#3;</BODY></TEXT></REUTERS>""");
+
+        assertThat(draft.body()).isEqualTo("Wheat 13.0, total 55.8 (33.7).");
+    }
+
+    @Test
     void shouldReadTheHandAssignedLabels() {
         var labels = ReutersSgmlReader.labels(new String(stories().getFirst().bytes()));
 

@@ -19,8 +19,10 @@ import java.util.Set;
  *       a sun letter (ad-Din, ash-Sham, ar-Rahman, az-Zor, "Ar Raqqah"); a lone article at the end is kept;
  *   <li>Abd compounds: Abdel Rahman, Abd al-Rahman, Abdul Rahman, Abdulrahman, Abdurrahman, Abd ar-Rahman;
  *   <li>vowel and doubling variants: Mohammed, Muhammad, Mohamed, Mohammad; Hussein, Husain, Husayn; Qaeda, Qaida;
- *       Osama, Usama; Rahman, Rehman; Assad, Asad; ou/oo/u, ee/i, ph/f, dj/j; a final h after a vowel (Atmeh, Atme).
+ *       Osama, Usama; Ahmed, Ahmad; Assad, Asad; ou/oo/u, ee/i, ph/f, dj/j; a final h after a vowel (Atmeh, Atme).
  * </ul>
+ * What it keeps apart: the first vowels of a word other than o/u (Reagan, Regan and Ragan; Kirby and Korby), so
+ * vowels are folded (e to a, o to u) only after a word's first syllable.
  * Known collisions (accepted for recall): a standalone "Al" or "El" is read as the article (Al Gore, El Paso).
  */
 public final class NameKeys {
@@ -238,7 +240,9 @@ public final class NameKeys {
         return token;
     }
 
-    private static String phonetic(String token) {
+    private static String phonetic(String word) {
+        // British and American spellings of one body: Organisation, Organization.
+        String token = word.contains("isation") ? word.replace("isation", "ization") : word;
         StringBuilder s = new StringBuilder(token.length());
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
@@ -255,12 +259,30 @@ public final class NameKeys {
             } else if (c == 'd' && next == 'j') {
                 s.append('j');
                 i++;
-            } else if (c == 'e') {
-                s.append('a');
-            } else if (c == 'o') {
-                s.append('u');
+            } else if ((c == 'a' || c == 'e') && (next == 'e' || next == 'i' || next == 'y')
+                    && !(c == 'a' && next == 'i')) {
+                // Qaeda/Qaida, Hussein/Husain/Husayn, Deir/Dair: one diphthong, spelt four ways.
+                s.append("ai");
+                i++;
             } else {
                 s.append(c);
+            }
+        }
+        // Vowels after the first syllable are where romanisations differ (Ahmed/Ahmad, Mohammed/Muhammad); the
+        // first one tells names apart (Reagan/Regan/Ragan, Kirby/Korby) and is kept, except o/u (Osama/Usama).
+        boolean pastFirstVowels = false;
+        boolean inVowels = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean vowel = "aeiou".indexOf(c) >= 0;
+            if (!vowel && inVowels) {
+                pastFirstVowels = true;
+            }
+            inVowels |= vowel;
+            if (c == 'o') {
+                s.setCharAt(i, 'u');
+            } else if (c == 'e' && pastFirstVowels) {
+                s.setCharAt(i, 'a');
             }
         }
         String collapsed = collapseDoubles(s);

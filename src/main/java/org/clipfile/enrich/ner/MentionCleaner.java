@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.clipfile.enrich.names.NameKeys;
 
 /**
@@ -23,6 +25,20 @@ public final class MentionCleaner {
     private static final Set<String> NEVER_A_NAME = Set.of("mr", "mrs", "ms", "miss", "dr", "sir", "madam",
             "the", "a", "an", "exit", "mobile", "version", "advertisement", "photo", "reuters photo");
     private static final int LONGEST_NAME = 100;
+    /** News agencies' names and sign-offs: the source of a story, never a person ("REUTER" closes every story). */
+    private static final Set<String> WIRE_NAMES = Set.of("reuter", "reuters", "afp", "ap", "upi", "dpa", "ansa",
+            "efe", "kyodo", "tass", "xinhua", "aap", "anp", "bernama");
+    /**
+     * Words after a name that make it a firm: "E.F. Hutton and Co", "Alex. Brown and Sons Inc", "Salomon Brothers".
+     * Matched case-sensitively as whole words, optionally after a comma, "&" or "and".
+     */
+    private static final Pattern FIRM_SUFFIX = Pattern.compile(
+            "^(?:,?\\s+(?:(?:&|and)\\s+)?(?:Inc|Corp|Corporation|Co|Cos|Company|Ltd|Plc|PLC|LP|L\\.P|AG|SA|NV|BV|GmbH"
+                    + "|Brothers|Bros|Sons|Partners|Associates|Securities|Holdings|Group|Industries|Enterprises"
+                    + "|Capital|Investments?)\\b\\.?)+");
+    private static final Pattern FIRM_WORD = Pattern.compile(
+            "\\b(?:Inc|Corp|Corporation|Co|Cos|Company|Ltd|Plc|PLC|Brothers|Bros|Sons|Partners|Associates|Securities"
+                    + "|Holdings|Industries|Enterprises)\\b\\.?$");
 
     private MentionCleaner() {}
 
@@ -52,8 +68,57 @@ public final class MentionCleaner {
         if (NEVER_A_NAME.contains(lower)) {
             return true;
         }
+        // "REUTER" is the wire's sign-off and "AP" its dateline credit; as a group "Reuters" is a name ("told Reuters").
+        if (WIRE_NAMES.contains(lower) && (mention.type() == MentionType.PERSON || allCaps && lower.equals("reuter"))) {
+            return true;
+        }
         // Names of people and organizations are capitalised; the tagger's lowercase hits are noise.
         return mention.type() != MentionType.LOCATION && text.chars().noneMatch(Character::isUpperCase);
+    }
+
+    /**
+     * A person's name followed by a legal form or a firm word ("E.F. Hutton and Co", "Alex. Brown and Sons Inc") or
+     * ending with one ("Salomon Brothers") is a firm: the mention becomes an organization, extended over the suffix.
+     * Every other mention of the same name in the text follows (one sense per article).
+     */
+    public static List<Mention> firms(String text, List<Mention> mentions) {
+        Set<String> firmNames = new HashSet<>();
+        List<Mention> out = new ArrayList<>(mentions.size());
+        for (Mention mention : mentions) {
+            if (mention.type() != MentionType.ORGANIZATION) {
+                Matcher suffix = FIRM_SUFFIX.matcher(text).region(mention.end(), text.length());
+                if (suffix.lookingAt() && mention.type() == MentionType.PERSON) {
+                    firmNames.add(mention.text());
+                    int end = suffix.end();
+                    out.add(new Mention(text.substring(mention.begin(), end), MentionType.ORGANIZATION,
+                            mention.begin(), end));
+                    continue;
+                }
+                if (mention.type() == MentionType.PERSON && FIRM_WORD.matcher(mention.text()).find()) {
+                    firmNames.add(mention.text());
+                    out.add(mention.withType(MentionType.ORGANIZATION));
+                    continue;
+                }
+            }
+            out.add(mention);
+        }
+        if (firmNames.isEmpty()) {
+            return out;
+        }
+        // Overlaps an extension made may have created (a suffix the tagger read as a name of its own) are dropped.
+        List<Mention> result = new ArrayList<>(out.size());
+        Mention last = null;
+        out.sort(Comparator.comparingInt(Mention::begin));
+        for (Mention mention : out) {
+            Mention typed = mention.type() == MentionType.PERSON && firmNames.contains(mention.text())
+                    ? mention.withType(MentionType.ORGANIZATION) : mention;
+            if (last != null && typed.begin() < last.end()) {
+                continue;
+            }
+            result.add(typed);
+            last = typed;
+        }
+        return result;
     }
 
     private static Mention trimArticle(Mention mention) {

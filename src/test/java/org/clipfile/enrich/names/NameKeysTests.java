@@ -59,6 +59,11 @@ class NameKeysTests {
             Abd al-Azeem    | Abd al-Aziz
             Islamic State   | Islamic Jihad
             Group 11        | Group 1
+            Reagan          | Regan
+            Regan           | Ragan
+            Reagan          | Ragan
+            Kirby           | Korby
+            Ronald Reagan   | Donald Regan
             """)
     void shouldKeepDifferentNamesApart(String a, String b) {
         assertThat(NameKeys.key(a)).isNotEqualTo(NameKeys.key(b));

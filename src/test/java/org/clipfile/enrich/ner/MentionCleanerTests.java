@@ -24,6 +24,41 @@ class MentionCleanerTests {
     }
 
     @Test
+    void shouldDropTheWireSignOffAndAgenciesTaggedAsPeopleButKeepReutersAsAGroup() {
+        String text = "He told Reuters on Monday. AP adds. REUTER";
+
+        List<Mention> kept = MentionCleaner.clean(List.of(mention(text, "Reuters", MentionType.ORGANIZATION),
+                mention(text, "AP", MentionType.PERSON), mention(text, "REUTER", MentionType.PERSON)));
+
+        assertThat(kept).extracting(Mention::text).containsExactly("Reuters");
+    }
+
+    @Test
+    void shouldMakeAPersonFollowedByALegalFormAFirmAtEveryMention() {
+        String text = "E.F. Hutton and Co Inc said its clients sold. Hutton added. Salomon Brothers bought.";
+        Mention hutton = mention(text, "E.F. Hutton", MentionType.PERSON);
+        Mention second = new Mention("Hutton", MentionType.PERSON, text.indexOf("Hutton added"),
+                text.indexOf("Hutton added") + 6);
+
+        List<Mention> firms = MentionCleaner.firms(text, List.of(hutton, second,
+                mention(text, "Salomon Brothers", MentionType.PERSON)));
+
+        assertThat(firms).extracting(Mention::text).containsExactly("E.F. Hutton and Co Inc", "Hutton",
+                "Salomon Brothers");
+        assertThat(firms.getFirst().type()).isEqualTo(MentionType.ORGANIZATION);
+        assertThat(firms.get(2).type()).isEqualTo(MentionType.ORGANIZATION);
+    }
+
+    @Test
+    void shouldLeaveAPersonWithoutALegalFormAPerson() {
+        String text = "James Baker said the dollar fell.";
+
+        List<Mention> firms = MentionCleaner.firms(text, List.of(mention(text, "James Baker", MentionType.PERSON)));
+
+        assertThat(firms).extracting(Mention::type).containsExactly(MentionType.PERSON);
+    }
+
+    @Test
     void shouldDropLowercasePeopleAndGroupsButKeepLowercasePlaces() {
         String text = "the observatory in syria";
 

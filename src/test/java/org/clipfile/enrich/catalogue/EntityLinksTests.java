@@ -1,0 +1,180 @@
+package org.clipfile.enrich.catalogue;
+
+import static org.clipfile.enrich.catalogue.Facets.group;
+import static org.clipfile.enrich.catalogue.Facets.person;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.clipfile.enrich.EntityFacet;
+import org.clipfile.enrich.Enrichment;
+import org.junit.jupiter.api.Test;
+
+class EntityLinksTests {
+    private static final Instant MARCH_1987 = Instant.parse("1987-03-02T10:00:00Z");
+
+    private static Enrichment article(EntityFacet... entities) {
+        List<EntityFacet> people = new ArrayList<>();
+        List<EntityFacet> groups = new ArrayList<>();
+        for (EntityFacet entity : entities) {
+            (entity.type().equals("person") ? people : groups).add(entity);
+        }
+        return new Enrichment(people, groups, List.of());
+    }
+
+    private static void times(EntityCatalogue catalogue, int n, Enrichment article) {
+        for (int i = 0; i < n; i++) {
+            catalogue.add(article, MARCH_1987);
+        }
+    }
+
+    private static List<String> ids(Enrichment enrichment) {
+        List<String> ids = new ArrayList<>();
+        enrichment.people().forEach(p -> ids.add(p.id()));
+        enrichment.groups().forEach(g -> ids.add(g.id()));
+        return ids;
+    }
+
+    @Test
+    void shouldLinkAnAcronymToTheExpansionTheArchiveDefines() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 5, article(group("International Business Machines Corp", "IBM")));
+        times(catalogue, 3, article(group("IBM")));
+
+        Enrichment linked = catalogue.decide().apply(article(group("IBM")));
+        Enrichment expansion = catalogue.decide().apply(article(group("International Business Machines Corp")));
+
+        assertThat(ids(linked)).containsExactly("group:ibm");
+        assertThat(ids(expansion)).containsExactly("group:ibm");
+        assertThat(expansion.groups().getFirst().linked().getFirst().reason()).contains("acronym");
+    }
+
+    @Test
+    void shouldLinkASurnameToTheOnlyFullNameTheArchiveUses() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 4, article(person("Ronald Reagan", "Reagan")));
+        times(catalogue, 10, article(person("Reagan")));
+
+        Enrichment linked = catalogue.decide().apply(article(person("Reagan")));
+
+        assertThat(ids(linked)).containsExactly("person:ronald-reagan");
+        assertThat(linked.people().getFirst().name()).isEqualTo("Ronald Reagan");
+    }
+
+    @Test
+    void shouldNeverLinkReganToReagan() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 4, article(person("Ronald Reagan", "Reagan")));
+        times(catalogue, 4, article(person("Donald Regan", "Regan")));
+        times(catalogue, 1, article(person("Regan")));
+        times(catalogue, 1, article(person("Reagan")));
+
+        EntityLinks links = catalogue.decide();
+
+        assertThat(ids(links.apply(article(person("Regan"))))).containsExactly("person:donald-regan");
+        assertThat(ids(links.apply(article(person("Reagan"))))).containsExactly("person:ronald-reagan");
+    }
+
+    @Test
+    void shouldLinkAnAmbiguousSurnameOnlyWhereTheArticlesContextSaysWhichPerson() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 20, article(person("James Baker", "Baker"), person("Paul Volcker"), group("Treasury")));
+        times(catalogue, 8, article(person("Howard Baker", "Baker"), group("White House"), person("Oliver North")));
+        Enrichment atTheTreasury = article(person("Baker"), person("Paul Volcker"), group("Treasury"));
+        Enrichment atTheWhiteHouse = article(person("Baker"), group("White House"));
+        Enrichment bakerAlone = article(person("Baker"));
+        List.of(atTheTreasury, atTheWhiteHouse, bakerAlone).forEach(a -> catalogue.add(a, MARCH_1987));
+        EntityLinks links = catalogue.decide();
+
+        Enrichment treasury = links.apply(atTheTreasury);
+        Enrichment whiteHouse = links.apply(atTheWhiteHouse);
+        Enrichment alone = links.apply(bakerAlone);
+
+        assertThat(ids(treasury)).contains("person:james-baker").doesNotContain("person:baker");
+        assertThat(treasury.people().stream().filter(p -> p.id().equals("person:james-baker")).findFirst()
+                .orElseThrow().linked().getFirst().reason()).startsWith("context:");
+        assertThat(ids(whiteHouse)).contains("person:howard-baker");
+        assertThat(ids(alone)).containsExactly("person:baker");
+    }
+
+    @Test
+    void shouldFoldLegalFormsAndOrgans() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 6, article(group("Federal Reserve")));
+        times(catalogue, 3, article(group("Federal Reserve Board")));
+        times(catalogue, 3, article(group("U.S. Federal Reserve")));
+        times(catalogue, 5, article(group("Chrysler Corp")));
+        times(catalogue, 2, article(group("Chrysler")));
+        EntityLinks links = catalogue.decide();
+
+        assertThat(ids(links.apply(article(group("Federal Reserve Board"))))).containsExactly("group:federal-reserve");
+        assertThat(ids(links.apply(article(group("U.S. Federal Reserve"))))).containsExactly("group:federal-reserve");
+        assertThat(ids(links.apply(article(group("Chrysler"))))).containsExactly("group:chrysler-corp");
+    }
+
+    @Test
+    void shouldNotLinkNamesTheArchiveUsesSideBySideAsDifferentEntities() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 5, article(group("Chrysler Corp"), group("Chrysler")));
+
+        assertThat(catalogue.decide().global()).isEmpty();
+    }
+
+    @Test
+    void shouldRestoreWhatTheArticleAloneResolvedSoALinkCanBeUndone() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 4, article(person("Ronald Reagan", "Reagan")));
+        Enrichment original = article(person("Reagan"), group("Congress"));
+        catalogue.add(original, MARCH_1987);
+
+        Enrichment linked = catalogue.decide().apply(original);
+        Enrichment undone = EntityLinks.none().apply(linked);
+
+        assertThat(ids(linked)).contains("person:ronald-reagan");
+        assertThat(ids(undone)).containsExactlyInAnyOrder("person:reagan", "group:congress");
+        assertThat(EntityLinks.restore(linked).people().getFirst().names()).containsExactly("Reagan");
+    }
+
+    @Test
+    void shouldReadNamesTheArchiveKnowsInAHeadlineInCapitalsAndForgetThemOnRestore() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 6, article(person("Paul Volcker", "Volcker")));
+        times(catalogue, 6, article(person("Volcker")));
+        EntityLinks links = catalogue.decide();
+
+        Enrichment brief = links.apply(Enrichment.empty(), "VOLCKER SAYS HE SEES NO RECESSION", List.of());
+
+        assertThat(ids(brief)).containsExactly("person:paul-volcker");
+        assertThat(ids(EntityLinks.restore(brief))).isEmpty();
+        assertThat(ids(links.apply(Enrichment.empty(), "HE SAYS THE DOLLAR WILL FALL", List.of()))).isEmpty();
+    }
+
+    @Test
+    void shouldSplitANameReadOverTwoKnownGroupsAndJoinItAgainOnRestore() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 6, article(group("International Monetary Fund")));
+        times(catalogue, 6, article(group("World Bank")));
+        Enrichment both = article(group("International Monetary Fund and World Bank"));
+        catalogue.add(both, MARCH_1987);
+
+        Enrichment split = catalogue.decide().apply(both);
+
+        assertThat(ids(split)).containsExactlyInAnyOrder("group:international-monetary-fund", "group:world-bank");
+        assertThat(ids(EntityLinks.restore(split))).containsExactly("group:international-monetary-fund-and-world-bank");
+    }
+
+    @Test
+    void shouldLinkACommitteeOfAKnownBodyButNotOfAOneWordBody() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 6, article(group("IMF")));
+        times(catalogue, 6, article(group("Senate")));
+        times(catalogue, 2, article(group("IMF Interim Committee")));
+        times(catalogue, 2, article(group("Senate Banking Committee")));
+        EntityLinks links = catalogue.decide();
+
+        assertThat(ids(links.apply(article(group("IMF Interim Committee"))))).containsExactly("group:imf");
+        assertThat(ids(links.apply(article(group("Senate Banking Committee")))))
+                .containsExactly("group:senate-banking-committee");
+    }
+}
