@@ -28,7 +28,7 @@ import java.util.function.UnaryOperator;
 import org.clipfile.article.Article;
 import org.clipfile.enrich.Enricher;
 import org.clipfile.enrich.Enrichment;
-import org.clipfile.enrich.catalogue.EntityCatalogueService;
+import org.clipfile.catalogue.EntityCatalogueService;
 import org.clipfile.enrich.catalogue.EntityLinks;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.IndexReadyListener;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.clipfile.article.Article;
 import org.clipfile.article.ArticleDraft;
 import org.clipfile.enrich.Enricher;
-import org.clipfile.enrich.catalogue.EntityCatalogueService;
+import org.clipfile.catalogue.EntityCatalogueService;
 import org.springframework.stereotype.Component;
 
 /** The last step before indexing: identity, ingest time, and the people, groups and places of the article. */

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.clipfile.article.ArticleDraft;
 import org.clipfile.enrich.catalogue.EntityCatalogue;
-import org.clipfile.enrich.catalogue.EntityCatalogueService;
+import org.clipfile.catalogue.EntityCatalogueService;
 import org.clipfile.enrich.catalogue.EntityLinks;
 import org.clipfile.enrich.entities.AliasRegistry;
 import org.clipfile.enrich.places.TestGazetteers;

@@ -1,4 +1,4 @@
-package org.clipfile.enrich.catalogue;
+package org.clipfile.catalogue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.clipfile.enrich.Enrichment;
+import org.clipfile.enrich.catalogue.EntityCatalogue;
+import org.clipfile.enrich.catalogue.EntityLinks;
 import org.clipfile.index.IndexDefinition;
 import org.clipfile.index.IndexProperties;
 import org.jspecify.annotations.Nullable;
