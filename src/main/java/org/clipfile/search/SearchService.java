@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class SearchService {
     private static final Duration SPAN_CACHE = Duration.ofMinutes(5);
+    private static final Selection NO_SELECTION = new Selection(List.of(), List.of());
 
     private final ElasticsearchClient client;
     private final ArticleIndex index;
@@ -77,20 +79,22 @@ public class SearchService {
         }
         long total = response.hits().total() == null ? -1 : response.hits().total().value();
         List<SearchHit> hits = response.hits().hits().stream().map(SearchService::toHit).toList();
+        Map<String, Aggregate> counts = SearchRequestFactory.flatten(response.aggregations());
         Map<String, FacetCounts> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
-            Aggregate filtered = response.aggregations().get(facet.parameter());
-            if (filtered == null) {
+            if (facet == Facet.PLACE ? !counts.containsKey(SearchRequestFactory.PLACE_COUNTRIES)
+                    : !counts.containsKey(facet.parameter())) {
                 continue;
             }
-            Map<String, Aggregate> counts = filtered.filter().aggregations();
-            Selection selection = parameters.selections().getOrDefault(facet, new Selection(List.of(), List.of()));
+            Selection selection = parameters.selections().getOrDefault(facet, NO_SELECTION);
             facets.put(facet.parameter(), facet == Facet.PLACE
                     ? placeTree(counts, selection)
-                    : values(facet, counts.get("values").sterms(), selection));
+                    : values(facet, counts.get(facet.parameter()).sterms(), selection));
         }
-        return new SearchResult(total, parameters.page(), parameters.size(), hits, facets,
-                dates(response, SearchRequestFactory.interval(parameters, archiveSpan)), next);
+        Aggregate histogram = counts.get(SearchRequestFactory.DATE_FACET);
+        DateHistogram dates = histogram == null ? new DateHistogram("year", List.of())
+                : histogram(SearchRequestFactory.interval(parameters, archiveSpan), histogram.dateHistogram());
+        return new SearchResult(total, parameters.page(), parameters.size(), hits, facets, dates, next);
     }
 
     /** One page of a facet's values, optionally only those containing {@code contains}, by count or by name. */
@@ -104,7 +108,7 @@ public class SearchService {
         var response = client.search(SearchRequestFactory.facetValues(index.alias(), parameters, facet, match,
                 byName, page * size), Void.class);
         StringTermsAggregate terms = response.aggregations().get("values").sterms();
-        Selection selection = parameters.selections().getOrDefault(facet, new Selection(List.of(), List.of()));
+        Selection selection = parameters.selections().getOrDefault(facet, NO_SELECTION);
         FacetCounts all = values(facet, terms, selection);
         List<FacetValue> pageValues = all.values().subList(Math.min(all.values().size(), (page - 1) * size),
                 all.values().size());
@@ -130,34 +134,31 @@ public class SearchService {
 
     /** Builds country, region, city nodes from path buckets; ids are the last segment of each path. */
     private FacetCounts placeTree(Map<String, Aggregate> counts, Selection selection) {
-        List<StringTermsBucket> countries = counts.get("countries").sterms().buckets().array();
-        List<StringTermsBucket> regions = counts.get("regions").sterms().buckets().array();
-        List<StringTermsBucket> cities = counts.get("cities").sterms().buckets().array();
+        StringTermsAggregate top = counts.get(SearchRequestFactory.PLACE_COUNTRIES).sterms();
+        List<StringTermsBucket> countries = top.buckets().array();
+        List<StringTermsBucket> regions = counts.get(SearchRequestFactory.PLACE_REGIONS).sterms().buckets().array();
+        List<StringTermsBucket> cities = counts.get(SearchRequestFactory.PLACE_CITIES).sterms().buckets().array();
         Set<String> ids = new HashSet<>();
         for (List<StringTermsBucket> level : List.of(countries, regions, cities)) {
             level.forEach(b -> ids.add(last(b.key().stringValue())));
         }
         Map<String, String> names = labels(Facet.PLACE, ids);
+        Map<String, List<FacetValue>> citiesByRegion = new HashMap<>();
+        for (StringTermsBucket city : cities) {
+            citiesByRegion.computeIfAbsent(parent(city.key().stringValue()), k -> new ArrayList<>())
+                    .add(node(city, names, selection, List.of()));
+        }
+        Map<String, List<FacetValue>> regionsByCountry = new HashMap<>();
+        for (StringTermsBucket region : regions) {
+            String path = region.key().stringValue();
+            regionsByCountry.computeIfAbsent(parent(path), k -> new ArrayList<>())
+                    .add(node(region, names, selection, citiesByRegion.getOrDefault(path, List.of())));
+        }
         List<FacetValue> tree = new ArrayList<>();
         for (StringTermsBucket country : countries) {
-            String countryPath = country.key().stringValue();
-            List<FacetValue> regionNodes = new ArrayList<>();
-            for (StringTermsBucket region : regions) {
-                String regionPath = region.key().stringValue();
-                if (!regionPath.startsWith(countryPath + "/")) {
-                    continue;
-                }
-                List<FacetValue> cityNodes = new ArrayList<>();
-                for (StringTermsBucket city : cities) {
-                    if (city.key().stringValue().startsWith(regionPath + "/")) {
-                        cityNodes.add(node(city, names, selection, List.of()));
-                    }
-                }
-                regionNodes.add(node(region, names, selection, cityNodes));
-            }
-            tree.add(node(country, names, selection, regionNodes));
+            tree.add(node(country, names, selection,
+                    regionsByCountry.getOrDefault(country.key().stringValue(), List.of())));
         }
-        StringTermsAggregate top = counts.get("countries").sterms();
         return new FacetCounts(tree, top.sumOtherDocCount() == null ? 0 : top.sumOtherDocCount());
     }
 
@@ -166,6 +167,11 @@ public class SearchService {
         String id = last(bucket.key().stringValue());
         return new FacetValue(id, names.getOrDefault(id, id), bucket.docCount(), selection.include().contains(id),
                 selection.exclude().contains(id), children);
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
     }
 
     private static String last(String path) {
@@ -178,14 +184,6 @@ public class SearchService {
             return Map.of();
         }
         return labels.labels(facet, values);
-    }
-
-    private static DateHistogram dates(SearchResponse<JsonNode> response, CalendarInterval interval) {
-        Aggregate filtered = response.aggregations().get(SearchRequestFactory.DATE_FACET);
-        if (filtered == null) {
-            return new DateHistogram("year", List.of());
-        }
-        return histogram(interval, filtered.filter().aggregations().get("histogram").dateHistogram());
     }
 
     /** A date histogram aggregation as returned to clients: bucket start dates and counts. */
