@@ -37,8 +37,9 @@ import org.jspecify.annotations.Nullable;
  * {@code filter} aggregation holding the selections of the other facets. One request computes it all.
  */
 public final class SearchRequestFactory {
+    /** What a result shows (see {@link StoredHit}); the body comes as its highlighted snippet. */
     static final List<String> RESULT_FIELDS = List.of("id", "title", "published", "source", "section", "tags", "url",
-            "byline", "language", "entities");
+            "entities");
     static final int SNIPPET_LENGTH = 180;
     static final List<String> NAME_FIELDS = List.of("people_names", "groups_names", "places_names");
     public static final String DATE_FACET = "date";

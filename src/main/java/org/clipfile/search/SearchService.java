@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 /** Runs searches against the article alias and turns the response into results and facet counts. */
 @Service
 public class SearchService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchService.class);
     private static final Duration SPAN_CACHE = Duration.ofMinutes(5);
     private static final Selection NO_SELECTION = new Selection(List.of(), List.of());
 
@@ -42,6 +43,7 @@ public class SearchService {
     private final ArticleIndex index;
     private final FacetLabels labels;
     private final AtomicReference<CachedSpan> span = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean renewingSpan = new java.util.concurrent.atomic.AtomicBoolean();
 
     private record CachedSpan(SearchRequestFactory.DateSpan span, Instant at) {}
 
@@ -61,16 +63,16 @@ public class SearchService {
      */
     public SearchResult search(SearchParameters parameters, @Nullable String cursor) throws IOException {
         SearchRequestFactory.DateSpan archiveSpan = dataSpan();
-        SearchResponse<JsonNode> response;
+        SearchResponse<StoredHit> response;
         if (cursor == null) {
             response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan),
-                    JsonNode.class);
+                    StoredHit.class);
         } else {
             Cursor position = cursor.isBlank()
                     ? new Cursor(openPointInTime(), List.of())
                     : Cursor.decode(cursor);
             response = client.search(SearchRequestFactory.cursorPage(parameters, position.pit(), position.after(),
-                    archiveSpan), JsonNode.class);
+                    archiveSpan), StoredHit.class);
         }
         String next = null;
         if (cursor != null && response.hits().hits().size() == parameters.size()) {
@@ -195,12 +197,31 @@ public class SearchService {
         return new DateHistogram(interval.jsonValue(), buckets);
     }
 
-    /** The archive's first and last publication dates, cached: they choose the histogram's interval. */
+    /**
+     * The archive's first and last publication dates: they choose the histogram's interval. Read once, then kept: a
+     * search after {@link #SPAN_CACHE} still uses the last value while one background read renews it, so no search
+     * waits for that extra query once the first has been made.
+     */
     SearchRequestFactory.@Nullable DateSpan dataSpan() throws IOException {
         CachedSpan cached = span.get();
-        if (cached != null && cached.at().plus(SPAN_CACHE).isAfter(Instant.now())) {
-            return cached.span();
+        if (cached == null) {
+            return readSpan();
         }
+        if (cached.at().plus(SPAN_CACHE).isBefore(Instant.now()) && renewingSpan.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("date-span").start(() -> {
+                try {
+                    readSpan();
+                } catch (IOException | RuntimeException e) {
+                    log.debug("Could not renew the archive's date span: {}", e.toString());
+                } finally {
+                    renewingSpan.set(false);
+                }
+            });
+        }
+        return cached.span();
+    }
+
+    private SearchRequestFactory.@Nullable DateSpan readSpan() throws IOException {
         var response = client.search(s -> s.index(index.alias()).size(0)
                 .aggregations("first", a -> a.min(m -> m.field("published")))
                 .aggregations("last", a -> a.max(m -> m.field("published"))), Void.class);
@@ -215,17 +236,15 @@ public class SearchService {
         return result;
     }
 
-    static SearchHit toHit(Hit<JsonNode> hit) {
-        JsonNode source = hit.source();
-        Map<String, List<String>> highlight = hit.highlight();
-        String title = first(highlight.get("title"), HtmlUtils.htmlEscape(text(source, "title")));
-        String snippet = first(highlight.get("body"), "");
-        List<String> tags = new ArrayList<>();
-        if (source.has("tags")) {
-            source.get("tags").forEach(t -> tags.add(t.asString()));
+    static SearchHit toHit(Hit<StoredHit> hit) {
+        StoredHit source = hit.source();
+        if (source == null) {
+            source = new StoredHit(hit.id(), null, null, null, null, null, null, null);
         }
-        String published = text(source, "published");
-        JsonNode entities = source.get("entities");
+        Map<String, List<String>> highlight = hit.highlight();
+        String title = first(highlight.get("title"), HtmlUtils.htmlEscape(source.title() == null ? "" : source.title()));
+        String snippet = first(highlight.get("body"), "");
+        JsonNode entities = source.entities();
         String marked = snippet;
         if (!snippet.isEmpty()) {
             List<MentionSpans.Named> named = StoredEntities.named(entities);
@@ -233,20 +252,9 @@ public class SearchService {
                 marked = SnippetMarker.mark(snippet, plain -> MentionSpans.find(plain, named));
             }
         }
-        return new SearchHit(text(source, "id"), title, snippet, marked,
-                published.isEmpty() ? null : Instant.parse(published), nullable(source, "source"),
-                nullable(source, "section"), tags, nullable(source, "url"), hit.score() == null ? 0 : hit.score(),
-                entities);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? "" : value.asString();
-    }
-
-    private static @Nullable String nullable(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
+        return new SearchHit(source.id() == null ? hit.id() : source.id(), title, snippet, marked, source.published(),
+                source.source(), source.section(), source.tags() == null ? List.of() : source.tags(), source.url(),
+                hit.score() == null ? 0 : hit.score(), entities);
     }
 
     private static String first(List<String> fragments, String fallback) {
