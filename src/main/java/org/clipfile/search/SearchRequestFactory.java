@@ -33,8 +33,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@code q} is parsed by the journalists' query language ({@link JournalistQuery}) and is the only scoring part.
  * Facet selections are OR within a facet and AND across facets, and each facet counts with the selections of the
- * other facets only: the hits get every selection as a {@code post_filter}, and each facet's aggregation sits in a
- * {@code filter} aggregation holding the selections of the other facets. One request computes it all.
+ * other facets only: the hits get every selection as a {@code post_filter}, and each facet's aggregation counts under
+ * a {@code filter} aggregation holding the selections of the other facets (shared by the facets that see the same
+ * selections; none when there are none). One request computes it all.
  */
 public final class SearchRequestFactory {
     /** What a result shows (see {@link StoredHit}); the body comes as its highlighted snippet. */
@@ -101,8 +102,11 @@ public final class SearchRequestFactory {
             }
             if (!after.isEmpty()) {
                 s.searchAfter(after);
-            } else if (!facetAggregations(parameters, dataSpan).isEmpty()) {
-                s.aggregations(facetAggregations(parameters, dataSpan));
+            } else {
+                Map<String, Aggregation> counts = facetAggregations(parameters, dataSpan);
+                if (!counts.isEmpty()) {
+                    s.aggregations(counts);
+                }
             }
             return s;
         });
