@@ -6,6 +6,7 @@
 #   scripts/benchmark.sh --quick          # 1k imported articles, search at 1k and 10k: 10-15 minutes on a busy 2-core machine
 #   scripts/benchmark.sh                  # 2k imported articles, search at 2k, 10k and 100k: about 20 minutes
 #   scripts/benchmark.sh --scales 10k,100k,1m --es-heap 4g      # 1M: run it separately, it takes longer
+#   scripts/benchmark.sh --search-only --articles 21578 --scales 22k   # all of Reuters imported, search only (issue 17)
 # Needs ../shared/corpora/news/reuters21578 (Reuters-21578); without it, it says so and measures nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,11 @@ MVN_OFFLINE=${MVN_OFFLINE:--o}
 mvn -q -B $MVN_OFFLINE -Pbenchmark -DskipTests package
 mvn -q -B $MVN_OFFLINE -Pbenchmark dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench-classpath.txt
+# The run uses copies of what it built, so a build during the run cannot change them under it.
+rm -rf target/benchmark/under-test && mkdir -p target/benchmark/under-test
+cp target/clipfile.jar target/benchmark/under-test/clipfile.jar
+cp -r target/classes target/bench-classes target/benchmark/under-test/
 exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xms2g -Xmx2g -Duser.timezone=UTC \
-  -cp "target/bench-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  -Dclipfile.bench.jar=target/benchmark/under-test/clipfile.jar \
+  -cp "target/benchmark/under-test/bench-classes:target/benchmark/under-test/classes:$(cat target/bench-classpath.txt)" \
   org.clipfile.bench.BenchmarkDriver "$@"

@@ -4,7 +4,7 @@ import { ApiError, get, onLoginRequired, optional, session } from './api.js';
 import { renderArticle } from './article.js';
 import { clear, el, formatCount, formatDate, highlighted } from './dom.js';
 import { renderEntity } from './entity.js';
-import { FACET_TITLES, labelOf, renderFacets, rememberLabels } from './facets.js';
+import { FACET_TITLES, countedFacets, labelOf, renderFacets, rememberLabels } from './facets.js';
 import { drawHistogram } from './histogram.js';
 import { cellsFromHits, drawMap, placed, tileBounds, zoomFor } from './map.js';
 import {
@@ -183,6 +183,7 @@ async function loadMore() {
         const params = searchParams(state, { page: false });
         params.set('cursor', cursor);
         params.set('size', String(Math.min(100, skip)));
+        params.set('facets', ''); // hits only: the facets are on the page already
         const walked = await get('/api/search', params);
         skip -= walked.hits.length;
         cursor = walked.cursor;
@@ -199,6 +200,7 @@ async function loadMore() {
     const params = searchParams(state, { page: false });
     params.set('cursor', more.cursor);
     params.set('size', String(state.size));
+    params.set('facets', '');
     const next = await get('/api/search', params);
     next.hits.forEach((hit) => $('results').append(hitItem(hit)));
     more.cursor = next.cursor;
@@ -258,6 +260,7 @@ function pickCell(cell) {
 async function runSearch(token) {
   const params = searchParams(state);
   params.set('size', String(state.size));
+  params.set('facets', countedFacets());
   const key = params.toString();
   const result = lastResult?.key === key ? lastResult.result : await get('/api/search', params);
   if (token !== renderCount) {

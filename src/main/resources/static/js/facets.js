@@ -12,6 +12,37 @@ export const FACET_TITLES = {
 const SHOWN = ['person', 'group', 'place', 'source', 'section', 'tag', 'language'];
 const PAGE = 10;
 
+const CLOSED_KEY = 'clipfile.closedFacets';
+
+/** The facets the reader has folded away: the search does not count them until one is opened again. */
+function closedFacets() {
+  try {
+    return new Set(JSON.parse(localStorage.getItem(CLOSED_KEY) ?? '[]'));
+  } catch {
+    return new Set();
+  }
+}
+
+function rememberClosed(facet, closed) {
+  const all = closedFacets();
+  if (closed) {
+    all.add(facet);
+  } else {
+    all.delete(facet);
+  }
+  try {
+    localStorage.setItem(CLOSED_KEY, JSON.stringify([...all]));
+  } catch {
+    // Storage refused (private mode): the facet is simply counted again next time.
+  }
+}
+
+/** The `facets` parameter of a search: the open facets and the date histogram (the page shows no other). */
+export function countedFacets() {
+  const closed = closedFacets();
+  return [...SHOWN.filter((f) => !closed.has(f)), 'date'].join(',');
+}
+
 /** value -> label of everything the page has seen, so chips can name selected values. */
 export const labels = new Map();
 
@@ -40,18 +71,32 @@ export function entityFacet(id) {
 export function renderFacets(container, result, state, { navigate, entityUrl }) {
   clear(container);
   for (const facet of SHOWN) {
-    const counts = result.facets?.[facet] ?? { values: [], other: 0 };
+    const counted = result.facets?.[facet];
+    const counts = counted ?? { values: [], other: 0 };
     rememberLabels(counts.values);
-    container.append(facetSection(facet, counts, state, navigate, entityUrl));
+    container.append(facetSection(facet, counts, state, navigate, entityUrl, counted !== undefined));
   }
 }
 
-function facetSection(facet, counts, state, navigate, entityUrl) {
+function facetSection(facet, counts, state, navigate, entityUrl, counted = true) {
   const selection = state.filters[facet];
   const list = el('ul', { class: 'facet-values', 'data-facet': facet });
-  const section = el('details', { class: 'facet', id: 'facet-' + facet, 'data-facet': facet, open: true });
+  const section = el('details', { class: 'facet', id: 'facet-' + facet, 'data-facet': facet, open: counted });
   const title = el('summary', {}, FACET_TITLES[facet]);
   section.append(title);
+  section.addEventListener('toggle', async () => {
+    rememberClosed(facet, !section.open);
+    if (section.open && !counted) {
+      // Folded when the search ran, so not counted: count it now, alone.
+      const params = searchParams(state, { sort: false, page: false });
+      params.set('facets', facet);
+      params.set('size', '1');
+      const result = await get('/api/search', params);
+      const fresh = result.facets?.[facet] ?? { values: [], other: 0 };
+      rememberLabels(fresh.values);
+      section.replaceWith(facetSection(facet, fresh, state, navigate, entityUrl, true));
+    }
+  });
   const filterInput = el('input', {
     type: 'search', class: 'facet-filter', placeholder: 'Find ' + FACET_TITLES[facet].toLowerCase() + '…',
     'aria-label': 'Find in ' + FACET_TITLES[facet],

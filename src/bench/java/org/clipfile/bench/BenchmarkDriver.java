@@ -24,10 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class BenchmarkDriver {
 
     record Options(boolean quick, int articles, int rounds, int stageDocs, int queries, double rate,
-            List<Integer> scales, String corpus, String esHeap, String serverHeap, int chunk) {
+            List<Integer> scales, String corpus, String esHeap, String serverHeap, int chunk, boolean searchOnly) {
 
         static Options parse(String[] args) {
             boolean quick = List.of(args).contains("--quick");
+            boolean searchOnly = List.of(args).contains("--search-only");
             int articles = quick ? 1000 : 2000;
             int rounds = quick ? 1 : 2;
             int stageDocs = quick ? 300 : 600;
@@ -40,7 +41,7 @@ public final class BenchmarkDriver {
             int chunk = 0;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--quick" -> { }
+                    case "--quick", "--search-only" -> { }
                     case "--articles" -> articles = Integer.parseInt(args[++i]);
                     case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                     case "--stage-docs" -> stageDocs = Integer.parseInt(args[++i]);
@@ -60,11 +61,11 @@ public final class BenchmarkDriver {
                 chunk = Math.clamp(largest / 20, 1000, 50_000);
             }
             return new Options(quick, articles, rounds, stageDocs, queries, rate, scales, corpus, esHeap, serverHeap,
-                    chunk);
+                    chunk, searchOnly);
         }
 
         static String usage() {
-            return "\nusage: scripts/benchmark.sh [--quick] [--articles N] [--rounds R] [--scales 10k,100k,1m] "
+            return "\nusage: scripts/benchmark.sh [--quick] [--search-only] [--articles N] [--rounds R] [--scales 10k,100k,1m] "
                     + "[--queries Q] [--rate searches/s] [--stage-docs N] [--chunk N] [--es-heap 1g] "
                     + "[--server-heap 1g] [--corpus DIR]\n       scripts/benchmark.sh --report target/benchmark/results.json";
         }
@@ -127,99 +128,11 @@ public final class BenchmarkDriver {
             List<byte[]> bodies = Indices.bulkBodies(captured);
             System.out.println("[bench] captured " + captured.size() + " final documents");
 
-            ObjectNode ingestNode = results.putObject("ingest");
-            ingestNode.put("archive_stories", stories.size());
-            ingestNode.put("captured_documents", captured.size());
-            ingest.rawTrial("warm-up", bodies, captured.size(), 0);
-            List<IngestBenchmark.Trial> importTrials = new ArrayList<>();
-            for (int round = 1; round <= o.rounds(); round++) {
-                importTrials.add(log(ingest.rawTrial("raw-bulk", bodies, captured.size(), round)));
-                importTrials.add(log(ingest.clipfileTrial(archive, round)));
-                importTrials.add(log(ingest.clipfileTrial(archive, round)));
-                importTrials.add(log(ingest.rawTrial("raw-bulk", bodies, captured.size(), round)));
-            }
-            ingestNode.set("import_trials", Http.JSON.valueToTree(importTrials));
-            // Elasticsearch's CPU while nobody writes or searches: part of every long trial's CPU per document.
-            long idle0 = cluster.esCpuMillis();
-            long idleStart = System.nanoTime();
-            Thread.sleep(10_000);
-            double idlePerSecond = (cluster.esCpuMillis() - idle0) / ((System.nanoTime() - idleStart) / 1e9);
-            ingestNode.put("es_idle_cpu_ms_per_s", idlePerSecond);
-            ingestNode.put("es_cpu_ms_per_doc_clipfile_import_less_idle", importTrials.stream()
-                    .filter(t -> t.arm().equals("clipfile-import"))
-                    .mapToDouble(t -> (t.esCpuMs() - idlePerSecond * t.wallMs() / 1000) / t.docs()).average()
-                    .orElse(0));
-
-            List<Article> articles = IngestBenchmark.articles(captured);
-            ingest.bulkWriterTrial(articles, 0);
-            List<IngestBenchmark.Trial> reindexTrials = new ArrayList<>();
-            for (int round = 1; round <= o.rounds(); round++) {
-                reindexTrials.add(log(ingest.rawTrial("raw-bulk", bodies, captured.size(), round)));
-                reindexTrials.add(log(ingest.bulkWriterTrial(articles, round)));
-                reindexTrials.add(log(ingest.bulkWriterTrial(articles, round)));
-                reindexTrials.add(log(ingest.rawTrial("raw-bulk", bodies, captured.size(), round)));
-            }
-            indices.delete(IngestBenchmark.RAW_INDEX);
-            indices.delete(IngestBenchmark.REINDEX_INDEX);
-            ingestNode.set("reindex_trials", Http.JSON.valueToTree(reindexTrials));
-
-            System.out.println("[bench] stage costs on up to " + o.stageDocs() + " stories (this JVM, one thread)");
-            StageCosts.Result stages = StageCosts.measure(archive, o.stageDocs(), mapper);
-            ObjectNode stageNode = Http.JSON.valueToTree(stages);
-            stageNode.put("entities_ms", stages.entitiesMs());
-            stageNode.put("clipfile_cpu_ms", stages.clipfileCpuMs());
-            ingestNode.set("stage_costs_ms_per_doc", stageNode);
-            summarizeIngest(ingestNode, importTrials, reindexTrials, stages);
-            save(out, results);
-
-            // Query benchmark at growing sizes.
-            List<JsonNode> sources = captured.stream().map(d -> Http.JSON.readTree(d.source())).toList();
-            List<QuerySet.Query> queries = QuerySet.generate(sources, o.queries());
-            QueryBenchmark search = new QueryBenchmark(cluster, http, mapper);
-            var span = search.span();
-            Variants variants = new Variants(sources, span.min(), span.max());
-            TreeSet<Integer> levels = new TreeSet<>(o.scales());
-            levels.add((int) indices.count(Indices.ALIAS));
-            ArrayNode levelNodes = results.putArray("levels");
-            ArrayNode chunks = results.putArray("growth_chunks");
-            long nextVariant = 0;
-            int chunkNumber = 0;
-            for (int level : levels) {
-                long current = indices.count(Indices.ALIAS);
-                while (current < level) {
-                    int n = (int) Math.min(o.chunk(), level - current);
-                    List<Indices.Doc> docs = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) {
-                        docs.add(variants.variant(nextVariant++));
-                    }
-                    chunks.add(loadChunk(cluster, indices, docs, current, chunkNumber++ % 2 == 0));
-                    current = indices.count(Indices.ALIAS);
-                }
-                indices.refresh(Indices.ALIAS);
-                ObjectNode levelNode = levelNodes.addObject();
-                JsonNode stats = indices.stats(Indices.ALIAS).path("_all").path("primaries");
-                long docsCount = stats.path("docs").path("count").asLong();
-                long bytes = stats.path("store").path("size_in_bytes").asLong();
-                levelNode.put("articles", docsCount);
-                levelNode.put("index_bytes", bytes);
-                levelNode.put("index_bytes_per_article", (double) bytes / Math.max(1, docsCount));
-                levelNode.put("server_live_heap_bytes", cluster.serverLiveHeapBytes());
-                levelNode.put("load_average_before", Cpu.loadAverage());
-                System.out.println("[bench] query benchmark at " + docsCount + " articles");
-                List<QueryBenchmark.Prepared> prepared = search.prepare(queries);
-                ArrayNode examples = Http.JSON.createArrayNode();
-                int mismatches = search.warmUpAndCompare(prepared, examples);
-                levelNode.put("arm_disagreements", mismatches);
-                levelNode.set("disagreement_examples", examples);
-                ObjectNode q = search.run(prepared, o.rate());
-                levelNode.set("query", q);
-                levelNode.put("load_average_after", Cpu.loadAverage());
-                System.out.printf(Locale.ROOT, "[bench]   p50 %.1f / %.1f ms, p99 %.1f / %.1f ms (Clipfile / raw)%n",
-                        q.path("clipfile").path("p50_ms").asDouble(), q.path("raw").path("p50_ms").asDouble(),
-                        q.path("clipfile").path("p99_ms").asDouble(), q.path("raw").path("p99_ms").asDouble());
+            if (!o.searchOnly()) {
+                ingestTrials(o, results, cluster, indices, ingest, captured, bodies, archive, stories.size(), mapper);
                 save(out, results);
             }
-            results.set("growth", Report.fits(levelNodes, chunks));
+            searchLevels(o, results, out, cluster, indices, http, mapper, captured);
         }
         results.put("finished_at", Instant.now().toString());
 
@@ -228,6 +141,110 @@ public final class BenchmarkDriver {
         Files.writeString(out.resolve("benchmark.svg"), Report.svg(results));
         Files.writeString(out.resolve("report.md"), Report.markdown(results));
         System.out.println("[bench] wrote " + out.resolve("results.json") + ", report.md, benchmark.svg");
+    }
+
+    /** The import and re-index trials and the stage costs (skipped with {@code --search-only}). */
+    private static void ingestTrials(Options o, ObjectNode results, Cluster cluster, Indices indices,
+            IngestBenchmark ingest, List<Indices.Doc> captured, List<byte[]> bodies, Path archive, int storyCount,
+            Jackson3JsonpMapper mapper) throws Exception {
+        ObjectNode ingestNode = results.putObject("ingest");
+        ingestNode.put("archive_stories", storyCount);
+        ingestNode.put("captured_documents", captured.size());
+        ingest.rawTrial("warm-up", bodies, captured.size(), 0);
+        List<IngestBenchmark.Trial> importTrials = new ArrayList<>();
+        for (int round = 1; round <= o.rounds(); round++) {
+            importTrials.add(log(ingest.rawTrial("raw-bulk", bodies, captured.size(), round)));
+            importTrials.add(log(ingest.clipfileTrial(archive, round)));
+            importTrials.add(log(ingest.clipfileTrial(archive, round)));
+            importTrials.add(log(ingest.rawTrial("raw-bulk", bodies, captured.size(), round)));
+        }
+        ingestNode.set("import_trials", Http.JSON.valueToTree(importTrials));
+        // Elasticsearch's CPU while nobody writes or searches: part of every long trial's CPU per document.
+        long idle0 = cluster.esCpuMillis();
+        long idleStart = System.nanoTime();
+        Thread.sleep(10_000);
+        double idlePerSecond = (cluster.esCpuMillis() - idle0) / ((System.nanoTime() - idleStart) / 1e9);
+        ingestNode.put("es_idle_cpu_ms_per_s", idlePerSecond);
+        ingestNode.put("es_cpu_ms_per_doc_clipfile_import_less_idle", importTrials.stream()
+                .filter(t -> t.arm().equals("clipfile-import"))
+                .mapToDouble(t -> (t.esCpuMs() - idlePerSecond * t.wallMs() / 1000) / t.docs()).average()
+                .orElse(0));
+
+        List<Article> articles = IngestBenchmark.articles(captured);
+        ingest.bulkWriterTrial(articles, 0);
+        List<IngestBenchmark.Trial> reindexTrials = new ArrayList<>();
+        for (int round = 1; round <= o.rounds(); round++) {
+            reindexTrials.add(log(ingest.rawTrial("raw-bulk", bodies, captured.size(), round)));
+            reindexTrials.add(log(ingest.bulkWriterTrial(articles, round)));
+            reindexTrials.add(log(ingest.bulkWriterTrial(articles, round)));
+            reindexTrials.add(log(ingest.rawTrial("raw-bulk", bodies, captured.size(), round)));
+        }
+        indices.delete(IngestBenchmark.RAW_INDEX);
+        indices.delete(IngestBenchmark.REINDEX_INDEX);
+        ingestNode.set("reindex_trials", Http.JSON.valueToTree(reindexTrials));
+
+        System.out.println("[bench] stage costs on up to " + o.stageDocs() + " stories (this JVM, one thread)");
+        StageCosts.Result stages = StageCosts.measure(archive, o.stageDocs(), mapper);
+        ObjectNode stageNode = Http.JSON.valueToTree(stages);
+        stageNode.put("entities_ms", stages.entitiesMs());
+        stageNode.put("clipfile_cpu_ms", stages.clipfileCpuMs());
+        ingestNode.set("stage_costs_ms_per_doc", stageNode);
+        summarizeIngest(ingestNode, importTrials, reindexTrials, stages);
+    }
+
+    /** The query benchmark at growing archive sizes, the archive grown with variants of the captured articles. */
+    private static void searchLevels(Options o, ObjectNode results, Path out, Cluster cluster, Indices indices,
+            Http http, Jackson3JsonpMapper mapper, List<Indices.Doc> captured) throws Exception {
+        // Query benchmark at growing sizes.
+        List<JsonNode> sources = captured.stream().map(d -> Http.JSON.readTree(d.source())).toList();
+        List<QuerySet.Query> queries = QuerySet.generate(sources, o.queries());
+        QueryBenchmark search = new QueryBenchmark(cluster, http, mapper);
+        var span = search.span();
+        Variants variants = new Variants(sources, span.min(), span.max());
+        TreeSet<Integer> levels = new TreeSet<>(o.scales());
+        levels.add((int) indices.count(Indices.ALIAS));
+        ArrayNode levelNodes = results.putArray("levels");
+        ArrayNode chunks = results.putArray("growth_chunks");
+        long nextVariant = 0;
+        int chunkNumber = 0;
+        for (int level : levels) {
+            long current = indices.count(Indices.ALIAS);
+            while (current < level) {
+                int n = (int) Math.min(o.chunk(), level - current);
+                List<Indices.Doc> docs = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    docs.add(variants.variant(nextVariant++));
+                }
+                chunks.add(loadChunk(cluster, indices, docs, current, chunkNumber++ % 2 == 0));
+                current = indices.count(Indices.ALIAS);
+            }
+            indices.refresh(Indices.ALIAS);
+            ObjectNode levelNode = levelNodes.addObject();
+            JsonNode stats = indices.stats(Indices.ALIAS).path("_all").path("primaries");
+            long docsCount = stats.path("docs").path("count").asLong();
+            long bytes = stats.path("store").path("size_in_bytes").asLong();
+            levelNode.put("articles", docsCount);
+            levelNode.put("index_bytes", bytes);
+            levelNode.put("index_bytes_per_article", (double) bytes / Math.max(1, docsCount));
+            levelNode.put("server_live_heap_bytes", cluster.serverLiveHeapBytes());
+            levelNode.put("load_average_before", Cpu.loadAverage());
+            System.out.println("[bench] query benchmark at " + docsCount + " articles");
+            List<QueryBenchmark.Prepared> prepared = search.prepare(queries);
+            ArrayNode examples = Http.JSON.createArrayNode();
+            int mismatches = search.warmUpAndCompare(prepared, examples);
+            levelNode.put("arm_disagreements", mismatches);
+            levelNode.set("disagreement_examples", examples);
+            ObjectNode q = search.run(prepared, o.rate());
+            levelNode.set("query", q);
+            levelNode.put("load_average_after", Cpu.loadAverage());
+            System.out.printf(Locale.ROOT, "[bench]   p50 %.1f / %.1f / %.1f ms, p99 %.1f / %.1f / %.1f ms "
+                    + "(Clipfile / its request raw / plain hand-written request)%n",
+                    q.path("clipfile").path("p50_ms").asDouble(), q.path("raw").path("p50_ms").asDouble(),
+                    q.path("plain").path("p50_ms").asDouble(), q.path("clipfile").path("p99_ms").asDouble(),
+                    q.path("raw").path("p99_ms").asDouble(), q.path("plain").path("p99_ms").asDouble());
+            save(out, results);
+        }
+        results.set("growth", Report.fits(levelNodes, chunks));
     }
 
     /** The results so far, so that a run that fails late keeps what it measured. */

@@ -46,7 +46,8 @@ final class Cluster implements AutoCloseable {
 
     static Cluster start(Path workDir, String esHeap, String serverHeap, Http http) throws Exception {
         Path esHome = Path.of("target/elasticsearch/elasticsearch-9.5.3");
-        Path jar = Path.of("target/clipfile.jar");
+        // scripts/benchmark.sh copies the jar it built, so a build during the run cannot change it under the server.
+        Path jar = Path.of(System.getProperty("clipfile.bench.jar", "target/clipfile.jar"));
         if (!Files.isExecutable(esHome.resolve("bin/elasticsearch")) || !Files.exists(jar)) {
             throw new IllegalStateException("Build first: " + esHome + " and " + jar + " are needed (mvn package)");
         }

@@ -121,6 +121,28 @@ public record Article(
         return List.copyOf(paths);
     }
 
+    /** The country level of {@link #placePaths()}: the place facet counts each level from its own field. */
+    @JsonProperty(value = "place_tree_countries", access = JsonProperty.Access.READ_ONLY)
+    public List<String> placeTreeCountries() {
+        return pathsAtLevel(0);
+    }
+
+    /** The region level of {@link #placePaths()} ({@code country/region}). */
+    @JsonProperty(value = "place_tree_regions", access = JsonProperty.Access.READ_ONLY)
+    public List<String> placeTreeRegions() {
+        return pathsAtLevel(1);
+    }
+
+    /** The city level of {@link #placePaths()} ({@code country/region/city}). */
+    @JsonProperty(value = "place_tree_cities", access = JsonProperty.Access.READ_ONLY)
+    public List<String> placeTreeCities() {
+        return pathsAtLevel(2);
+    }
+
+    private List<String> pathsAtLevel(int slashes) {
+        return placePaths().stream().filter(p -> p.chars().filter(c -> c == '/').count() == slashes).toList();
+    }
+
     /** Where the article's places are, for the map: known coordinates only, never guessed ones. */
     @JsonProperty(value = "place_points", access = JsonProperty.Access.READ_ONLY)
     public List<Map<String, Double>> placePoints() {

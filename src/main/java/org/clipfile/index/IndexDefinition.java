@@ -83,10 +83,22 @@ public record IndexDefinition(String json, int version) {
             if (current >= version) {
                 continue;
             }
-            String mappingJson = JsonMapper.shared().readTree(json).get("mappings").toString();
+            tools.jackson.databind.node.ObjectNode mapping =
+                    (tools.jackson.databind.node.ObjectNode) JsonMapper.shared().readTree(json).get("mappings");
+            if (current < reindexBelow()) {
+                // The documents need fields derived again: the added fields go in now, but the index keeps its old
+                // version so that the start-up re-index (Reindexer) rewrites every article into a new index.
+                ((tools.jackson.databind.node.ObjectNode) mapping.get("_meta")).put("version", current);
+            }
+            String mappingJson = mapping.toString();
             try {
                 client.indices().putMapping(p -> p.index(entry.getKey()).withJson(new StringReader(mappingJson)));
-                log.info("Upgraded the mapping of {} from version {} to {}", entry.getKey(), current, version);
+                if (current < reindexBelow()) {
+                    log.info("Added the fields of version {} to {} (version {}); its articles need a re-index into a "
+                            + "new index", version, entry.getKey(), current);
+                } else {
+                    log.info("Upgraded the mapping of {} from version {} to {}", entry.getKey(), current, version);
+                }
             } catch (ElasticsearchException e) {
                 log.error("The mapping of {} (version {}) cannot be upgraded in place to version {}: {}. "
                         + "Create {} and re-index into it.", entry.getKey(), current, version, e.getMessage(),
@@ -110,6 +122,14 @@ public record IndexDefinition(String json, int version) {
         }
         awaitPrimaries(client, index);
         return true;
+    }
+
+    /**
+     * {@code mappings._meta.reindex_below}: an index made from a version below it needs its documents written again
+     * (a field derived from what they store was added), not only its mapping extended; 0 when absent.
+     */
+    int reindexBelow() {
+        return JsonMapper.shared().readTree(json).at("/mappings/_meta/reindex_below").asInt(0);
     }
 
     public String indexName(String alias) {

@@ -25,6 +25,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 class EntityFacetLabels implements FacetLabels {
     private static final int MAX_CACHED = 200_000;
+    /** An id no article names either: remembered, so that it does not cost a search on every answer it is in. */
+    private static final String UNNAMED = new String("(unnamed)");
 
     private final Enricher enricher;
     private final ElasticsearchClient client;
@@ -43,6 +45,9 @@ class EntityFacetLabels implements FacetLabels {
         List<String> unknown = new ArrayList<>();
         for (String value : values) {
             String known = cache.computeIfAbsent(value, this::fromReferenceData);
+            if (known == UNNAMED) {
+                continue;
+            }
             if (known.isEmpty()) {
                 unknown.add(value);
             } else {
@@ -66,6 +71,12 @@ class EntityFacetLabels implements FacetLabels {
         return enricher.aliasRegistry().findById(value).map(e -> e.name()).orElse("");
     }
 
+    private void remember(String id, String name) {
+        if (cache.size() < MAX_CACHED) {
+            cache.put(id, name);
+        }
+    }
+
     /** One small search per unknown id, in one round trip, reading the name the article's entities give it. */
     private Map<String, String> fromArticles(Facet facet, List<String> ids) {
         List<RequestItem> searches = new ArrayList<>();
@@ -79,7 +90,11 @@ class EntityFacetLabels implements FacetLabels {
             MsearchResponse<JsonNode> response = client.msearch(m -> m.searches(searches), JsonNode.class);
             for (int i = 0; i < ids.size(); i++) {
                 MultiSearchResponseItem<JsonNode> item = response.responses().get(i);
-                if (!item.isResult() || item.result().hits().hits().isEmpty()) {
+                if (!item.isResult()) {
+                    continue;
+                }
+                if (item.result().hits().hits().isEmpty()) {
+                    remember(ids.get(i), UNNAMED);
                     continue;
                 }
                 JsonNode source = item.result().hits().hits().getFirst().source();
@@ -87,10 +102,8 @@ class EntityFacetLabels implements FacetLabels {
                         .stream().findFirst().orElse(null);
                 if (name != null) {
                     names.put(ids.get(i), name);
-                    if (cache.size() < MAX_CACHED) {
-                        cache.put(ids.get(i), name);
-                    }
                 }
+                remember(ids.get(i), name == null ? UNNAMED : name);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

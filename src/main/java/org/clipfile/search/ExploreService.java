@@ -176,7 +176,7 @@ public class ExploreService {
         }
         Article a = article.get();
         var response = client.search(ExploreRequests.related(index.alias(), id, a.people(), a.groups(),
-                a.places(), size), JsonNode.class);
+                a.places(), size), StoredHit.class);
         return Optional.of(new Related(response.hits().hits().stream().map(SearchService::toHit).toList()));
     }
 

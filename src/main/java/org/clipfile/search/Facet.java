@@ -7,7 +7,8 @@ import java.util.Optional;
  * The value facets: the request parameter that selects values ({@code ?source=Reuters}, {@code -source=...} to
  * exclude) and the keyword field it counts and filters. {@code place} filters on the ids of places and all their
  * ancestors, so selecting a country matches articles that name only one of its cities; its counts come as a
- * country, region, city tree from {@code place_paths}.
+ * country, region, city tree from the per-level fields {@code place_tree_countries}, {@code _regions} and
+ * {@code _cities} (the levels of {@code place_paths}).
  */
 public enum Facet {
     PERSON("person", "people"),

@@ -3,6 +3,7 @@ package org.clipfile.search;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param size results per page
  * @param facetSize values per facet
  * @param bbox only articles naming a place inside this map rectangle; null for anywhere
+ * @param counted the facets to count, by parameter name, and {@value SearchRequestFactory#DATE_FACET} for the date
+ *     histogram; null for all of them (a client that shows only some asks only for those)
  */
 public record SearchParameters(
         @Nullable String q,
@@ -27,7 +30,8 @@ public record SearchParameters(
         int page,
         int size,
         int facetSize,
-        @Nullable BoundingBox bbox) {
+        @Nullable BoundingBox bbox,
+        @Nullable Set<String> counted) {
 
     public enum Sort {
         relevance,
@@ -37,12 +41,19 @@ public record SearchParameters(
 
     public SearchParameters {
         selections = selections.isEmpty() ? Map.of() : new EnumMap<>(selections);
+        counted = counted == null ? null : Set.copyOf(counted);
+    }
+
+    /** A search counting every facet. */
+    public SearchParameters(@Nullable String q, Map<Facet, Selection> selections, @Nullable Instant publishedFrom,
+            @Nullable Instant publishedTo, Sort sort, int page, int size, int facetSize, @Nullable BoundingBox bbox) {
+        this(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, bbox, null);
     }
 
     /** A search anywhere on the map. */
     public SearchParameters(@Nullable String q, Map<Facet, Selection> selections, @Nullable Instant publishedFrom,
             @Nullable Instant publishedTo, Sort sort, int page, int size, int facetSize) {
-        this(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, null);
+        this(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, null, null);
     }
 
     /** A plain search: a query, first results, default facets. */
@@ -56,6 +67,16 @@ public record SearchParameters(
 
     public boolean hasQuery() {
         return q != null && !q.isBlank();
+    }
+
+    /** Whether the answer should count this facet. */
+    public boolean counts(Facet facet) {
+        return counted == null || counted.contains(facet.parameter());
+    }
+
+    /** Whether the answer should hold the date histogram. */
+    public boolean countsDates() {
+        return counted == null || counted.contains(SearchRequestFactory.DATE_FACET);
     }
 
     public boolean hasDateRange() {

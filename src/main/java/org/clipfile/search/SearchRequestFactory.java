@@ -3,6 +3,7 @@ package org.clipfile.search;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
@@ -15,12 +16,16 @@ import co.elastic.clients.util.NamedValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import org.clipfile.enrich.names.NameKeys;
 import org.clipfile.search.query.JournalistQuery;
 import org.clipfile.search.query.QueryLimits;
+import org.clipfile.search.query.QueryNode;
+import org.clipfile.search.query.Scope;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,15 +33,21 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@code q} is parsed by the journalists' query language ({@link JournalistQuery}) and is the only scoring part.
  * Facet selections are OR within a facet and AND across facets, and each facet counts with the selections of the
- * other facets only: the hits get every selection as a {@code post_filter}, and each facet's aggregation sits in a
- * {@code filter} aggregation holding the selections of the other facets. One request computes it all.
+ * other facets only: the hits get every selection as a {@code post_filter}, and each facet's aggregation counts under
+ * a {@code filter} aggregation holding the selections of the other facets (shared by the facets that see the same
+ * selections; none when there are none). One request computes it all.
  */
 public final class SearchRequestFactory {
+    /** What a result shows (see {@link StoredHit}); the body comes as its highlighted snippet. */
     static final List<String> RESULT_FIELDS = List.of("id", "title", "published", "source", "section", "tags", "url",
-            "byline", "language", "entities");
+            "entities");
     static final int SNIPPET_LENGTH = 180;
     static final List<String> NAME_FIELDS = List.of("people_names", "groups_names", "places_names");
-    static final String DATE_FACET = "date";
+    public static final String DATE_FACET = "date";
+    static final String SELECTIONS_PREFIX = "selections:";
+    static final String PLACE_COUNTRIES = "place.countries";
+    static final String PLACE_REGIONS = "place.regions";
+    static final String PLACE_CITIES = "place.cities";
     /** The map counts places with every selection but the map's own rectangle. */
     static final String MAP_FACET = "map";
     public static final String CURSOR_KEEP_ALIVE = "5m";
@@ -57,12 +68,15 @@ public final class SearchRequestFactory {
                     .source(src -> src.filter(f -> f.includes(RESULT_FIELDS)))
                     .query(query(parameters))
                     .sort(sort(parameters.sort(), parameters.hasQuery()))
-                    .highlight(h -> highlight(h, parameters.hasQuery()));
+                    .highlight(h -> highlight(h, parameters));
             Query postFilter = filters(parameters, null);
             if (postFilter != null) {
                 s.postFilter(postFilter);
             }
-            s.aggregations(facetAggregations(parameters, dataSpan));
+            Map<String, Aggregation> counts = facetAggregations(parameters, dataSpan);
+            if (!counts.isEmpty()) {
+                s.aggregations(counts);
+            }
             return s;
         });
     }
@@ -81,15 +95,18 @@ public final class SearchRequestFactory {
                     .query(query(parameters))
                     .sort(sort(parameters.sort(), parameters.hasQuery()))
                     .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)))
-                    .highlight(h -> highlight(h, parameters.hasQuery()));
+                    .highlight(h -> highlight(h, parameters));
             Query postFilter = filters(parameters, null);
             if (postFilter != null) {
                 s.postFilter(postFilter);
             }
-            if (after.isEmpty()) {
-                s.aggregations(facetAggregations(parameters, dataSpan));
-            } else {
+            if (!after.isEmpty()) {
                 s.searchAfter(after);
+            } else {
+                Map<String, Aggregation> counts = facetAggregations(parameters, dataSpan);
+                if (!counts.isEmpty()) {
+                    s.aggregations(counts);
+                }
             }
             return s;
         });
@@ -227,39 +244,79 @@ public final class SearchRequestFactory {
         return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(fieldValues))));
     }
 
+    /**
+     * The facet counts. Each facet counts under the selections of the other facets only; facets that see the same
+     * selections share one {@code filter} aggregation (all unselected facets see every selection), and facets that see
+     * none sit at the top level, so a search without selections has no {@code filter} aggregation at all. Names:
+     * a facet's parameter ({@code person}), {@code place.countries}/{@code .regions}/{@code .cities} and
+     * {@value #DATE_FACET}; a filter aggregation is named {@value #SELECTIONS_PREFIX}n and holds its facets under
+     * the same names (see {@link #flatten}).
+     */
     static Map<String, Aggregation> facetAggregations(SearchParameters parameters, @Nullable DateSpan dataSpan) {
-        Map<String, Aggregation> aggregations = new java.util.LinkedHashMap<>();
+        Map<String, Aggregation> top = new LinkedHashMap<>();
+        // Facets by the filter they count under, keyed by the filter's JSON: the same selections, the same filter.
+        Map<String, FilterGroup> byFilter = new LinkedHashMap<>();
         int size = parameters.facetSize();
         for (Facet facet : Facet.values()) {
+            if (!parameters.counts(facet)) {
+                continue;
+            }
             Map<String, Aggregation> counts = facet == Facet.PLACE
                     ? placeTree(size)
-                    : Map.of("values", Aggregation.of(a -> a.terms(t -> t.field(facet.field()).size(size))));
-            aggregations.put(facet.parameter(), withOtherSelections(parameters, facet, counts));
+                    : Map.of(facet.parameter(), Aggregation.of(a -> a.terms(t -> t.field(facet.field()).size(size))));
+            place(top, byFilter, filters(parameters, facet), counts);
         }
-        CalendarInterval interval = interval(parameters, dataSpan);
-        aggregations.put(DATE_FACET, withOtherSelections(parameters, DATE_FACET, Map.of("histogram",
-                Aggregation.of(a -> a.dateHistogram(h -> h.field("published").calendarInterval(interval)
-                        .minDocCount(1))))));
-        return aggregations;
+        if (parameters.countsDates()) {
+            CalendarInterval interval = interval(parameters, dataSpan);
+            place(top, byFilter, filters(parameters, DATE_FACET), Map.of(DATE_FACET, Aggregation.of(a -> a
+                    .dateHistogram(h -> h.field("published").calendarInterval(interval).minDocCount(1)))));
+        }
+        int n = 0;
+        for (FilterGroup group : byFilter.values()) {
+            top.put(SELECTIONS_PREFIX + n++, Aggregation.of(a -> a.filter(group.filter()).aggregations(group.counts())));
+        }
+        return top;
     }
 
-    /** The place tree from {@code place_paths} ("country", "country/region", "country/region/city"). */
+    private record FilterGroup(Query filter, Map<String, Aggregation> counts) {}
+
+    /** Adds counts at the top level when nothing else is selected, else to the group of their filter. */
+    private static void place(Map<String, Aggregation> top, Map<String, FilterGroup> byFilter,
+            @Nullable Query others, Map<String, Aggregation> counts) {
+        if (others == null) {
+            top.putAll(counts);
+            return;
+        }
+        byFilter.computeIfAbsent(others.toString(), k -> new FilterGroup(others, new LinkedHashMap<>())).counts()
+                .putAll(counts);
+    }
+
+    /** The counts of a response by name, wherever {@link #facetAggregations} put them. */
+    public static Map<String, Aggregate> flatten(Map<String, Aggregate> aggregations) {
+        Map<String, Aggregate> flat = new HashMap<>();
+        aggregations.forEach((name, aggregate) -> {
+            if (name.startsWith(SELECTIONS_PREFIX) && aggregate.isFilter()) {
+                flat.putAll(aggregate.filter().aggregations());
+            } else {
+                flat.put(name, aggregate);
+            }
+        });
+        return flat;
+    }
+
+    /**
+     * The place tree, one {@code terms} aggregation per level field ({@code place_tree_countries} holds paths
+     * "country", {@code _regions} "country/region", {@code _cities} "country/region/city"): a regular-expression
+     * {@code include} over {@code place_paths} cost more than all other facets together (docs/search-speed.md).
+     */
     static Map<String, Aggregation> placeTree(int size) {
-        return Map.of(
-                "countries", Aggregation.of(a -> a.terms(t -> t.field("place_paths").size(size)
-                        .include(i -> i.regexp("[^/]+")))),
-                "regions", Aggregation.of(a -> a.terms(t -> t.field("place_paths").size(size * REGIONS_PER_COUNTRY)
-                        .include(i -> i.regexp("[^/]+/[^/]+")))),
-                "cities", Aggregation.of(a -> a.terms(t -> t.field("place_paths")
-                        .size(size * REGIONS_PER_COUNTRY * 2).include(i -> i.regexp("[^/]+/[^/]+/[^/]+")))));
-    }
-
-    private static Aggregation withOtherSelections(SearchParameters parameters, Object facet,
-            Map<String, Aggregation> counts) {
-        Query others = filters(parameters, facet);
-        return Aggregation.of(a -> a
-                .filter(others != null ? others : Query.of(q -> q.matchAll(m -> m)))
-                .aggregations(counts));
+        Map<String, Aggregation> tree = new LinkedHashMap<>();
+        tree.put(PLACE_COUNTRIES, Aggregation.of(a -> a.terms(t -> t.field("place_tree_countries").size(size))));
+        tree.put(PLACE_REGIONS, Aggregation.of(a -> a.terms(t -> t.field("place_tree_regions")
+                .size(size * REGIONS_PER_COUNTRY))));
+        tree.put(PLACE_CITIES, Aggregation.of(a -> a.terms(t -> t.field("place_tree_cities")
+                .size(size * REGIONS_PER_COUNTRY * 2))));
+        return tree;
     }
 
     /** An interval that gives a readable number of bars for the span searched (or, unbounded, the archive's). */
@@ -297,20 +354,48 @@ public final class SearchRequestFactory {
         return options;
     }
 
+    /**
+     * Highlights the journalist's query alone ({@code highlight_query}: the name-key clause beside it matches entity
+     * name fields and never marks words of the text), and adds the exact-word {@code .folded} fields as
+     * {@code matched_fields} only when the query searches them (phrases, proximity, prefixes, fuzzy words, names):
+     * plain words are stemmed, and what the stemmed field marks includes what the folded one would.
+     */
     private static co.elastic.clients.elasticsearch.core.search.Highlight.Builder highlight(
-            co.elastic.clients.elasticsearch.core.search.Highlight.Builder h, boolean hasQuery) {
+            co.elastic.clients.elasticsearch.core.search.Highlight.Builder h, SearchParameters parameters) {
+        boolean exact = false;
+        if (parameters.hasQuery()) {
+            JournalistQuery parsed = JournalistQuery.parse(parameters.q(), QueryLimits.DEFAULT, NameKeys::key);
+            h.highlightQuery(parsed.query());
+            exact = searchesExactWords(parsed.syntax());
+        }
+        boolean folded = exact;
         h.type(HighlighterType.Unified)
                 .encoder(HighlighterEncoder.Html)
                 .preTags("<mark>")
                 .postTags("</mark>")
-                .fields(NamedValue.of("body", HighlightField.of(f -> f.fragmentSize(SNIPPET_LENGTH)
-                        .numberOfFragments(1)
-                        .noMatchSize(SNIPPET_LENGTH)
-                        .matchedFields("body", "body.folded"))));
-        if (hasQuery) {
-            h.fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0)
-                    .matchedFields("title", "title.folded"))));
+                .fields(NamedValue.of("body", HighlightField.of(f -> {
+                    f.fragmentSize(SNIPPET_LENGTH).numberOfFragments(1).noMatchSize(SNIPPET_LENGTH);
+                    return folded ? f.matchedFields("body", "body.folded") : f;
+                })));
+        if (parameters.hasQuery()) {
+            h.fields(NamedValue.of("title", HighlightField.of(f -> {
+                f.numberOfFragments(0);
+                return folded ? f.matchedFields("title", "title.folded") : f;
+            })));
         }
         return h;
+    }
+
+    /** Whether a hit may match through a field other than the stemmed title and body. */
+    static boolean searchesExactWords(QueryNode node) {
+        return switch (node) {
+            case QueryNode.And and -> and.clauses().stream().anyMatch(SearchRequestFactory::searchesExactWords);
+            case QueryNode.Or or -> or.clauses().stream().anyMatch(SearchRequestFactory::searchesExactWords);
+            case QueryNode.Not not -> false;
+            case QueryNode.All all -> false;
+            case QueryNode.Word word -> word.scope() != Scope.TEXT && word.scope() != Scope.TITLE
+                    && word.scope() != Scope.SOURCE;
+            case QueryNode.Term term -> term.scope() != Scope.SOURCE;
+        };
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,13 +35,16 @@ import tools.jackson.databind.JsonNode;
 /** Runs searches against the article alias and turns the response into results and facet counts. */
 @Service
 public class SearchService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchService.class);
     private static final Duration SPAN_CACHE = Duration.ofMinutes(5);
+    private static final Selection NO_SELECTION = new Selection(List.of(), List.of());
 
     private final ElasticsearchClient client;
     private final ArticleIndex index;
     private final FacetLabels labels;
     private final AtomicReference<CachedSpan> span = new AtomicReference<>();
     private final CursorPoints cursorPoints = new CursorPoints(Duration.ofMinutes(5), System::nanoTime);
+    private final java.util.concurrent.atomic.AtomicBoolean renewingSpan = new java.util.concurrent.atomic.AtomicBoolean();
 
     private record CachedSpan(SearchRequestFactory.DateSpan span, Instant at) {}
 
@@ -69,18 +73,18 @@ public class SearchService {
     public SearchResult search(SearchParameters parameters, @Nullable String cursor, String caller)
             throws IOException {
         SearchRequestFactory.DateSpan archiveSpan = dataSpan();
-        SearchResponse<JsonNode> response;
+        SearchResponse<StoredHit> response;
         Cursor position = null;
         if (cursor == null) {
             response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan),
-                    JsonNode.class);
+                    StoredHit.class);
         } else {
             position = cursor.isBlank()
                     ? new Cursor(openPointInTime(), List.of())
                     : Cursor.decode(cursor);
             try {
                 response = client.search(SearchRequestFactory.cursorPage(parameters, position.pit(),
-                        position.after(), archiveSpan), JsonNode.class);
+                        position.after(), archiveSpan), StoredHit.class);
             } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
                 if (e.status() == 400 && !cursor.isBlank()) {
                     // A token that decodes but names no point in time, or sort values of the wrong kind.
@@ -106,20 +110,22 @@ public class SearchService {
         }
         long total = response.hits().total() == null ? -1 : response.hits().total().value();
         List<SearchHit> hits = response.hits().hits().stream().map(SearchService::toHit).toList();
+        Map<String, Aggregate> counts = SearchRequestFactory.flatten(response.aggregations());
         Map<String, FacetCounts> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
-            Aggregate filtered = response.aggregations().get(facet.parameter());
-            if (filtered == null) {
+            if (facet == Facet.PLACE ? !counts.containsKey(SearchRequestFactory.PLACE_COUNTRIES)
+                    : !counts.containsKey(facet.parameter())) {
                 continue;
             }
-            Map<String, Aggregate> counts = filtered.filter().aggregations();
-            Selection selection = parameters.selections().getOrDefault(facet, new Selection(List.of(), List.of()));
+            Selection selection = parameters.selections().getOrDefault(facet, NO_SELECTION);
             facets.put(facet.parameter(), facet == Facet.PLACE
                     ? placeTree(counts, selection)
-                    : values(facet, counts.get("values").sterms(), selection));
+                    : values(facet, counts.get(facet.parameter()).sterms(), selection));
         }
-        return new SearchResult(total, parameters.page(), parameters.size(), hits, facets,
-                dates(response, SearchRequestFactory.interval(parameters, archiveSpan)), next);
+        Aggregate histogram = counts.get(SearchRequestFactory.DATE_FACET);
+        DateHistogram dates = histogram == null ? new DateHistogram("year", List.of())
+                : histogram(SearchRequestFactory.interval(parameters, archiveSpan), histogram.dateHistogram());
+        return new SearchResult(total, parameters.page(), parameters.size(), hits, facets, dates, next);
     }
 
     /** One page of a facet's values, optionally only those containing {@code contains}, by count or by name. */
@@ -133,7 +139,7 @@ public class SearchService {
         var response = client.search(SearchRequestFactory.facetValues(index.alias(), parameters, facet, match,
                 byName, page * size), Void.class);
         StringTermsAggregate terms = response.aggregations().get("values").sterms();
-        Selection selection = parameters.selections().getOrDefault(facet, new Selection(List.of(), List.of()));
+        Selection selection = parameters.selections().getOrDefault(facet, NO_SELECTION);
         FacetCounts all = values(facet, terms, selection);
         List<FacetValue> pageValues = all.values().subList(Math.min(all.values().size(), (page - 1) * size),
                 all.values().size());
@@ -172,34 +178,31 @@ public class SearchService {
 
     /** Builds country, region, city nodes from path buckets; ids are the last segment of each path. */
     private FacetCounts placeTree(Map<String, Aggregate> counts, Selection selection) {
-        List<StringTermsBucket> countries = counts.get("countries").sterms().buckets().array();
-        List<StringTermsBucket> regions = counts.get("regions").sterms().buckets().array();
-        List<StringTermsBucket> cities = counts.get("cities").sterms().buckets().array();
+        StringTermsAggregate top = counts.get(SearchRequestFactory.PLACE_COUNTRIES).sterms();
+        List<StringTermsBucket> countries = top.buckets().array();
+        List<StringTermsBucket> regions = counts.get(SearchRequestFactory.PLACE_REGIONS).sterms().buckets().array();
+        List<StringTermsBucket> cities = counts.get(SearchRequestFactory.PLACE_CITIES).sterms().buckets().array();
         Set<String> ids = new HashSet<>();
         for (List<StringTermsBucket> level : List.of(countries, regions, cities)) {
             level.forEach(b -> ids.add(last(b.key().stringValue())));
         }
         Map<String, String> names = labels(Facet.PLACE, ids);
+        Map<String, List<FacetValue>> citiesByRegion = new HashMap<>();
+        for (StringTermsBucket city : cities) {
+            citiesByRegion.computeIfAbsent(parent(city.key().stringValue()), k -> new ArrayList<>())
+                    .add(node(city, names, selection, List.of()));
+        }
+        Map<String, List<FacetValue>> regionsByCountry = new HashMap<>();
+        for (StringTermsBucket region : regions) {
+            String path = region.key().stringValue();
+            regionsByCountry.computeIfAbsent(parent(path), k -> new ArrayList<>())
+                    .add(node(region, names, selection, citiesByRegion.getOrDefault(path, List.of())));
+        }
         List<FacetValue> tree = new ArrayList<>();
         for (StringTermsBucket country : countries) {
-            String countryPath = country.key().stringValue();
-            List<FacetValue> regionNodes = new ArrayList<>();
-            for (StringTermsBucket region : regions) {
-                String regionPath = region.key().stringValue();
-                if (!regionPath.startsWith(countryPath + "/")) {
-                    continue;
-                }
-                List<FacetValue> cityNodes = new ArrayList<>();
-                for (StringTermsBucket city : cities) {
-                    if (city.key().stringValue().startsWith(regionPath + "/")) {
-                        cityNodes.add(node(city, names, selection, List.of()));
-                    }
-                }
-                regionNodes.add(node(region, names, selection, cityNodes));
-            }
-            tree.add(node(country, names, selection, regionNodes));
+            tree.add(node(country, names, selection,
+                    regionsByCountry.getOrDefault(country.key().stringValue(), List.of())));
         }
-        StringTermsAggregate top = counts.get("countries").sterms();
         return new FacetCounts(tree, top.sumOtherDocCount() == null ? 0 : top.sumOtherDocCount());
     }
 
@@ -208,6 +211,11 @@ public class SearchService {
         String id = last(bucket.key().stringValue());
         return new FacetValue(id, names.getOrDefault(id, id), bucket.docCount(), selection.include().contains(id),
                 selection.exclude().contains(id), children);
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
     }
 
     private static String last(String path) {
@@ -222,14 +230,6 @@ public class SearchService {
         return labels.labels(facet, values);
     }
 
-    private static DateHistogram dates(SearchResponse<JsonNode> response, CalendarInterval interval) {
-        Aggregate filtered = response.aggregations().get(SearchRequestFactory.DATE_FACET);
-        if (filtered == null) {
-            return new DateHistogram("year", List.of());
-        }
-        return histogram(interval, filtered.filter().aggregations().get("histogram").dateHistogram());
-    }
-
     /** A date histogram aggregation as returned to clients: bucket start dates and counts. */
     static DateHistogram histogram(CalendarInterval interval, DateHistogramAggregate aggregate) {
         List<DateBucket> buckets = aggregate.buckets().array().stream()
@@ -239,12 +239,31 @@ public class SearchService {
         return new DateHistogram(interval.jsonValue(), buckets);
     }
 
-    /** The archive's first and last publication dates, cached: they choose the histogram's interval. */
+    /**
+     * The archive's first and last publication dates: they choose the histogram's interval. Read once, then kept: a
+     * search after {@link #SPAN_CACHE} still uses the last value while one background read renews it, so no search
+     * waits for that extra query once the first has been made.
+     */
     SearchRequestFactory.@Nullable DateSpan dataSpan() throws IOException {
         CachedSpan cached = span.get();
-        if (cached != null && cached.at().plus(SPAN_CACHE).isAfter(Instant.now())) {
-            return cached.span();
+        if (cached == null) {
+            return readSpan();
         }
+        if (cached.at().plus(SPAN_CACHE).isBefore(Instant.now()) && renewingSpan.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("date-span").start(() -> {
+                try {
+                    readSpan();
+                } catch (IOException | RuntimeException e) {
+                    log.debug("Could not renew the archive's date span: {}", e.toString());
+                } finally {
+                    renewingSpan.set(false);
+                }
+            });
+        }
+        return cached.span();
+    }
+
+    private SearchRequestFactory.@Nullable DateSpan readSpan() throws IOException {
         var response = client.search(s -> s.index(index.alias()).size(0)
                 .aggregations("first", a -> a.min(m -> m.field("published")))
                 .aggregations("last", a -> a.max(m -> m.field("published"))), Void.class);
@@ -259,17 +278,15 @@ public class SearchService {
         return result;
     }
 
-    static SearchHit toHit(Hit<JsonNode> hit) {
-        JsonNode source = hit.source();
-        Map<String, List<String>> highlight = hit.highlight();
-        String title = first(highlight.get("title"), HtmlUtils.htmlEscape(text(source, "title")));
-        String snippet = first(highlight.get("body"), "");
-        List<String> tags = new ArrayList<>();
-        if (source.has("tags")) {
-            source.get("tags").forEach(t -> tags.add(t.asString()));
+    static SearchHit toHit(Hit<StoredHit> hit) {
+        StoredHit source = hit.source();
+        if (source == null) {
+            source = new StoredHit(hit.id(), null, null, null, null, null, null, null);
         }
-        String published = text(source, "published");
-        JsonNode entities = source.get("entities");
+        Map<String, List<String>> highlight = hit.highlight();
+        String title = first(highlight.get("title"), HtmlUtils.htmlEscape(source.title() == null ? "" : source.title()));
+        String snippet = first(highlight.get("body"), "");
+        JsonNode entities = source.entities();
         String marked = snippet;
         if (!snippet.isEmpty()) {
             List<MentionSpans.Named> named = StoredEntities.named(entities);
@@ -277,20 +294,9 @@ public class SearchService {
                 marked = SnippetMarker.mark(snippet, plain -> MentionSpans.find(plain, named));
             }
         }
-        return new SearchHit(text(source, "id"), title, snippet, marked,
-                published.isEmpty() ? null : Instant.parse(published), nullable(source, "source"),
-                nullable(source, "section"), tags, nullable(source, "url"), hit.score() == null ? 0 : hit.score(),
-                entities);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? "" : value.asString();
-    }
-
-    private static @Nullable String nullable(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
+        return new SearchHit(source.id() == null ? hit.id() : source.id(), title, snippet, marked, source.published(),
+                source.source(), source.section(), source.tags() == null ? List.of() : source.tags(), source.url(),
+                hit.score() == null ? 0 : hit.score(), entities);
     }
 
     private static String first(List<String> fragments, String fallback) {

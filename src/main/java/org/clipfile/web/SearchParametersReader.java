@@ -4,12 +4,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.clipfile.search.BoundingBox;
 import org.clipfile.search.Facet;
 import org.clipfile.search.SearchParameters;
+import org.clipfile.search.SearchRequestFactory;
 import org.clipfile.search.Selection;
 import org.jspecify.annotations.Nullable;
 
@@ -17,13 +20,16 @@ import org.jspecify.annotations.Nullable;
  * Reads the search parameters shared by search, facets, export and the map from a request, and refuses what is
  * malformed or too big with a clear message: {@code q}, {@code person}/{@code -person} (and the other facets,
  * repeatable), {@code from}/{@code to} (see {@link DateParameter}),
- * {@code sort}, {@code page}, {@code size}, {@code facet_size}.
+ * {@code sort}, {@code page}, {@code size}, {@code facet_size}, {@code facets}.
  */
 final class SearchParametersReader {
     static final int MAX_QUERY_CHARS = 1000;
     static final int MAX_SIZE = 100;
     static final int MAX_VALUES_PER_FACET = 100;
     static final int MAX_RESULT_WINDOW = 10_000;
+    private static final List<String> FACET_NAMES = java.util.stream.Stream.concat(
+            Arrays.stream(Facet.values()).map(Facet::parameter), java.util.stream.Stream.of(SearchRequestFactory.DATE_FACET))
+            .toList();
 
     private SearchParametersReader() {}
 
@@ -62,7 +68,32 @@ final class SearchParametersReader {
         }
         int facetSize = integer(request, "facet_size", 10, 1, 100);
         return new SearchParameters(q, selections, from, to, sort(request.getParameter("sort")), page, size,
-                facetSize, bbox(request.getParameter("bbox")));
+                facetSize, bbox(request.getParameter("bbox")), counted(request.getParameterValues("facets")));
+    }
+
+    /**
+     * {@code facets=person,place,date} (or repeated): only these facets and the date histogram are counted; absent:
+     * all of them; empty: none (hits only).
+     */
+    private static @Nullable Set<String> counted(String @Nullable [] values) {
+        if (values == null) {
+            return null;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String value : values) {
+            for (String name : value.split(",", -1)) {
+                String facet = name.strip();
+                if (facet.isEmpty()) {
+                    continue;
+                }
+                if (!facet.equals(SearchRequestFactory.DATE_FACET) && Facet.byParameter(facet).isEmpty()) {
+                    throw new BadRequestException("facets takes " + String.join(", ", FACET_NAMES) + ", not '"
+                            + (facet.length() > 50 ? facet.substring(0, 50) + "..." : facet) + "'");
+                }
+                names.add(facet);
+            }
+        }
+        return names;
     }
 
     private static @Nullable BoundingBox bbox(@Nullable String value) {

@@ -62,6 +62,10 @@ class FacetIntegrationTests extends ArchiveServerTest {
         doc.put("places", places);
         doc.put("place_paths", paths);
         doc.put("place_countries", paths.stream().filter(p -> !p.contains("/")).toList());
+        // The place tree's levels, as Article derives them from the paths when Clipfile writes an article.
+        doc.put("place_tree_countries", paths.stream().filter(p -> p.chars().filter(c -> c == '/').count() == 0).toList());
+        doc.put("place_tree_regions", paths.stream().filter(p -> p.chars().filter(c -> c == '/').count() == 1).toList());
+        doc.put("place_tree_cities", paths.stream().filter(p -> p.chars().filter(c -> c == '/').count() == 2).toList());
         client.index(i -> i.index(index.alias()).id(id).document(doc).refresh(Refresh.False));
     }
 

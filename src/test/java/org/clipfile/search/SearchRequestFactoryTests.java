@@ -99,14 +99,17 @@ class SearchRequestFactoryTests {
                 Facet.COUNTRY, new Selection(List.of("SY"), List.of()),
                 Facet.SOURCE, new Selection(List.of("AFP"), List.of()))));
 
+        // Each selected facet counts under the other's selection; every other facet sees both, in one shared filter.
         JSONAssert.assertEquals("""
                 {"aggregations": {
-                   "country": {"filter": {"bool": {"filter": [{"terms": {"source": ["AFP"]}}]}},
-                               "aggregations": {"values": {"terms": {"field": "place_countries", "size": 10}}}},
-                   "source": {"filter": {"bool": {"filter": [{"terms": {"place_countries": ["SY"]}}]}},
-                              "aggregations": {"values": {"terms": {"field": "source", "size": 10}}}},
-                   "person": {"filter": {"bool": {"filter": [{"terms": {"place_countries": ["SY"]}},
-                                                             {"terms": {"source": ["AFP"]}}]}}}}}""",
+                   "selections:1": {"filter": {"bool": {"filter": [{"terms": {"source": ["AFP"]}}]}},
+                               "aggregations": {"country": {"terms": {"field": "place_countries", "size": 10}}}},
+                   "selections:2": {"filter": {"bool": {"filter": [{"terms": {"place_countries": ["SY"]}}]}},
+                              "aggregations": {"source": {"terms": {"field": "source", "size": 10}}}},
+                   "selections:0": {"filter": {"bool": {"filter": [{"terms": {"place_countries": ["SY"]}},
+                                                             {"terms": {"source": ["AFP"]}}]}},
+                              "aggregations": {"person": {"terms": {"field": "people"}}, "group": {},
+                                  "place.countries": {}, "section": {}, "tag": {}, "language": {}, "date": {}}}}}""",
                 json, JSONCompareMode.LENIENT);
     }
 
@@ -120,20 +123,80 @@ class SearchRequestFactoryTests {
         JSONAssert.assertEquals("""
                 {"post_filter": {"bool": {"filter": [{"range": {"published": {
                     "gte": "2024-01-01T00:00:00Z", "lt": "2024-03-01T00:00:00Z"}}}]}},
-                 "aggregations": {"date": {"filter": {"match_all": {}},
-                    "aggregations": {"histogram": {"date_histogram": {"field": "published",
-                        "calendar_interval": "day"}}}}},
+                 "aggregations": {"date": {"date_histogram": {"field": "published", "calendar_interval": "day"}},
+                    "selections:0": {"filter": {"bool": {"filter": [{"range": {"published": {}}}]}},
+                       "aggregations": {"person": {}, "place.cities": {}}}},
                  "sort": [{"published": {"order": "desc"}}]}""", json, JSONCompareMode.LENIENT);
     }
 
     @Test
     void shouldCountPlacesAsACountryRegionCityTree() throws Exception {
         JSONAssert.assertEquals("""
-                {"aggregations": {"place": {"aggregations": {
-                   "countries": {"terms": {"field": "place_paths", "include": "[^/]+"}},
-                   "regions": {"terms": {"field": "place_paths", "include": "[^/]+/[^/]+"}},
-                   "cities": {"terms": {"field": "place_paths", "include": "[^/]+/[^/]+/[^/]+"}}}}}}""",
+                {"aggregations": {
+                   "place.countries": {"terms": {"field": "place_tree_countries", "size": 10}},
+                   "place.regions": {"terms": {"field": "place_tree_regions", "size": 30}},
+                   "place.cities": {"terms": {"field": "place_tree_cities", "size": 60}}}}""",
                 json(SearchParameters.of(null, 1, 20)), JSONCompareMode.LENIENT);
+    }
+
+    @Test
+    void shouldCountEveryFacetAtTheTopLevelWhenNothingIsSelected() {
+        String json = json(SearchParameters.of("raid", 1, 20));
+
+        assertThat(json).doesNotContain("\"filter\"").doesNotContain("selections:").doesNotContain("\"include\"");
+        for (Facet facet : Facet.values()) {
+            if (facet != Facet.PLACE) {
+                assertThat(json).contains("\"" + facet.parameter() + "\":{\"terms\"");
+            }
+        }
+        assertThat(json).contains("\"date\":{\"date_histogram\"");
+    }
+
+    @Test
+    void shouldCountOnlyTheFacetsAskedFor() throws Exception {
+        var parameters = new SearchParameters("raid", Map.of(Facet.SOURCE, new Selection(List.of("AFP"), List.of())),
+                null, null, SearchParameters.Sort.relevance, 1, 20, 10, null, java.util.Set.of("person", "date"));
+
+        String json = json(parameters);
+
+        JSONAssert.assertEquals("""
+                {"aggregations": {"selections:0": {"filter": {"bool": {"filter": [{"terms": {"source": ["AFP"]}}]}},
+                   "aggregations": {"person": {"terms": {"field": "people"}},
+                                    "date": {"date_histogram": {"field": "published"}}}}}}""", json,
+                JSONCompareMode.NON_EXTENSIBLE.isExtensible() ? JSONCompareMode.LENIENT : JSONCompareMode.STRICT_ORDER);
+        assertThat(json).doesNotContain("place_tree").doesNotContain("\"source\":{\"terms\"");
+    }
+
+    @Test
+    void shouldAskForNoCountsWhenNoFacetIsWanted() {
+        var parameters = new SearchParameters("raid", Map.of(), null, null, SearchParameters.Sort.relevance, 1, 20, 10,
+                null, java.util.Set.of());
+
+        assertThat(json(parameters)).doesNotContain("aggregations");
+    }
+
+    @Test
+    void shouldHighlightTheJournalistsQueryWithoutTheNameKeyClause() throws Exception {
+        String json = json(SearchParameters.of("raid idlib", 1, 20));
+
+        JSONAssert.assertEquals("""
+                {"highlight": {"highlight_query": {"multi_match": {"query": "raid idlib", "type": "cross_fields"}}}}""",
+                json, JSONCompareMode.LENIENT);
+        assertThat(json).as("plain words: the stemmed fields mark all the folded ones would")
+                .doesNotContain("matched_fields");
+    }
+
+    @Test
+    void shouldHighlightThroughTheFoldedFieldsWhenTheQuerySearchesExactWords() {
+        for (String q : List.of("\"special forces\"", "raid \"near idlib\"~3", "idl*", "raed~", "person:kirby",
+                "raid OR title:\"special forces\"")) {
+            assertThat(json(SearchParameters.of(q, 1, 20))).as(q)
+                    .contains("\"matched_fields\":[\"body\",\"body.folded\"]")
+                    .contains("\"matched_fields\":[\"title\",\"title.folded\"]");
+        }
+        for (String q : List.of("raid", "raid -\"special forces\"", "title:raid", "source:reuters")) {
+            assertThat(json(SearchParameters.of(q, 1, 20))).as(q).doesNotContain("matched_fields");
+        }
     }
 
     @Test
