@@ -13,10 +13,17 @@ import java.util.List;
  *     registry, of its registered names ("hts" is a variant of Hayat Tahrir al-Sham even where only the full name
  *     appears)
  * @param mentions how many times the article mentions it
+ * @param salience how much the article is about it, 0 to 1 (see {@link Salience}); 0 when unknown (enriched
+ *     before salience was stored)
  */
-public record EntityFacet(String id, String name, String type, List<String> variants, int mentions) {
+public record EntityFacet(String id, String name, String type, List<String> variants, int mentions, double salience) {
 
     public EntityFacet {
         variants = List.copyOf(variants);
+    }
+
+    /** Without a salience (unknown). */
+    public EntityFacet(String id, String name, String type, List<String> variants, int mentions) {
+        this(id, name, type, variants, mentions, 0);
     }
 }

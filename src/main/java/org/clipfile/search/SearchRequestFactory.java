@@ -21,6 +21,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import org.clipfile.enrich.names.NameKeys;
 import org.clipfile.search.query.JournalistQuery;
 import org.clipfile.search.query.QueryLimits;
+import org.clipfile.search.query.QueryTranslator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,7 +57,7 @@ public final class SearchRequestFactory {
                     .trackTotalHits(t -> t.enabled(true))
                     .source(src -> src.filter(f -> f.includes(RESULT_FIELDS)))
                     .query(query(parameters))
-                    .sort(sort(parameters.sort(), parameters.hasQuery()))
+                    .sort(sort(parameters.sort(), ranked(parameters)))
                     .highlight(h -> highlight(h, parameters.hasQuery()));
             Query postFilter = filters(parameters, null);
             if (postFilter != null) {
@@ -79,7 +80,7 @@ public final class SearchRequestFactory {
                     .trackTotalHits(t -> t.enabled(after.isEmpty()))
                     .source(src -> src.filter(f -> f.includes(RESULT_FIELDS)))
                     .query(query(parameters))
-                    .sort(sort(parameters.sort(), parameters.hasQuery()))
+                    .sort(sort(parameters.sort(), ranked(parameters)))
                     .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)))
                     .highlight(h -> highlight(h, parameters.hasQuery()));
             Query postFilter = filters(parameters, null);
@@ -134,6 +135,39 @@ public final class SearchRequestFactory {
                 })));
     }
 
+    /**
+     * The places whose names contain {@code text} (a word prefix, any case or accents) in the articles of the search:
+     * candidate ids in a {@code places} aggregation (ids of the places named and of those above them); the caller
+     * keeps those whose name holds the text and counts them with {@link #facetValuesOf}.
+     */
+    public static SearchRequest placesNamed(String index, SearchParameters parameters, String text, int candidates) {
+        Query others = filters(parameters, Facet.PLACE);
+        Query named = Query.of(q -> q.matchBoolPrefix(m -> m.field("places_names").query(text)
+                .operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And)));
+        return SearchRequest.of(s -> s.index(index).size(0)
+                .query(q -> q.bool(b -> {
+                    b.must(query(parameters)).filter(named);
+                    return others == null ? b : b.filter(others);
+                }))
+                .aggregations("values", a -> a.terms(t -> t.field(Facet.PLACE.field()).size(candidates))));
+    }
+
+    /** The counts of these values of one facet under the query and the other facets' selections. */
+    public static SearchRequest facetValuesOf(String index, SearchParameters parameters, Facet facet,
+            List<String> values, boolean byName) {
+        Query others = filters(parameters, facet);
+        return SearchRequest.of(s -> s.index(index).size(0)
+                .query(others == null ? query(parameters)
+                        : Query.of(q -> q.bool(b -> b.must(query(parameters)).filter(others))))
+                .aggregations("values", a -> a.terms(t -> {
+                    t.field(facet.field()).size(Math.max(1, values.size())).include(i -> i.terms(values));
+                    if (byName) {
+                        t.order(NamedValue.of("_key", SortOrder.Asc));
+                    }
+                    return t;
+                })));
+    }
+
     /** A Lucene regular expression matching the text literally, letters in either case. */
     static String caseInsensitive(String text) {
         StringBuilder regex = new StringBuilder();
@@ -151,22 +185,55 @@ public final class SearchRequestFactory {
         return regex.toString();
     }
 
-    /** The scoring part: the journalist's query, or everything. */
+    /**
+     * The scoring part: the journalist's query, or everything; with people, groups or places selected, articles
+     * rank also by the salience of the selected entities in them (the selections themselves filter as post_filter).
+     */
     public static Query query(SearchParameters parameters) {
+        Query text = textQuery(parameters);
+        List<String> entities = selectedEntities(parameters);
+        if (entities.isEmpty()) {
+            return text;
+        }
+        return Query.of(q -> q.bool(b -> b.must(text).should(QueryTranslator.salienceOf(entities))));
+    }
+
+    /** The journalist's query alone, or everything. */
+    static Query textQuery(SearchParameters parameters) {
         if (!parameters.hasQuery()) {
             return Query.of(q -> q.matchAll(m -> m));
         }
-        Query parsed = JournalistQuery.parse(parameters.q(), QueryLimits.DEFAULT, NameKeys::key).query();
-        String nameKey = NameKeys.key(parameters.q());
+        return journalistQuery(parameters).query();
+    }
+
+    /** Parsed with name keys on the name scopes; a query of plain words also matches as a name (see below). */
+    public static JournalistQuery journalistQuery(SearchParameters parameters) {
+        JournalistQuery journalist = JournalistQuery.parse(parameters.q(), QueryLimits.DEFAULT, NameKeys::key);
+        String nameKey = journalist.plainText().map(NameKeys::key).orElse("");
         if (nameKey.isEmpty()) {
-            return parsed;
+            return journalist;
         }
-        // A query that is a name in another romanisation ("Abd al-Rahman") also finds the articles naming it.
-        return Query.of(q -> q.bool(b -> b
+        // Plain words that are a name in another romanisation ("Abd al-Rahman") also find the articles naming it.
+        // Only then: keys of operators, scopes or exclusions ("-assad", "person:kirby") would match wrongly.
+        Query parsed = journalist.query();
+        Query either = Query.of(q -> q.bool(b -> b
                 .should(parsed)
                 .should(s -> s.multiMatch(m -> m.query(nameKey).type(TextQueryType.Phrase)
                         .fields(NAME_FIELDS)))
                 .minimumShouldMatch("1")));
+        return new JournalistQuery(journalist.syntax(), either, journalist.highlightTerms(), journalist.relaxed());
+    }
+
+    /** The people, groups and places selected (included), which rank the results by their salience. */
+    static List<String> selectedEntities(SearchParameters parameters) {
+        List<String> ids = new ArrayList<>();
+        for (Facet facet : List.of(Facet.PERSON, Facet.GROUP, Facet.PLACE)) {
+            Selection selection = parameters.selections().get(facet);
+            if (selection != null) {
+                ids.addAll(selection.include());
+            }
+        }
+        return ids;
     }
 
     /** The query and every selection as one query, for counting, exporting and cursors. */
@@ -285,6 +352,11 @@ public final class SearchRequestFactory {
             return CalendarInterval.Month;
         }
         return CalendarInterval.Year;
+    }
+
+    /** Whether there is anything to rank by: a query, or people, groups or places selected. */
+    static boolean ranked(SearchParameters parameters) {
+        return parameters.hasQuery() || !selectedEntities(parameters).isEmpty();
     }
 
     static List<SortOptions> sort(SearchParameters.Sort sort, boolean hasQuery) {

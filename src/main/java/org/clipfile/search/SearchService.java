@@ -25,6 +25,7 @@ import org.clipfile.search.SearchResult.DateBucket;
 import org.clipfile.search.SearchResult.DateHistogram;
 import org.clipfile.search.SearchResult.FacetCounts;
 import org.clipfile.search.SearchResult.FacetValue;
+import org.clipfile.search.query.QueryTranslator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -77,6 +78,7 @@ public class SearchService {
         }
         long total = response.hits().total() == null ? -1 : response.hits().total().value();
         List<SearchHit> hits = response.hits().hits().stream().map(SearchService::toHit).toList();
+        String matched = matched(parameters, response.hits().hits());
         Map<String, FacetCounts> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
             Aggregate filtered = response.aggregations().get(facet.parameter());
@@ -90,12 +92,32 @@ public class SearchService {
                     : values(facet, counts.get("values").sterms(), selection));
         }
         return new SearchResult(total, parameters.page(), parameters.size(), hits, facets,
-                dates(response, SearchRequestFactory.interval(parameters, archiveSpan)), next);
+                dates(response, SearchRequestFactory.interval(parameters, archiveSpan)), next, matched);
+    }
+
+    /**
+     * How the words matched: a relaxed query (more than three plain words) has them all when its first hit matched
+     * the named all-words clause; sorted by date, when any hit of the page did. Any other query requires all.
+     */
+    static @Nullable String matched(SearchParameters parameters, List<Hit<JsonNode>> hits) {
+        if (!parameters.hasQuery() || hits.isEmpty()) {
+            return null;
+        }
+        if (!SearchRequestFactory.journalistQuery(parameters).relaxed()) {
+            return SearchResult.MATCHED_ALL;
+        }
+        List<Hit<JsonNode>> looked = parameters.sort() == SearchParameters.Sort.relevance ? hits.subList(0, 1) : hits;
+        boolean all = looked.stream().anyMatch(h -> h.matchedQueries() != null
+                && h.matchedQueries().containsKey(QueryTranslator.ALL_WORDS));
+        return all ? SearchResult.MATCHED_ALL : SearchResult.MATCHED_MOST;
     }
 
     /** One page of a facet's values, optionally only those containing {@code contains}, by count or by name. */
     public FacetCounts facetValues(SearchParameters parameters, Facet facet, @Nullable String contains,
             boolean byName, int page, int size) throws IOException {
+        if (facet == Facet.PLACE && contains != null && !contains.isBlank()) {
+            return placesNamed(parameters, contains, byName, page, size);
+        }
         String match = contains;
         if (match != null && (facet == Facet.PERSON || facet == Facet.GROUP)) {
             // Ids are slugs of the names: "Kirby" finds person:john-kirby.
@@ -109,6 +131,38 @@ public class SearchService {
         List<FacetValue> pageValues = all.values().subList(Math.min(all.values().size(), (page - 1) * size),
                 all.values().size());
         return new FacetCounts(pageValues, all.other());
+    }
+
+    /** Candidate place ids looked at when searching the place facet by name. */
+    static final int PLACE_CANDIDATES = 200;
+
+    /**
+     * The place facet searched by name ("Idlib" finds {@code place:region:SY.12}): the ids of places named in the
+     * matching articles whose name (or id) contains the text, counted like any facet value.
+     */
+    private FacetCounts placesNamed(SearchParameters parameters, String contains, boolean byName, int page, int size)
+            throws IOException {
+        String folded = org.clipfile.enrich.names.NameKeys.fold(contains);
+        if (folded.isEmpty()) {
+            return new FacetCounts(List.of(), 0);
+        }
+        var candidates = client.search(SearchRequestFactory.placesNamed(index.alias(), parameters, folded,
+                PLACE_CANDIDATES), Void.class).aggregations().get("values").sterms().buckets().array().stream()
+                .map(b -> b.key().stringValue()).toList();
+        Map<String, String> names = labels(Facet.PLACE, candidates);
+        List<String> ids = candidates.stream()
+                .filter(id -> org.clipfile.enrich.names.NameKeys.fold(names.getOrDefault(id, "")).contains(folded)
+                        || org.clipfile.enrich.names.NameKeys.fold(id.substring(id.lastIndexOf(':') + 1)).contains(folded))
+                .toList();
+        if (ids.isEmpty()) {
+            return new FacetCounts(List.of(), 0);
+        }
+        var response = client.search(SearchRequestFactory.facetValuesOf(index.alias(), parameters, Facet.PLACE, ids,
+                byName), Void.class);
+        Selection selection = parameters.selections().getOrDefault(Facet.PLACE, new Selection(List.of(), List.of()));
+        FacetCounts all = values(Facet.PLACE, response.aggregations().get("values").sterms(), selection);
+        int from = Math.min(all.values().size(), (page - 1) * size);
+        return new FacetCounts(all.values().subList(from, Math.min(all.values().size(), from + size)), 0);
     }
 
     public String openPointInTime() throws IOException {
