@@ -136,20 +136,22 @@ public final class SearchRequestFactory {
     }
 
     /**
-     * The places whose names contain {@code text} (a word prefix, any case or accents) in the articles of the search:
-     * candidate ids in a {@code places} aggregation (ids of the places named and of those above them); the caller
-     * keeps those whose name holds the text and counts them with {@link #facetValuesOf}.
+     * Candidates for the places whose names contain {@code text} (a word prefix, any case or accents) in the articles
+     * of the search: {@code named}, the ids of the places named so in them (with the places above them), and
+     * {@code countries}, every country of the search (a country is often only above the places named). The caller
+     * keeps the ids whose name holds the text and counts them with {@link #facetValuesOf}.
      */
     public static SearchRequest placesNamed(String index, SearchParameters parameters, String text, int candidates) {
         Query others = filters(parameters, Facet.PLACE);
         Query named = Query.of(q -> q.matchBoolPrefix(m -> m.field("places_names").query(text)
                 .operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And)));
         return SearchRequest.of(s -> s.index(index).size(0)
-                .query(q -> q.bool(b -> {
-                    b.must(query(parameters)).filter(named);
-                    return others == null ? b : b.filter(others);
-                }))
-                .aggregations("values", a -> a.terms(t -> t.field(Facet.PLACE.field()).size(candidates))));
+                .query(others == null ? query(parameters)
+                        : Query.of(q -> q.bool(b -> b.must(query(parameters)).filter(others))))
+                .aggregations("named", a -> a.filter(named)
+                        .aggregations("values", v -> v.terms(t -> t.field(Facet.PLACE.field()).size(candidates))))
+                .aggregations("countries", a -> a.terms(t -> t.field("place_paths").size(candidates)
+                        .include(i -> i.regexp("[^/]+")))));
     }
 
     /** The counts of these values of one facet under the query and the other facets' selections. */

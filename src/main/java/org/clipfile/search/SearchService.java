@@ -146,9 +146,12 @@ public class SearchService {
         if (folded.isEmpty()) {
             return new FacetCounts(List.of(), 0);
         }
-        var candidates = client.search(SearchRequestFactory.placesNamed(index.alias(), parameters, folded,
-                PLACE_CANDIDATES), Void.class).aggregations().get("values").sterms().buckets().array().stream()
-                .map(b -> b.key().stringValue()).toList();
+        var found = client.search(SearchRequestFactory.placesNamed(index.alias(), parameters, folded,
+                PLACE_CANDIDATES), Void.class).aggregations();
+        Set<String> candidates = new java.util.LinkedHashSet<>();
+        found.get("named").filter().aggregations().get("values").sterms().buckets().array()
+                .forEach(b -> candidates.add(b.key().stringValue()));
+        found.get("countries").sterms().buckets().array().forEach(b -> candidates.add(b.key().stringValue()));
         Map<String, String> names = labels(Facet.PLACE, candidates);
         List<String> ids = candidates.stream()
                 .filter(id -> org.clipfile.enrich.names.NameKeys.fold(names.getOrDefault(id, "")).contains(folded)
