@@ -37,6 +37,8 @@ public final class SearchRequestFactory {
             "byline", "language", "entities");
     static final int SNIPPET_LENGTH = 180;
     static final List<String> NAME_FIELDS = List.of("people_names", "groups_names", "places_names");
+    /** The score an article gets for naming an entity whose name key is the query's. */
+    static final float NAME_KEY_SCORE = 1f;
     static final String DATE_FACET = "date";
     /** The map counts places with every selection but the map's own rectangle. */
     static final String MAP_FACET = "map";
@@ -210,7 +212,11 @@ public final class SearchRequestFactory {
 
     /** Parsed with name keys on the name scopes; a query of plain words also matches as a name (see below). */
     public static JournalistQuery journalistQuery(SearchParameters parameters) {
-        JournalistQuery journalist = JournalistQuery.parse(parameters.q(), QueryLimits.DEFAULT, NameKeys::key);
+        return withNameKeys(JournalistQuery.parse(parameters.q(), QueryLimits.DEFAULT, NameKeys::key));
+    }
+
+    /** {@code journalist}, also matching as a name when it is plain words (see {@link #journalistQuery}). */
+    public static JournalistQuery withNameKeys(JournalistQuery journalist) {
         String nameKey = journalist.plainText().map(NameKeys::key).orElse("");
         if (nameKey.isEmpty()) {
             return journalist;
@@ -218,10 +224,11 @@ public final class SearchRequestFactory {
         // Plain words that are a name in another romanisation ("Abd al-Rahman") also find the articles naming it.
         // Only then: keys of operators, scopes or exclusions ("-assad", "person:kirby") would match wrongly.
         Query parsed = journalist.query();
+        // A constant score: the name match finds, the words rank (a short name field would outscore the text).
         Query either = Query.of(q -> q.bool(b -> b
                 .should(parsed)
-                .should(s -> s.multiMatch(m -> m.query(nameKey).type(TextQueryType.Phrase)
-                        .fields(NAME_FIELDS)))
+                .should(s -> s.constantScore(c -> c.boost(NAME_KEY_SCORE).filter(f -> f.multiMatch(m -> m
+                        .query(nameKey).type(TextQueryType.Phrase).fields(NAME_FIELDS)))))
                 .minimumShouldMatch("1")));
         return new JournalistQuery(journalist.syntax(), either, journalist.highlightTerms(), journalist.relaxed());
     }

@@ -152,11 +152,22 @@ public class SearchService {
         found.get("named").filter().aggregations().get("values").sterms().buckets().array()
                 .forEach(b -> candidates.add(b.key().stringValue()));
         found.get("countries").sterms().buckets().array().forEach(b -> candidates.add(b.key().stringValue()));
-        Map<String, String> names = labels(Facet.PLACE, candidates);
-        List<String> ids = candidates.stream()
-                .filter(id -> org.clipfile.enrich.names.NameKeys.fold(names.getOrDefault(id, "")).contains(folded)
-                        || org.clipfile.enrich.names.NameKeys.fold(id.substring(id.lastIndexOf(':') + 1)).contains(folded))
-                .toList();
+        // An unresolved place's id holds its name ("place:unresolved:sy:atme"); the others need their label, which
+        // the gazetteer gives without a search for nearly all.
+        List<String> ids = new ArrayList<>();
+        List<String> toLabel = new ArrayList<>();
+        for (String id : candidates) {
+            if (id.startsWith("place:unresolved:")) {
+                if (org.clipfile.enrich.names.NameKeys.fold(last(id.replace(':', '/'))).contains(folded)) {
+                    ids.add(id);
+                }
+            } else {
+                toLabel.add(id);
+            }
+        }
+        Map<String, String> names = labels(Facet.PLACE, toLabel);
+        toLabel.stream().filter(id -> org.clipfile.enrich.names.NameKeys.fold(names.getOrDefault(id, ""))
+                .contains(folded)).forEach(ids::add);
         if (ids.isEmpty()) {
             return new FacetCounts(List.of(), 0);
         }

@@ -57,13 +57,22 @@ public record JournalistQuery(QueryNode syntax, Query query, List<String> highli
 
     /** @throws QuerySyntaxException when the query cannot be searched as written */
     public static JournalistQuery parse(@Nullable String q, QueryLimits limits, UnaryOperator<String> nameNormalizer) {
+        return parse(q, limits, nameNormalizer, QueryTranslator.STRICT_WORDS);
+    }
+
+    /**
+     * @param strictWords how many plain words are all required before they relax (evaluations compare other
+     *     thresholds; the service uses {@link QueryTranslator#STRICT_WORDS})
+     */
+    public static JournalistQuery parse(@Nullable String q, QueryLimits limits, UnaryOperator<String> nameNormalizer,
+            int strictWords) {
         String text = q == null ? "" : q;
         QueryNode syntax = new QueryParser(limits).parse(text);
         Set<String> terms = new LinkedHashSet<>();
         collectPositiveText(syntax, terms);
         // An explicit AND asks for every word, however many.
         boolean strict = QueryLexer.tokenize(text).stream().anyMatch(t -> t.kind() == QueryLexer.Kind.AND);
-        QueryTranslator translator = new QueryTranslator(nameNormalizer, strict);
+        QueryTranslator translator = new QueryTranslator(nameNormalizer, strict, strictWords);
         Query query = translator.translateQuery(syntax);
         return new JournalistQuery(syntax, query, List.copyOf(terms), translator.relaxed());
     }

@@ -68,6 +68,7 @@ public final class QueryTranslator {
 
     private final UnaryOperator<String> nameNormalizer;
     private final boolean strict;
+    private final int strictWords;
     private boolean relaxed;
     /** Inside an exclusion: only matching counts, so scoring clauses are left out. */
     private int excluded;
@@ -83,8 +84,14 @@ public final class QueryTranslator {
 
     /** @param strict every plain word is required, however many (the query has an explicit {@code AND}) */
     public QueryTranslator(UnaryOperator<String> nameNormalizer, boolean strict) {
+        this(nameNormalizer, strict, STRICT_WORDS);
+    }
+
+    /** @param strictWords plain words up to this many are all required; more are relaxed */
+    public QueryTranslator(UnaryOperator<String> nameNormalizer, boolean strict, int strictWords) {
         this.nameNormalizer = nameNormalizer;
         this.strict = strict;
+        this.strictWords = strictWords;
     }
 
     /** True once a translation relaxed its words: hits then tell by {@link #ALL_WORDS} whether they have all. */
@@ -165,7 +172,7 @@ public final class QueryTranslator {
                 queries.add(translate(clause));
             } else {
                 List<String> group = words.remove(((Word) clause).scope());
-                if (group != null && mayRelax && group.size() > STRICT_WORDS) {
+                if (group != null && mayRelax && group.size() > strictWords) {
                     relaxed = true;
                     queries.add(relaxedWords(((Word) clause).scope(), group));
                 } else if (group != null && mayRelax && group.size() > 1 && excluded == 0) {
