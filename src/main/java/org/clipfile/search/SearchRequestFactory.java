@@ -52,13 +52,22 @@ public final class SearchRequestFactory {
     public record DateSpan(Instant min, Instant max) {}
 
     public static SearchRequest search(String index, SearchParameters parameters, @Nullable DateSpan dataSpan) {
+        return search(index, parameters, dataSpan, QueryTranslator.STRICT_WORDS);
+    }
+
+    /**
+     * @param strictWords plain words up to this many are all required: 1 for the second try of a short query that
+     *     found nothing (see {@link SearchService})
+     */
+    public static SearchRequest search(String index, SearchParameters parameters, @Nullable DateSpan dataSpan,
+            int strictWords) {
         return SearchRequest.of(s -> {
             s.index(index)
                     .from(parameters.offset())
                     .size(parameters.size())
                     .trackTotalHits(t -> t.enabled(true))
                     .source(src -> src.filter(f -> f.includes(RESULT_FIELDS)))
-                    .query(query(parameters))
+                    .query(query(parameters, strictWords))
                     .sort(sort(parameters.sort(), ranked(parameters)))
                     .highlight(h -> highlight(h, parameters.hasQuery()));
             Query postFilter = filters(parameters, null);
@@ -194,7 +203,11 @@ public final class SearchRequestFactory {
      * rank also by the salience of the selected entities in them (the selections themselves filter as post_filter).
      */
     public static Query query(SearchParameters parameters) {
-        Query text = textQuery(parameters);
+        return query(parameters, QueryTranslator.STRICT_WORDS);
+    }
+
+    static Query query(SearchParameters parameters, int strictWords) {
+        Query text = textQuery(parameters, strictWords);
         List<String> entities = selectedEntities(parameters);
         if (entities.isEmpty()) {
             return text;
@@ -203,16 +216,20 @@ public final class SearchRequestFactory {
     }
 
     /** The journalist's query alone, or everything. */
-    static Query textQuery(SearchParameters parameters) {
+    static Query textQuery(SearchParameters parameters, int strictWords) {
         if (!parameters.hasQuery()) {
             return Query.of(q -> q.matchAll(m -> m));
         }
-        return journalistQuery(parameters).query();
+        return journalistQuery(parameters, strictWords).query();
     }
 
     /** Parsed with name keys on the name scopes; a query of plain words also matches as a name (see below). */
     public static JournalistQuery journalistQuery(SearchParameters parameters) {
-        return withNameKeys(JournalistQuery.parse(parameters.q(), QueryLimits.DEFAULT, NameKeys::key));
+        return journalistQuery(parameters, QueryTranslator.STRICT_WORDS);
+    }
+
+    public static JournalistQuery journalistQuery(SearchParameters parameters, int strictWords) {
+        return withNameKeys(JournalistQuery.parse(parameters.q(), QueryLimits.DEFAULT, NameKeys::key, strictWords));
     }
 
     /** {@code journalist}, also matching as a name when it is plain words (see {@link #journalistQuery}). */

@@ -61,9 +61,17 @@ public class SearchService {
     public SearchResult search(SearchParameters parameters, @Nullable String cursor) throws IOException {
         SearchRequestFactory.DateSpan archiveSpan = dataSpan();
         SearchResponse<JsonNode> response;
+        boolean relaxedAfterAll = false;
         if (cursor == null) {
             response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan),
                     JsonNode.class);
+            if (response.hits().total() != null && response.hits().total().value() == 0
+                    && shortQueryCanRelax(parameters)) {
+                // No article has every word of a short query: rather than nothing, those with most of them.
+                relaxedAfterAll = true;
+                response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan, 1),
+                        JsonNode.class);
+            }
         } else {
             Cursor position = cursor.isBlank()
                     ? new Cursor(openPointInTime(), List.of())
@@ -78,7 +86,9 @@ public class SearchService {
         }
         long total = response.hits().total() == null ? -1 : response.hits().total().value();
         List<SearchHit> hits = response.hits().hits().stream().map(SearchService::toHit).toList();
-        String matched = matched(parameters, response.hits().hits());
+        String matched = relaxedAfterAll
+                ? (response.hits().hits().isEmpty() ? null : SearchResult.MATCHED_MOST)
+                : matched(parameters, response.hits().hits());
         Map<String, FacetCounts> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
             Aggregate filtered = response.aggregations().get(facet.parameter());
@@ -93,6 +103,12 @@ public class SearchService {
         }
         return new SearchResult(total, parameters.page(), parameters.size(), hits, facets,
                 dates(response, SearchRequestFactory.interval(parameters, archiveSpan)), next, matched);
+    }
+
+    /** A query of 2 or 3 plain words (and no explicit AND) that would relax if it were longer. */
+    static boolean shortQueryCanRelax(SearchParameters parameters) {
+        return parameters.hasQuery() && !SearchRequestFactory.journalistQuery(parameters).relaxed()
+                && SearchRequestFactory.journalistQuery(parameters, 1).relaxed();
     }
 
     /**

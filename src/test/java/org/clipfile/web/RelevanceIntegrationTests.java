@@ -98,9 +98,22 @@ class RelevanceIntegrationTests extends ArchiveServerTest {
     }
 
     @Test
-    void shouldKeepRequiringEveryWordOfAShortQuery() {
-        assertThat(search("oil zyxwqvine").get("total").asLong()).isZero();
-        assertThat(search("oil quotas").get("matched").asString()).isEqualTo("all");
+    void shouldRequireEveryWordOfAShortQueryWhileSomeArticleHasThemAll() {
+        JsonNode both = search("oil quotas");
+        assertThat(ids(both.get("hits"))).containsExactlyInAnyOrder(opecId, iranId);
+        assertThat(both.get("matched").asString()).isEqualTo("all");
+        assertThat(ids(search("oil ministers").get("hits"))).containsExactly(opecId);
+    }
+
+    @Test
+    void shouldAnswerAShortQueryThatNoArticleHasWholeWithThoseHavingMostOfIt() {
+        JsonNode result = search("quotas zyxwqvine");
+
+        assertThat(ids(result.get("hits"))).containsExactlyInAnyOrder(opecId, iranId);
+        assertThat(result.get("total").asLong()).isEqualTo(2);
+        assertThat(result.get("matched").asString()).isEqualTo("most");
+        assertThat(search("zyxwqvine").get("total").asLong()).isZero();
+        assertThat(search("quotas AND zyxwqvine").get("total").asLong()).isZero();
     }
 
     @Test
