@@ -3,6 +3,7 @@ package org.clipfile.article;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,7 @@ public record Article(
      */
     @JsonProperty(value = "entity_salience", access = JsonProperty.Access.READ_ONLY)
     public List<Map<String, Object>> entitySalience() {
-        List<Map<String, Object>> entries = new java.util.ArrayList<>();
+        List<Map<String, Object>> entries = new ArrayList<>();
         for (EntityFacet entity : enrichment().people()) {
             entries.add(salienceEntry("person", List.of(entity.id()), entity.name(), entity.variants(),
                     entity.salience(), entity.mentions()));
@@ -147,7 +148,7 @@ public record Article(
                     entity.salience(), entity.mentions()));
         }
         for (PlaceFacet place : enrichment().places()) {
-            List<String> ids = new java.util.ArrayList<>();
+            List<String> ids = new ArrayList<>();
             ids.add(place.id());
             ids.addAll(place.ancestorIds());
             entries.add(salienceEntry("place", ids, place.name(), place.variants(), place.salience(),

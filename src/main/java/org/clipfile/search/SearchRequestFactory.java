@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
@@ -155,7 +156,7 @@ public final class SearchRequestFactory {
     public static SearchRequest placesNamed(String index, SearchParameters parameters, String text, int candidates) {
         Query others = filters(parameters, Facet.PLACE);
         Query named = Query.of(q -> q.matchBoolPrefix(m -> m.field("places_names").query(text)
-                .operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And)));
+                .operator(Operator.And)));
         return SearchRequest.of(s -> s.index(index).size(0)
                 .query(others == null ? query(parameters)
                         : Query.of(q -> q.bool(b -> b.must(query(parameters)).filter(others))))

@@ -15,11 +15,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.clipfile.enrich.MentionSpans;
+import org.clipfile.enrich.names.NameKeys;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.search.SearchResult.DateBucket;
 import org.clipfile.search.SearchResult.DateHistogram;
@@ -137,7 +139,7 @@ public class SearchService {
         String match = contains;
         if (match != null && (facet == Facet.PERSON || facet == Facet.GROUP)) {
             // Ids are slugs of the names: "Kirby" finds person:john-kirby.
-            match = org.clipfile.enrich.names.NameKeys.slug(match);
+            match = NameKeys.slug(match);
         }
         var response = client.search(SearchRequestFactory.facetValues(index.alias(), parameters, facet, match,
                 byName, page * size), Void.class);
@@ -158,13 +160,13 @@ public class SearchService {
      */
     private FacetCounts placesNamed(SearchParameters parameters, String contains, boolean byName, int page, int size)
             throws IOException {
-        String folded = org.clipfile.enrich.names.NameKeys.fold(contains);
+        String folded = NameKeys.fold(contains);
         if (folded.isEmpty()) {
             return new FacetCounts(List.of(), 0);
         }
         var found = client.search(SearchRequestFactory.placesNamed(index.alias(), parameters, folded,
                 PLACE_CANDIDATES), Void.class).aggregations();
-        Set<String> candidates = new java.util.LinkedHashSet<>();
+        Set<String> candidates = new LinkedHashSet<>();
         found.get("named").filter().aggregations().get("values").sterms().buckets().array()
                 .forEach(b -> candidates.add(b.key().stringValue()));
         found.get("countries").sterms().buckets().array().forEach(b -> candidates.add(b.key().stringValue()));
@@ -174,7 +176,7 @@ public class SearchService {
         List<String> toLabel = new ArrayList<>();
         for (String id : candidates) {
             if (id.startsWith("place:unresolved:")) {
-                if (org.clipfile.enrich.names.NameKeys.fold(last(id.replace(':', '/'))).contains(folded)) {
+                if (NameKeys.fold(last(id.replace(':', '/'))).contains(folded)) {
                     ids.add(id);
                 }
             } else {
@@ -182,7 +184,7 @@ public class SearchService {
             }
         }
         Map<String, String> names = labels(Facet.PLACE, toLabel);
-        toLabel.stream().filter(id -> org.clipfile.enrich.names.NameKeys.fold(names.getOrDefault(id, ""))
+        toLabel.stream().filter(id -> NameKeys.fold(names.getOrDefault(id, ""))
                 .contains(folded)).forEach(ids::add);
         if (ids.isEmpty()) {
             return new FacetCounts(List.of(), 0);

@@ -1,5 +1,6 @@
 package org.clipfile.search.query;
 
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.ChildScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
@@ -305,8 +306,7 @@ public final class QueryTranslator {
      * entity filters: the highest of them, times {@link #SALIENCE_WEIGHT}; matches every article (scoring only).
      */
     public static Query salienceOf(List<String> ids) {
-        List<co.elastic.clients.elasticsearch._types.FieldValue> values =
-                ids.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+        List<FieldValue> values = ids.stream().map(FieldValue::of).toList();
         return Query.of(q -> q.nested(n -> n.path(SALIENCE).ignoreUnmapped(true)
                 .scoreMode(ChildScoreMode.Max).boost(SALIENCE_WEIGHT)
                 .query(inner -> inner.functionScore(f -> f
