@@ -24,7 +24,7 @@ class SearchRequestFactoryTests {
                 {"from": 20, "size": 10, "track_total_hits": true,
                  "query": {"bool": {"minimum_should_match": "1", "should": [
                    {"bool": {"must": [{"multi_match": {"query": "raid idlib", "type": "cross_fields",
-                     "operator": "and", "fields": ["title^3", "title.folded^2", "body", "body.folded"]}}]}},
+                     "operator": "and", "fields": ["title^1.5", "title.folded", "body", "body.folded"]}}]}},
                    {"constant_score": {"boost": 1.0, "filter": {"multi_match": {"query": "rad idlib", "type": "phrase",
                      "fields": ["people_names", "groups_names", "places_names"]}}}}]}},
                  "sort": [{"_score": {"order": "desc"}}, {"published": {"order": "desc", "missing": "_last"}}],

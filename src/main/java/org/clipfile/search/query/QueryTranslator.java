@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * See docs/relevance.md for the scoring.
  */
 public final class QueryTranslator {
-    static final List<String> TEXT_FIELDS = List.of("title^3", "title.folded^2", "body", "body.folded");
+    static final List<String> TEXT_FIELDS = List.of("title^1.5", "title.folded", "body", "body.folded");
     static final List<String> TITLE_FIELDS = List.of("title^3", "title.folded^2");
     static final List<String> EXACT_TEXT_FIELDS = List.of("title.folded^2", "body.folded");
     static final String EXACT_TITLE = "title.folded";

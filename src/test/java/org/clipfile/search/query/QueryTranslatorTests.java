@@ -14,7 +14,7 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 /** The Elasticsearch query each construct of the language becomes. */
 class QueryTranslatorTests {
     private static final Jackson3JsonpMapper MAPPER = new Jackson3JsonpMapper();
-    private static final String TEXT = "\"fields\": [\"title^3\", \"title.folded^2\", \"body\", \"body.folded\"]";
+    private static final String TEXT = "\"fields\": [\"title^1.5\", \"title.folded\", \"body\", \"body.folded\"]";
     private static final String EXACT = "\"fields\": [\"title.folded^2\", \"body.folded\"]";
 
     static String json(Query query) {
