@@ -276,6 +276,8 @@ async function runSearch(token) {
   chips(); // again, now that the hits named their entities
   summaryTotal = result.total;
   updateSummary();
+  // A long question that no article answers word for word: say the hits have most of its words, not all.
+  $('relaxed').hidden = result.matched !== 'most';
   pager(result);
   exportLinks();
   $('load-more').hidden = result.total <= state.page * state.size;

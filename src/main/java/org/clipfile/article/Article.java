@@ -3,6 +3,7 @@ package org.clipfile.article;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Set;
 import org.clipfile.enrich.EntityFacet;
 import org.clipfile.enrich.Enrichment;
 import org.clipfile.enrich.PlaceFacet;
+import org.clipfile.enrich.Salience;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -150,6 +152,40 @@ public record Article(
                 .filter(p -> p.lat() != null && p.lon() != null && !p.guessed())
                 .map(p -> Map.of("lat", p.lat(), "lon", p.lon()))
                 .toList();
+    }
+
+    /**
+     * One entry per person, group and place: its type, ids (a place's with those of the places above it), names and
+     * salience, as nested documents: scoped queries and entity filters rank by the salience of the entity matched.
+     */
+    @JsonProperty(value = "entity_salience", access = JsonProperty.Access.READ_ONLY)
+    public List<Map<String, Object>> entitySalience() {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (EntityFacet entity : enrichment().people()) {
+            entries.add(salienceEntry("person", List.of(entity.id()), entity.name(), entity.variants(),
+                    entity.salience(), entity.mentions()));
+        }
+        for (EntityFacet entity : enrichment().groups()) {
+            entries.add(salienceEntry("group", List.of(entity.id()), entity.name(), entity.variants(),
+                    entity.salience(), entity.mentions()));
+        }
+        for (PlaceFacet place : enrichment().places()) {
+            List<String> ids = new ArrayList<>();
+            ids.add(place.id());
+            ids.addAll(place.ancestorIds());
+            entries.add(salienceEntry("place", ids, place.name(), place.variants(), place.salience(),
+                    place.mentions()));
+        }
+        return entries;
+    }
+
+    private static Map<String, Object> salienceEntry(String type, List<String> ids, String name,
+            List<String> variants, double salience, int mentions) {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(name);
+        names.addAll(variants);
+        return Map.of("type", type, "ids", ids, "names", List.copyOf(names),
+                "value", salience > 0 ? salience : Salience.estimate(mentions));
     }
 
     private static List<String> names(List<EntityFacet> entities) {

@@ -99,7 +99,8 @@ public final class Enricher {
 
     public Enrichment enrich(String title, String body) {
         String text = title.isBlank() ? body : body.isBlank() ? title : title.strip() + "\n\n" + body;
-        return toEnrichment(analyze(text));
+        int titleLength = title.isBlank() ? 0 : title.strip().length();
+        return toEnrichment(analyze(text), text, titleLength);
     }
 
     /**
@@ -114,7 +115,8 @@ public final class Enricher {
                 Set<String> variants = new java.util.TreeSet<>(entity.variants());
                 known.names().forEach(n -> variants.addAll(NameKeys.searchVariants(n)));
                 return new EntityFacet(known.id(), known.name(), known.type().name().toLowerCase(Locale.ROOT),
-                        List.copyOf(variants), entity.mentions(), entity.names(), entity.linked());
+                        List.copyOf(variants), entity.mentions(), entity.names(), entity.linked(),
+                        entity.salience());
             }).orElse(entity);
             merged.merge(resolved.id(), resolved, (a, b) -> {
                 Set<String> variants = new java.util.TreeSet<>(a.variants());
@@ -122,7 +124,7 @@ public final class Enricher {
                 Set<String> names = new LinkedHashSet<>(a.names());
                 names.addAll(b.names());
                 return new EntityFacet(a.id(), a.name(), a.type(), List.copyOf(variants), a.mentions() + b.mentions(),
-                        List.copyOf(names), concat(a.linked(), b.linked()));
+                        List.copyOf(names), concat(a.linked(), b.linked()), Math.max(a.salience(), b.salience()));
             });
         }
         List<EntityFacet> people = merged.values().stream().filter(e -> e.type().equals("person"))
@@ -199,16 +201,19 @@ public final class Enricher {
         return mention.text().indexOf(' ') < 0 && gazetteer.isDemonym(mention.text());
     }
 
-    private static Enrichment toEnrichment(Analysis analysis) {
+    private static Enrichment toEnrichment(Analysis analysis, String text, int titleLength) {
+        int total = analysis.entities().stream().mapToInt(e -> e.mentions().size()).sum()
+                + analysis.places().stream().mapToInt(p -> p.mentions().size()).sum();
+        Salience salience = Salience.of(text, titleLength, total);
         List<EntityFacet> people = new ArrayList<>();
         List<EntityFacet> groups = new ArrayList<>();
         for (ResolvedEntity entity : analysis.entities()) {
             EntityFacet facet = new EntityFacet(entity.id(), entity.name(),
                     entity.type().name().toLowerCase(Locale.ROOT), entity.variants().stream().sorted().toList(),
-                    entity.mentions().size(), namesUsed(entity.mentions()), List.of());
+                    entity.mentions().size(), namesUsed(entity.mentions()), List.of(), salience.of(entity.mentions()));
             (entity.type() == EntityType.PERSON ? people : groups).add(facet);
         }
-        List<PlaceFacet> places = analysis.places().stream().map(Enricher::placeFacet).toList();
+        List<PlaceFacet> places = analysis.places().stream().map(p -> placeFacet(p, salience)).toList();
         people.sort(BY_MENTIONS);
         groups.sort(BY_MENTIONS);
         List<PlaceFacet> sortedPlaces = new ArrayList<>(places);
@@ -224,7 +229,7 @@ public final class Enricher {
                 .map(Map.Entry::getKey).toList();
     }
 
-    private static PlaceFacet placeFacet(ResolvedPlace resolved) {
+    private static PlaceFacet placeFacet(ResolvedPlace resolved, Salience salience) {
         Place place = resolved.place();
         Place region = resolved.region();
         Place country = resolved.country();
@@ -237,6 +242,6 @@ public final class Enricher {
                 city == null ? null : city.id(), city == null ? null : city.name(),
                 place.latitude(), place.longitude(), place.coordinates().name().toLowerCase(Locale.ROOT),
                 resolved.guessed(), resolved.ancestorIds(), variants.stream().sorted().toList(),
-                resolved.mentions().size());
+                resolved.mentions().size(), salience.of(resolved.mentions()));
     }
 }

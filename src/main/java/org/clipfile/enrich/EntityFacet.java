@@ -18,17 +18,24 @@ import org.jspecify.annotations.Nullable;
  *     catalogue learns short forms and acronyms from
  * @param linked empty unless linking across the archive made this entity: then the entities the article alone had
  *     made (one, or several now merged) and why each was linked, so a re-index can decide again or undo the link
+ * @param salience how much the article is about it, 0 to 1 (see {@link Salience}); 0 when unknown (enriched
+ *     before salience was stored)
  */
 public record EntityFacet(String id, String name, String type, List<String> variants, int mentions,
-        @Nullable List<String> names, @Nullable List<Link> linked) {
+        @Nullable List<String> names, @Nullable List<Link> linked, double salience) {
 
     /**
      * An entity as the article alone resolved it, and why the archive linked it to this one ("as written" for the
      * entity that kept its id).
      */
-    public record Link(String fromId, String fromName, List<String> names, int mentions, String reason) {
+    public record Link(String fromId, String fromName, List<String> names, int mentions, String reason,
+            double salience) {
         public Link {
             names = List.copyOf(names);
+        }
+
+        public Link(String fromId, String fromName, List<String> names, int mentions, String reason) {
+            this(fromId, fromName, names, mentions, reason, 0);
         }
     }
 
@@ -38,8 +45,20 @@ public record EntityFacet(String id, String name, String type, List<String> vari
         linked = linked == null ? List.of() : List.copyOf(linked);
     }
 
+    /** Without names, links or salience (unknown). */
     public EntityFacet(String id, String name, String type, List<String> variants, int mentions) {
-        this(id, name, type, variants, mentions, List.of(name), List.of());
+        this(id, name, type, variants, mentions, List.of(name), List.of(), 0);
+    }
+
+    /** Without a salience (unknown). */
+    public EntityFacet(String id, String name, String type, List<String> variants, int mentions,
+            @Nullable List<String> names, @Nullable List<Link> linked) {
+        this(id, name, type, variants, mentions, names, linked, 0);
+    }
+
+    /** With a salience, without names or links. */
+    public EntityFacet(String id, String name, String type, List<String> variants, int mentions, double salience) {
+        this(id, name, type, variants, mentions, List.of(name), List.of(), salience);
     }
 
     @Override

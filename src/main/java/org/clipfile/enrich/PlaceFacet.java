@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param ancestorIds the region and country above the place, nearest first
  * @param variants lowercase name variants to index for search (the names the article uses, keyed and folded)
  * @param mentions how many times the article mentions it
+ * @param salience how much the article is about it, 0 to 1 (see {@link Salience}); 0 when unknown
  */
 public record PlaceFacet(
         String id,
@@ -37,10 +38,20 @@ public record PlaceFacet(
         boolean guessed,
         List<String> ancestorIds,
         List<String> variants,
-        int mentions) {
+        int mentions,
+        double salience) {
 
     public PlaceFacet {
         ancestorIds = List.copyOf(ancestorIds);
         variants = List.copyOf(variants);
+    }
+
+    /** Without a salience (unknown). */
+    public PlaceFacet(String id, String name, String kind, @Nullable String countryCode, @Nullable String countryName,
+            @Nullable String regionId, @Nullable String regionName, @Nullable String cityId, @Nullable String cityName,
+            @Nullable Double lat, @Nullable Double lon, String coordinates, boolean guessed, List<String> ancestorIds,
+            List<String> variants, int mentions) {
+        this(id, name, kind, countryCode, countryName, regionId, regionName, cityId, cityName, lat, lon, coordinates,
+                guessed, ancestorIds, variants, mentions, 0);
     }
 }

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
@@ -25,6 +26,7 @@ import org.clipfile.enrich.names.NameKeys;
 import org.clipfile.search.query.JournalistQuery;
 import org.clipfile.search.query.QueryLimits;
 import org.clipfile.search.query.QueryNode;
+import org.clipfile.search.query.QueryTranslator;
 import org.clipfile.search.query.Scope;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +50,8 @@ public final class SearchRequestFactory {
     static final String PLACE_COUNTRIES = "place.countries";
     static final String PLACE_REGIONS = "place.regions";
     static final String PLACE_CITIES = "place.cities";
+    /** The score an article gets for naming an entity whose name key is the query's. */
+    static final float NAME_KEY_SCORE = 1f;
     /** The map counts places with every selection but the map's own rectangle. */
     static final String MAP_FACET = "map";
     public static final String CURSOR_KEEP_ALIVE = "5m";
@@ -60,14 +64,23 @@ public final class SearchRequestFactory {
     public record DateSpan(Instant min, Instant max) {}
 
     public static SearchRequest search(String index, SearchParameters parameters, @Nullable DateSpan dataSpan) {
+        return search(index, parameters, dataSpan, QueryTranslator.STRICT_WORDS);
+    }
+
+    /**
+     * @param strictWords plain words up to this many are all required: 1 for the second try of a short query that
+     *     found nothing (see {@link SearchService})
+     */
+    public static SearchRequest search(String index, SearchParameters parameters, @Nullable DateSpan dataSpan,
+            int strictWords) {
         return SearchRequest.of(s -> {
             s.index(index)
                     .from(parameters.offset())
                     .size(parameters.size())
                     .trackTotalHits(t -> t.enabled(true))
                     .source(src -> src.filter(f -> f.includes(RESULT_FIELDS)))
-                    .query(query(parameters))
-                    .sort(sort(parameters.sort(), parameters.hasQuery()))
+                    .query(query(parameters, strictWords))
+                    .sort(sort(parameters.sort(), ranked(parameters)))
                     .highlight(h -> highlight(h, parameters));
             Query postFilter = filters(parameters, null);
             if (postFilter != null) {
@@ -93,7 +106,7 @@ public final class SearchRequestFactory {
                     .trackTotalHits(t -> t.enabled(after.isEmpty()))
                     .source(src -> src.filter(f -> f.includes(RESULT_FIELDS)))
                     .query(query(parameters))
-                    .sort(sort(parameters.sort(), parameters.hasQuery()))
+                    .sort(sort(parameters.sort(), ranked(parameters)))
                     .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)))
                     .highlight(h -> highlight(h, parameters));
             Query postFilter = filters(parameters, null);
@@ -151,6 +164,41 @@ public final class SearchRequestFactory {
                 })));
     }
 
+    /**
+     * Candidates for the places whose names contain {@code text} (a word prefix, any case or accents) in the articles
+     * of the search: {@code named}, the ids of the places named so in them (with the places above them), and
+     * {@code countries}, every country of the search (a country is often only above the places named). The caller
+     * keeps the ids whose name holds the text and counts them with {@link #facetValuesOf}.
+     */
+    public static SearchRequest placesNamed(String index, SearchParameters parameters, String text, int candidates) {
+        Query others = filters(parameters, Facet.PLACE);
+        Query named = Query.of(q -> q.matchBoolPrefix(m -> m.field("places_names").query(text)
+                .operator(Operator.And)));
+        return SearchRequest.of(s -> s.index(index).size(0)
+                .query(others == null ? query(parameters)
+                        : Query.of(q -> q.bool(b -> b.must(query(parameters)).filter(others))))
+                .aggregations("named", a -> a.filter(named)
+                        .aggregations("values", v -> v.terms(t -> t.field(Facet.PLACE.field()).size(candidates))))
+                .aggregations("countries", a -> a.terms(t -> t.field("place_paths").size(candidates)
+                        .include(i -> i.regexp("[^/]+")))));
+    }
+
+    /** The counts of these values of one facet under the query and the other facets' selections. */
+    public static SearchRequest facetValuesOf(String index, SearchParameters parameters, Facet facet,
+            List<String> values, boolean byName) {
+        Query others = filters(parameters, facet);
+        return SearchRequest.of(s -> s.index(index).size(0)
+                .query(others == null ? query(parameters)
+                        : Query.of(q -> q.bool(b -> b.must(query(parameters)).filter(others))))
+                .aggregations("values", a -> a.terms(t -> {
+                    t.field(facet.field()).size(Math.max(1, values.size())).include(i -> i.terms(values));
+                    if (byName) {
+                        t.order(NamedValue.of("_key", SortOrder.Asc));
+                    }
+                    return t;
+                })));
+    }
+
     /** A Lucene regular expression matching the text literally, letters in either case. */
     static String caseInsensitive(String text) {
         StringBuilder regex = new StringBuilder();
@@ -168,22 +216,68 @@ public final class SearchRequestFactory {
         return regex.toString();
     }
 
-    /** The scoring part: the journalist's query, or everything. */
+    /**
+     * The scoring part: the journalist's query, or everything; with people, groups or places selected, articles
+     * rank also by the salience of the selected entities in them (the selections themselves filter as post_filter).
+     */
     public static Query query(SearchParameters parameters) {
+        return query(parameters, QueryTranslator.STRICT_WORDS);
+    }
+
+    static Query query(SearchParameters parameters, int strictWords) {
+        Query text = textQuery(parameters, strictWords);
+        List<String> entities = selectedEntities(parameters);
+        if (entities.isEmpty()) {
+            return text;
+        }
+        return Query.of(q -> q.bool(b -> b.must(text).should(QueryTranslator.salienceOf(entities))));
+    }
+
+    /** The journalist's query alone, or everything. */
+    static Query textQuery(SearchParameters parameters, int strictWords) {
         if (!parameters.hasQuery()) {
             return Query.of(q -> q.matchAll(m -> m));
         }
-        Query parsed = JournalistQuery.parse(parameters.q(), QueryLimits.DEFAULT, NameKeys::key).query();
-        String nameKey = NameKeys.key(parameters.q());
+        return journalistQuery(parameters, strictWords).query();
+    }
+
+    /** Parsed with name keys on the name scopes; a query of plain words also matches as a name (see below). */
+    public static JournalistQuery journalistQuery(SearchParameters parameters) {
+        return journalistQuery(parameters, QueryTranslator.STRICT_WORDS);
+    }
+
+    public static JournalistQuery journalistQuery(SearchParameters parameters, int strictWords) {
+        return withNameKeys(JournalistQuery.parse(parameters.q(), QueryLimits.DEFAULT, NameKeys::key, strictWords));
+    }
+
+    /** {@code journalist}, also matching as a name when it is plain words (see {@link #journalistQuery}). */
+    public static JournalistQuery withNameKeys(JournalistQuery journalist) {
+        String nameKey = journalist.plainText().map(NameKeys::key).orElse("");
         if (nameKey.isEmpty()) {
-            return parsed;
+            return journalist;
         }
-        // A query that is a name in another romanisation ("Abd al-Rahman") also finds the articles naming it.
-        return Query.of(q -> q.bool(b -> b
+        // Plain words that are a name in another romanisation ("Abd al-Rahman") also find the articles naming it.
+        // Only then: keys of operators, scopes or exclusions ("-assad", "person:kirby") would match wrongly.
+        Query parsed = journalist.query();
+        // A constant score: the name match finds, the words rank (a short name field would outscore the text).
+        Query either = Query.of(q -> q.bool(b -> b
                 .should(parsed)
-                .should(s -> s.multiMatch(m -> m.query(nameKey).type(TextQueryType.Phrase)
-                        .fields(NAME_FIELDS)))
+                .should(s -> s.constantScore(c -> c.boost(NAME_KEY_SCORE).filter(f -> f.multiMatch(m -> m
+                        .query(nameKey).type(TextQueryType.Phrase).fields(NAME_FIELDS)))))
                 .minimumShouldMatch("1")));
+        return new JournalistQuery(journalist.syntax(), either, journalist.highlightTerms(), journalist.relaxed());
+    }
+
+    /** The people, groups and places selected (included), which rank the results by their salience. */
+    static List<String> selectedEntities(SearchParameters parameters) {
+        List<String> ids = new ArrayList<>();
+        for (Facet facet : List.of(Facet.PERSON, Facet.GROUP, Facet.PLACE)) {
+            Selection selection = parameters.selections().get(facet);
+            if (selection != null) {
+                ids.addAll(selection.include());
+            }
+        }
+        return ids;
     }
 
     /** The query and every selection as one query, for counting, exporting and cursors. */
@@ -342,6 +436,11 @@ public final class SearchRequestFactory {
             return CalendarInterval.Month;
         }
         return CalendarInterval.Year;
+    }
+
+    /** Whether there is anything to rank by: a query, or people, groups or places selected. */
+    static boolean ranked(SearchParameters parameters) {
+        return parameters.hasQuery() || !selectedEntities(parameters).isEmpty();
     }
 
     static List<SortOptions> sort(SearchParameters.Sort sort, boolean hasQuery) {

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One page of results; {@code total} is exact (-1 on cursor pages after the first, which do not count again).
  * Facets are keyed by their parameter name; the place facet's values are countries with their regions and cities as
- * {@code children}. {@code cursor} continues a deep walk (requested with {@code cursor=}).
+ * {@code children}. {@code cursor} continues a deep walk (requested with {@code cursor=}). {@code matched} says how
+ * the query's words matched the first hit: {@code all} of them, or, for a query of more than three plain words
+ * that no article has all of, {@code most} (see docs/relevance.md); null without a query or hits.
  */
 public record SearchResult(
         long total,
@@ -16,7 +18,18 @@ public record SearchResult(
         List<SearchHit> hits,
         Map<String, FacetCounts> facets,
         DateHistogram dates,
-        @Nullable String cursor) {
+        @Nullable String cursor,
+        @Nullable String matched) {
+
+    public SearchResult(long total, int page, int size, List<SearchHit> hits, Map<String, FacetCounts> facets,
+            DateHistogram dates, @Nullable String cursor) {
+        this(total, page, size, hits, facets, dates, cursor, null);
+    }
+
+    /** The first hit has every word of the query. */
+    public static final String MATCHED_ALL = "all";
+    /** No article has every word of a long query: the hits have most of them. */
+    public static final String MATCHED_MOST = "most";
 
     /** The values of one facet under the other facets' selections. {@code other}: documents in values not shown. */
     public record FacetCounts(List<FacetValue> values, long other) {}

@@ -16,16 +16,19 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.clipfile.enrich.MentionSpans;
+import org.clipfile.enrich.names.NameKeys;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.search.SearchResult.DateBucket;
 import org.clipfile.search.SearchResult.DateHistogram;
 import org.clipfile.search.SearchResult.FacetCounts;
 import org.clipfile.search.SearchResult.FacetValue;
+import org.clipfile.search.query.QueryTranslator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -75,9 +78,17 @@ public class SearchService {
         SearchRequestFactory.DateSpan archiveSpan = dataSpan();
         SearchResponse<StoredHit> response;
         Cursor position = null;
+        boolean relaxedAfterAll = false;
         if (cursor == null) {
             response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan),
                     StoredHit.class);
+            if (response.hits().total() != null && response.hits().total().value() == 0
+                    && shortQueryCanRelax(parameters)) {
+                // No article has every word of a short query: rather than nothing, those with most of them.
+                relaxedAfterAll = true;
+                response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan, 1),
+                        StoredHit.class);
+            }
         } else {
             position = cursor.isBlank()
                     ? new Cursor(openPointInTime(), List.of())
@@ -111,6 +122,9 @@ public class SearchService {
         long total = response.hits().total() == null ? -1 : response.hits().total().value();
         List<SearchHit> hits = response.hits().hits().stream().map(SearchService::toHit).toList();
         Map<String, Aggregate> counts = SearchRequestFactory.flatten(response.aggregations());
+        String matched = relaxedAfterAll
+                ? (response.hits().hits().isEmpty() ? null : SearchResult.MATCHED_MOST)
+                : matched(parameters, response.hits().hits());
         Map<String, FacetCounts> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
             if (facet == Facet.PLACE ? !counts.containsKey(SearchRequestFactory.PLACE_COUNTRIES)
@@ -125,16 +139,42 @@ public class SearchService {
         Aggregate histogram = counts.get(SearchRequestFactory.DATE_FACET);
         DateHistogram dates = histogram == null ? new DateHistogram("year", List.of())
                 : histogram(SearchRequestFactory.interval(parameters, archiveSpan), histogram.dateHistogram());
-        return new SearchResult(total, parameters.page(), parameters.size(), hits, facets, dates, next);
+        return new SearchResult(total, parameters.page(), parameters.size(), hits, facets, dates, next, matched);
+    }
+
+    /** A query of 2 or 3 plain words (and no explicit AND) that would relax if it were longer. */
+    static boolean shortQueryCanRelax(SearchParameters parameters) {
+        return parameters.hasQuery() && !SearchRequestFactory.journalistQuery(parameters).relaxed()
+                && SearchRequestFactory.journalistQuery(parameters, 1).relaxed();
+    }
+
+    /**
+     * How the words matched: a relaxed query (more than three plain words) has them all when its first hit matched
+     * the named all-words clause; sorted by date, when any hit of the page did. Any other query requires all.
+     */
+    static @Nullable String matched(SearchParameters parameters, List<Hit<StoredHit>> hits) {
+        if (!parameters.hasQuery() || hits.isEmpty()) {
+            return null;
+        }
+        if (!SearchRequestFactory.journalistQuery(parameters).relaxed()) {
+            return SearchResult.MATCHED_ALL;
+        }
+        List<Hit<StoredHit>> looked = parameters.sort() == SearchParameters.Sort.relevance ? hits.subList(0, 1) : hits;
+        boolean all = looked.stream().anyMatch(h -> h.matchedQueries() != null
+                && h.matchedQueries().containsKey(QueryTranslator.ALL_WORDS));
+        return all ? SearchResult.MATCHED_ALL : SearchResult.MATCHED_MOST;
     }
 
     /** One page of a facet's values, optionally only those containing {@code contains}, by count or by name. */
     public FacetCounts facetValues(SearchParameters parameters, Facet facet, @Nullable String contains,
             boolean byName, int page, int size) throws IOException {
+        if (facet == Facet.PLACE && contains != null && !contains.isBlank()) {
+            return placesNamed(parameters, contains, byName, page, size);
+        }
         String match = contains;
         if (match != null && (facet == Facet.PERSON || facet == Facet.GROUP)) {
             // Ids are slugs of the names: "Kirby" finds person:john-kirby.
-            match = org.clipfile.enrich.names.NameKeys.slug(match);
+            match = NameKeys.slug(match);
         }
         var response = client.search(SearchRequestFactory.facetValues(index.alias(), parameters, facet, match,
                 byName, page * size), Void.class);
@@ -157,6 +197,52 @@ public class SearchService {
 
     int cursorsHeldBy(String caller) {
         return cursorPoints.heldBy(caller);
+    }
+
+    /** Candidate place ids looked at when searching the place facet by name. */
+    static final int PLACE_CANDIDATES = 200;
+
+    /**
+     * The place facet searched by name ("Idlib" finds {@code place:region:SY.12}): the ids of places named in the
+     * matching articles whose name (or id) contains the text, counted like any facet value.
+     */
+    private FacetCounts placesNamed(SearchParameters parameters, String contains, boolean byName, int page, int size)
+            throws IOException {
+        String folded = NameKeys.fold(contains);
+        if (folded.isEmpty()) {
+            return new FacetCounts(List.of(), 0);
+        }
+        var found = client.search(SearchRequestFactory.placesNamed(index.alias(), parameters, folded,
+                PLACE_CANDIDATES), Void.class).aggregations();
+        Set<String> candidates = new LinkedHashSet<>();
+        found.get("named").filter().aggregations().get("values").sterms().buckets().array()
+                .forEach(b -> candidates.add(b.key().stringValue()));
+        found.get("countries").sterms().buckets().array().forEach(b -> candidates.add(b.key().stringValue()));
+        // An unresolved place's id holds its name ("place:unresolved:sy:atme"); the others need their label, which
+        // the gazetteer gives without a search for nearly all.
+        List<String> ids = new ArrayList<>();
+        List<String> toLabel = new ArrayList<>();
+        for (String id : candidates) {
+            if (id.startsWith("place:unresolved:")) {
+                if (NameKeys.fold(last(id.replace(':', '/'))).contains(folded)) {
+                    ids.add(id);
+                }
+            } else {
+                toLabel.add(id);
+            }
+        }
+        Map<String, String> names = labels(Facet.PLACE, toLabel);
+        toLabel.stream().filter(id -> NameKeys.fold(names.getOrDefault(id, ""))
+                .contains(folded)).forEach(ids::add);
+        if (ids.isEmpty()) {
+            return new FacetCounts(List.of(), 0);
+        }
+        var response = client.search(SearchRequestFactory.facetValuesOf(index.alias(), parameters, Facet.PLACE, ids,
+                byName), Void.class);
+        Selection selection = parameters.selections().getOrDefault(Facet.PLACE, new Selection(List.of(), List.of()));
+        FacetCounts all = values(Facet.PLACE, response.aggregations().get("values").sterms(), selection);
+        int from = Math.min(all.values().size(), (page - 1) * size);
+        return new FacetCounts(all.values().subList(from, Math.min(all.values().size(), from + size)), 0);
     }
 
     public String openPointInTime() throws IOException {

@@ -23,10 +23,10 @@ class SearchRequestFactoryTests {
         JSONAssert.assertEquals("""
                 {"from": 20, "size": 10, "track_total_hits": true,
                  "query": {"bool": {"minimum_should_match": "1", "should": [
-                   {"multi_match": {"query": "raid idlib", "type": "cross_fields", "operator": "and",
-                     "fields": ["title^3", "title.folded^2", "body", "body.folded"]}},
-                   {"multi_match": {"query": "rad idlib", "type": "phrase",
-                     "fields": ["people_names", "groups_names", "places_names"]}}]}},
+                   {"bool": {"must": [{"multi_match": {"query": "raid idlib", "type": "cross_fields",
+                     "operator": "and", "fields": ["title^1.5", "title.folded", "body", "body.folded"]}}]}},
+                   {"constant_score": {"boost": 1.0, "filter": {"multi_match": {"query": "rad idlib", "type": "phrase",
+                     "fields": ["people_names", "groups_names", "places_names"]}}}}]}},
                  "sort": [{"_score": {"order": "desc"}}, {"published": {"order": "desc", "missing": "_last"}}],
                  "highlight": {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"],
                    "fields": [{"body": {"fragment_size": 180, "number_of_fragments": 1, "no_match_size": 180}},
@@ -55,19 +55,53 @@ class SearchRequestFactoryTests {
     @Test
     void shouldBuildTheQueryFromTheQueryLanguage() throws Exception {
         JSONAssert.assertEquals("""
-                {"query": {"bool": {"should": [{"bool": {
+                {"query": {"bool": {
                   "must": [{"multi_match": {"query": "raid", "type": "cross_fields"}},
                            {"multi_match": {"query": "special forces", "type": "phrase"}}],
-                  "must_not": [{"multi_match": {"query": "opinion"}}]}}, {}]}}}""",
+                  "must_not": [{"multi_match": {"query": "opinion"}}]}}}""",
                 json(SearchParameters.of("raid \"special forces\" -opinion", 1, 20)), JSONCompareMode.LENIENT);
     }
 
     @Test
     void shouldAlsoMatchAQueryThatIsANameAgainstEntityNameKeys() throws Exception {
         JSONAssert.assertEquals("""
-                {"query": {"bool": {"should": [{}, {"multi_match": {"query": "abdrahman", "type": "phrase",
-                   "fields": ["people_names", "groups_names", "places_names"]}}]}}}""",
+                {"query": {"bool": {"should": [{}, {"constant_score": {"filter": {"multi_match": {"query": "abdrahman",
+                   "type": "phrase", "fields": ["people_names", "groups_names", "places_names"]}}}}]}}}""",
                 json(SearchParameters.of("Abd al-Rahman", 1, 20)), JSONCompareMode.LENIENT);
+    }
+
+    @Test
+    void shouldExcludeAQueryOfOnlyAnExclusionWithoutMatchingItAsAName() throws Exception {
+        String json = json(SearchParameters.of("-assad", 1, 20));
+
+        JSONAssert.assertEquals("""
+                {"query": {"bool": {"must": [{"match_all": {}}],
+                  "must_not": [{"multi_match": {"query": "assad"}}]}}}""", json, JSONCompareMode.LENIENT);
+        org.assertj.core.api.Assertions.assertThat(json).doesNotContain("asad").doesNotContain("should");
+    }
+
+    @Test
+    void shouldNotTurnScopesOrOperatorsIntoNameKeys() {
+        org.assertj.core.api.Assertions.assertThat(json(SearchParameters.of("person:kirby", 1, 20)))
+                .doesNotContain("parsun");
+        org.assertj.core.api.Assertions.assertThat(json(SearchParameters.of("kirby OR blinken", 1, 20)))
+                .doesNotContain("kirby ur blinkan").doesNotContain("people_names\", \"groups_names");
+    }
+
+    @Test
+    void shouldRankBySalienceOfTheSelectedEntitiesEvenWithoutAQuery() throws Exception {
+        SearchParameters parameters = new SearchParameters(" ", Map.of(
+                Facet.PLACE, new Selection(List.of("place:country:IR"), List.of()),
+                Facet.SOURCE, new Selection(List.of("Reuters"), List.of())),
+                null, null, SearchParameters.Sort.relevance, 1, 20, 10);
+
+        JSONAssert.assertEquals("""
+                {"query": {"bool": {"must": [{"match_all": {}}], "should": [{"nested": {"path": "entity_salience",
+                   "score_mode": "max", "query": {"function_score": {
+                     "query": {"terms": {"entity_salience.ids": ["place:country:IR"]}},
+                     "functions": [{"field_value_factor": {"field": "entity_salience.value"}}]}}}}]}},
+                 "sort": [{"_score": {"order": "desc"}}, {"published": {"order": "desc"}}]}""",
+                json(parameters), JSONCompareMode.LENIENT);
     }
 
     @Test

@@ -358,6 +358,30 @@ class WebPageIntegrationTests {
     }
 
     @Test
+    void shouldFindAResolvedPlaceByItsNameWithinThePlaceFacet() {
+        open("/");
+        browser.findElement(By.cssSelector("#facet-place .facet-filter")).sendKeys("rotterd");
+
+        waitFor(() -> browser.findElements(By.cssSelector("#facet-place li.facet-value .name")).stream()
+                .anyMatch(name -> name.getText().equals("Rotterdam")));
+        assertThat(browser.findElements(By.cssSelector("#facet-place li.facet-value")))
+                .allMatch(li -> li.getDomAttribute("data-value").startsWith("place:"));
+    }
+
+    @Test
+    void shouldSayWhenNoArticleHasAllTheWordsOfALongQuestion() {
+        open("/?q=" + Http.encode("what did the harbour master say about zyxwqvine"));
+
+        assertThat(browser.findElement(By.id("relaxed")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("relaxed")).getText())
+                .isEqualTo("No article has all the words; showing those with most of them");
+        assertThat(browser.findElements(By.cssSelector("#results .hit-title"))).isNotEmpty();
+
+        search("harbour master");
+        assertThat(browser.findElement(By.id("relaxed")).isDisplayed()).isFalse();
+    }
+
+    @Test
     void shouldFilterByDraggingAcrossTheHistogram() throws IOException {
         open("/");
         List<WebElement> targets = browser.findElements(By.cssSelector("#histogram .bar-target"));

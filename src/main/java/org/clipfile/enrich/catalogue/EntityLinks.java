@@ -164,18 +164,20 @@ public final class EntityLinks {
             Set<String> usedNames = new LinkedHashSet<>();
             List<EntityFacet.Link> links = new ArrayList<>();
             int mentions = 0;
+            double salience = 0;
             for (Map.Entry<EntityFacet, Target> member : members) {
                 EntityFacet facet = member.getKey();
                 variants.addAll(facet.variants());
                 usedNames.addAll(facet.names());
                 mentions += facet.mentions();
+                salience = Math.max(salience, facet.salience());
                 String reason = member.getValue().reason();
                 boolean capitals = facet.linked().stream().anyMatch(l -> l.reason().equals(IN_CAPITALS));
                 links.add(new EntityFacet.Link(facet.id(), facet.name(), facet.names(), facet.mentions(),
-                        capitals ? IN_CAPITALS : reason == null ? "as written" : reason));
+                        capitals ? IN_CAPITALS : reason == null ? "as written" : reason, facet.salience()));
             }
             linked.add(new EntityFacet(id, name, id.startsWith("person:") ? "person" : "group",
-                    List.copyOf(variants), mentions, List.copyOf(usedNames), links));
+                    List.copyOf(variants), mentions, List.copyOf(usedNames), links, salience));
         }
         linked.sort(Comparator.comparingInt(EntityFacet::mentions).reversed().thenComparing(EntityFacet::name));
         return linked;
@@ -315,7 +317,7 @@ public final class EntityLinks {
                 link.names().forEach(n -> variants.addAll(NameKeys.searchVariants(n)));
                 String type = link.fromId().startsWith("person:") ? "person" : "group";
                 restored.add(new EntityFacet(link.fromId(), link.fromName(), type, List.copyOf(variants),
-                        link.mentions(), link.names(), List.of()));
+                        link.mentions(), link.names(), List.of(), link.salience()));
             }
         }
         restored.sort(Comparator.comparingInt(EntityFacet::mentions).reversed().thenComparing(EntityFacet::name));

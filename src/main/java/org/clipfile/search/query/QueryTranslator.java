@@ -1,5 +1,8 @@
 package org.clipfile.search.query;
 
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.ChildScoreMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
@@ -32,18 +35,44 @@ import org.jspecify.annotations.Nullable;
  *   <li>person/group/place text passes through the name normalizer and is matched as a name ({@code match_phrase}).
  *   <li>source values are exact, case-insensitive {@code term}/{@code prefix} queries on the keyword field.
  *   <li>Exclusions become {@code must_not}; with nothing positive beside them, of {@code match_all}.
+ *   <li>More than {@link #STRICT_WORDS} plain words at the top level (and no explicit {@code AND}) are relaxed: an
+ *       article needs one of them, and those with all of them (the clause named {@link #ALL_WORDS}) rank first.
+ *   <li>Names rank by the salience of the entity in the article plus the name's relevance in the text.
  * </ul>
+ * See docs/relevance.md for the scoring.
  */
 public final class QueryTranslator {
-    static final List<String> TEXT_FIELDS = List.of("title^3", "title.folded^2", "body", "body.folded");
+    static final List<String> TEXT_FIELDS = List.of("title^1.5", "title.folded", "body", "body.folded");
     static final List<String> TITLE_FIELDS = List.of("title^3", "title.folded^2");
     static final List<String> EXACT_TEXT_FIELDS = List.of("title.folded^2", "body.folded");
     static final String EXACT_TITLE = "title.folded";
     static final String EXACT_BODY = "body.folded";
+    /** Where a scoped name counts as words of the text, for ranking. */
+    static final List<String> NAME_TEXT_FIELDS = List.of("title^2", "body");
     static final float TITLE_BOOST = 2f;
     static final String SOURCE = "source";
+    /** Top-level plain words up to this many are all required; more are relaxed (see the class comment). */
+    public static final int STRICT_WORDS = 3;
+    /** The name of the clause that matches the articles having every word of a relaxed query. */
+    public static final String ALL_WORDS = "all_words";
+    /** Added to the score of articles with every word of a relaxed query: above any text score, so they come first. */
+    static final float ALL_WORDS_TIER = 10_000f;
+    /** Words of a query at most this far apart (other words between them) raise the score. */
+    static final int PROXIMITY_SLOP = 3;
+    static final float PROXIMITY_BOOST = 1f;
+    /** Pairs of neighbouring words tried for proximity in a long query (each one a phrase query). */
+    static final int MAX_PROXIMITY_PAIRS = 8;
+    /** The nested documents holding each entity's salience (see Article#entitySalience). */
+    public static final String SALIENCE = "entity_salience";
+    /** Salience (0 to 1) times this is added to a name's score: comparable to a strong word match. */
+    static final float SALIENCE_WEIGHT = 10f;
 
     private final UnaryOperator<String> nameNormalizer;
+    private final boolean strict;
+    private final int strictWords;
+    private boolean relaxed;
+    /** Inside an exclusion: only matching counts, so scoring clauses are left out. */
+    private int excluded;
 
     public QueryTranslator() {
         this(UnaryOperator.identity());
@@ -51,30 +80,61 @@ public final class QueryTranslator {
 
     /** @param nameNormalizer applied to the text of person:, group: and place: terms (e.g. transliteration) */
     public QueryTranslator(UnaryOperator<String> nameNormalizer) {
+        this(nameNormalizer, false);
+    }
+
+    /** @param strict every plain word is required, however many (the query has an explicit {@code AND}) */
+    public QueryTranslator(UnaryOperator<String> nameNormalizer, boolean strict) {
+        this(nameNormalizer, strict, STRICT_WORDS);
+    }
+
+    /** @param strictWords plain words up to this many are all required; more are relaxed */
+    public QueryTranslator(UnaryOperator<String> nameNormalizer, boolean strict, int strictWords) {
         this.nameNormalizer = nameNormalizer;
+        this.strict = strict;
+        this.strictWords = strictWords;
+    }
+
+    /** True once a translation relaxed its words: hits then tell by {@link #ALL_WORDS} whether they have all. */
+    public boolean relaxed() {
+        return relaxed;
     }
 
     public Query translate(QueryNode node) {
         return switch (node) {
             case All all -> Query.of(q -> q.matchAll(m -> m));
-            case And and -> and(and.clauses());
+            case And and -> and(and.clauses(), false);
             case Or or -> or(or.clauses());
-            case Not not -> everythingExcept(List.of(translate(not.clause())));
+            case Not not -> everythingExcept(List.of(excluded(not.clause())));
             case Term term -> term(term);
         };
     }
 
-    private Query and(List<QueryNode> clauses) {
+    private Query excluded(QueryNode clause) {
+        excluded++;
+        try {
+            return translate(clause);
+        } finally {
+            excluded--;
+        }
+    }
+
+    /** The whole query: as {@link #translate}, but the plain words of its top level may be relaxed. */
+    public Query translateQuery(QueryNode node) {
+        return node instanceof And and ? and(and.clauses(), true) : translate(node);
+    }
+
+    private Query and(List<QueryNode> clauses, boolean top) {
         List<Query> mustNot = new ArrayList<>();
         List<QueryNode> positive = new ArrayList<>();
         for (QueryNode clause : clauses) {
             if (clause instanceof Not not) {
-                mustNot.add(translate(not.clause()));
+                mustNot.add(excluded(not.clause()));
             } else {
                 positive.add(clause);
             }
         }
-        List<Query> must = withWordsGrouped(positive, Operator.And);
+        List<Query> must = withWordsGrouped(positive, Operator.And, top && !strict);
         if (must.isEmpty()) {
             return everythingExcept(mustNot);
         }
@@ -85,7 +145,7 @@ public final class QueryTranslator {
     }
 
     private Query or(List<QueryNode> clauses) {
-        List<Query> should = withWordsGrouped(clauses, Operator.Or);
+        List<Query> should = withWordsGrouped(clauses, Operator.Or, false);
         if (should.size() == 1) {
             return should.getFirst();
         }
@@ -100,7 +160,7 @@ public final class QueryTranslator {
      * Translates the clauses, with the plain words of the text and the title scopes gathered into one
      * {@code multi_match} per scope, where the first of them stood.
      */
-    private List<Query> withWordsGrouped(List<QueryNode> clauses, Operator operator) {
+    private List<Query> withWordsGrouped(List<QueryNode> clauses, Operator operator, boolean mayRelax) {
         Map<Scope, List<String>> words = new LinkedHashMap<>();
         for (QueryNode clause : clauses) {
             if (isGroupedWord(clause)) {
@@ -113,7 +173,12 @@ public final class QueryTranslator {
                 queries.add(translate(clause));
             } else {
                 List<String> group = words.remove(((Word) clause).scope());
-                if (group != null) {
+                if (group != null && mayRelax && group.size() > strictWords) {
+                    relaxed = true;
+                    queries.add(relaxedWords(((Word) clause).scope(), group));
+                } else if (group != null && mayRelax && group.size() > 1 && excluded == 0) {
+                    queries.add(rankedWords(((Word) clause).scope(), group));
+                } else if (group != null) {
                     queries.add(words(((Word) clause).scope(), String.join(" ", group), operator));
                 }
             }
@@ -127,7 +192,9 @@ public final class QueryTranslator {
 
     private Query term(Term term) {
         if (term.scope().isName()) {
-            return name(term, nameField(term.scope()), nameNormalizer.apply(term.text()));
+            String text = nameNormalizer.apply(term.text());
+            Query match = name(term, nameField(term.scope()), text);
+            return excluded > 0 ? match : salient(term, match, text);
         }
         if (term.scope() == Scope.SOURCE) {
             return source(term);
@@ -163,9 +230,89 @@ public final class QueryTranslator {
                 .operator(operator)));
     }
 
+    /**
+     * More than {@link #STRICT_WORDS} words: an article needs one of them; the articles with all of them get
+     * {@link #ALL_WORDS_TIER} (so they come first, and the hit says so by the clause's name), and the others rank by
+     * BM25 over the words they have, which favours those with most of them; neighbouring words found close together
+     * add to the score.
+     */
+    private static Query relaxedWords(Scope scope, List<String> group) {
+        String text = String.join(" ", group);
+        List<String> fields = scope == Scope.TITLE ? TITLE_FIELDS : TEXT_FIELDS;
+        List<Query> should = new ArrayList<>();
+        should.add(Query.of(q -> q.constantScore(c -> c.filter(words(scope, text, Operator.And))
+                .boost(ALL_WORDS_TIER).queryName(ALL_WORDS))));
+        for (int i = 0; i + 1 < group.size() && i < MAX_PROXIMITY_PAIRS; i++) {
+            should.add(proximity(scope, group.get(i) + " " + group.get(i + 1)));
+        }
+        return Query.of(q -> q.bool(b -> b
+                .must(m -> m.multiMatch(mm -> mm.type(TextQueryType.CrossFields).fields(fields).query(text)
+                        .operator(Operator.Or)))
+                .should(should)));
+    }
+
+    /** Every word required (a short query, or an explicit AND); the words close together raise the score. */
+    private static Query rankedWords(Scope scope, List<String> group) {
+        List<Query> should = new ArrayList<>();
+        if (group.size() <= STRICT_WORDS) {
+            should.add(proximity(scope, String.join(" ", group)));
+        } else {
+            for (int i = 0; i + 1 < group.size() && i < MAX_PROXIMITY_PAIRS; i++) {
+                should.add(proximity(scope, group.get(i) + " " + group.get(i + 1)));
+            }
+        }
+        return Query.of(q -> q.bool(b -> b.must(words(scope, String.join(" ", group), Operator.And))
+                .should(should)));
+    }
+
+    /** These words close together (stemmed, any order, up to {@link #PROXIMITY_SLOP} words apart): for scoring. */
+    static Query proximity(Scope scope, String text) {
+        List<String> fields = scope == Scope.TITLE ? List.of("title^3") : List.of("title^3", "body");
+        return Query.of(q -> q.multiMatch(m -> m.type(TextQueryType.Phrase).fields(fields).query(text)
+                .slop(PROXIMITY_SLOP).boost(PROXIMITY_BOOST)));
+    }
+
     private static Query near(String field, Near near, @Nullable Float boost) {
         return Query.of(q -> q.intervals(i -> i.field(field).boost(boost)
                 .match(m -> m.query(near.text()).maxGaps(near.maxGaps()).ordered(false))));
+    }
+
+    /**
+     * An article matches a name scope by the name (unscored); it ranks by the salience of the entity so named in the
+     * article (nested documents of {@link #SALIENCE}, the highest one that matches, times {@link #SALIENCE_WEIGHT})
+     * plus the relevance of the name as words of the text.
+     */
+    private static Query salient(Term term, Query match, String key) {
+        String scope = term.scope().prefix();
+        Query inEntity = name(term, SALIENCE + ".names", key);
+        Query salience = Query.of(q -> q.nested(n -> n.path(SALIENCE).ignoreUnmapped(true)
+                .scoreMode(ChildScoreMode.Max).boost(SALIENCE_WEIGHT)
+                .query(inner -> inner.functionScore(f -> f
+                        .query(fq -> fq.bool(b -> b.filter(t -> t.term(tt -> tt.field(SALIENCE + ".type").value(scope)))
+                                .filter(inEntity)))
+                        .functions(fn -> fn.fieldValueFactor(v -> v.field(SALIENCE + ".value").missing(0.0)))
+                        .boostMode(FunctionBoostMode.Replace)))));
+        List<Query> should = new ArrayList<>();
+        should.add(salience);
+        if (term instanceof Word || term instanceof Phrase) {
+            should.add(Query.of(q -> q.multiMatch(m -> m.type(TextQueryType.Phrase).fields(NAME_TEXT_FIELDS)
+                    .query(term.text()))));
+        }
+        return Query.of(q -> q.bool(b -> b.filter(match).should(should)));
+    }
+
+    /**
+     * The salience of the entities with these ids (a place's ancestors included) in an article, for ranking by
+     * entity filters: the highest of them, times {@link #SALIENCE_WEIGHT}; matches every article (scoring only).
+     */
+    public static Query salienceOf(List<String> ids) {
+        List<FieldValue> values = ids.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.nested(n -> n.path(SALIENCE).ignoreUnmapped(true)
+                .scoreMode(ChildScoreMode.Max).boost(SALIENCE_WEIGHT)
+                .query(inner -> inner.functionScore(f -> f
+                        .query(fq -> fq.terms(t -> t.field(SALIENCE + ".ids").terms(v -> v.value(values))))
+                        .functions(fn -> fn.fieldValueFactor(v -> v.field(SALIENCE + ".value").missing(0.0)))
+                        .boostMode(FunctionBoostMode.Replace)))));
     }
 
     /** A name is matched as a phrase, so that its words stay together and in order. */

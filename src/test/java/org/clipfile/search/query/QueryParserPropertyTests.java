@@ -29,7 +29,11 @@ class QueryParserPropertyTests {
             "multi_match", "match", "match_phrase", "match_bool_prefix", "intervals", "term", "prefix",
             "query", "fields", "type", "operator", "fuzziness", "boost", "max_gaps", "ordered", "value",
             "case_insensitive", "title.folded", "body.folded", "people_names", "groups_names", "places_names",
-            "source");
+            "source",
+            // relevance: relaxed words, proximity, salience of scoped names (docs/relevance.md)
+            "filter", "constant_score", "_name", "slop", "nested", "path", "ignore_unmapped", "score_mode",
+            "function_score", "functions", "field_value_factor", "field", "missing", "boost_mode",
+            "entity_salience.names", "entity_salience.type");
     private static final List<String> SOUP = List.of(
         "\"", "(", ")", "~", "*", "-", ":", "|", "\\", " ", "  ", "OR", "AND", "NOT", "title:", "person:", "group:",
         "place:", "source:", "Title:", "a", "ab", "abc", "kirby", "r\u00E9sum\u00E9", "\u0627\u0644\u0623\u0633\u062F",

@@ -14,7 +14,7 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 /** The Elasticsearch query each construct of the language becomes. */
 class QueryTranslatorTests {
     private static final Jackson3JsonpMapper MAPPER = new Jackson3JsonpMapper();
-    private static final String TEXT = "\"fields\": [\"title^3\", \"title.folded^2\", \"body\", \"body.folded\"]";
+    private static final String TEXT = "\"fields\": [\"title^1.5\", \"title.folded\", \"body\", \"body.folded\"]";
     private static final String EXACT = "\"fields\": [\"title.folded^2\", \"body.folded\"]";
 
     static String json(Query query) {
@@ -26,9 +26,12 @@ class QueryTranslatorTests {
     }
 
     @Test
-    void shouldMatchAllWordsInOneCrossFieldsQuery() throws Exception {
+    void shouldMatchAllWordsInOneCrossFieldsQueryAndRankThemCloseTogetherHigher() throws Exception {
         assertQuery("raid idlib", """
-                {"multi_match": {"query": "raid idlib", "type": "cross_fields", "operator": "and", %s}}"""
+                {"bool": {
+                  "must": [{"multi_match": {"query": "raid idlib", "type": "cross_fields", "operator": "and", %s}}],
+                  "should": [{"multi_match": {"query": "raid idlib", "type": "phrase", "slop": 3,
+                              "fields": ["title^3", "body"]}}]}}"""
                 .formatted(TEXT));
     }
 
@@ -36,7 +39,8 @@ class QueryTranslatorTests {
     void shouldGatherPlainWordsAroundOtherConstructsIntoOneQuery() throws Exception {
         assertQuery("raid \"special forces\" idlib", """
                 {"bool": {"must": [
-                  {"multi_match": {"query": "raid idlib", "type": "cross_fields", "operator": "and", %s}},
+                  {"bool": {"must": [
+                    {"multi_match": {"query": "raid idlib", "type": "cross_fields", "operator": "and", %s}}]}},
                   {"multi_match": {"query": "special forces", "type": "phrase", %s}}]}}"""
                 .formatted(TEXT, EXACT));
     }
@@ -135,8 +139,8 @@ class QueryTranslatorTests {
     void shouldScopeTitleToTitleFields() throws Exception {
         assertQuery("title:(raid idlib) title:\"special forces\" title:negot* title:kadafi~2", """
                 {"bool": {"must": [
-                  {"multi_match": {"query": "raid idlib", "type": "cross_fields", "operator": "and",
-                     "fields": ["title^3", "title.folded^2"]}},
+                  {"bool": {"must": [{"multi_match": {"query": "raid idlib", "type": "cross_fields",
+                     "operator": "and", "fields": ["title^3", "title.folded^2"]}}]}},
                   {"match_phrase": {"title.folded": {"query": "special forces"}}},
                   {"match_bool_prefix": {"title.folded": {"query": "negot", "operator": "and"}}},
                   {"match": {"title.folded": {"query": "kadafi", "fuzziness": "2", "operator": "and"}}}]}}""");
@@ -153,28 +157,29 @@ class QueryTranslatorTests {
         assertQuery("person:(kirby OR \"abdel rahman\") group:hamas place:\"idlib city\"", """
                 {"bool": {"must": [
                   {"bool": {"should": [
-                    {"match_phrase": {"people_names": {"query": "kirby"}}},
-                    {"match_phrase": {"people_names": {"query": "abdel rahman"}}}]}},
-                  {"match_phrase": {"groups_names": {"query": "hamas"}}},
-                  {"match_phrase": {"places_names": {"query": "idlib city"}}}]}}""");
+                    {"bool": {"filter": [{"match_phrase": {"people_names": {"query": "kirby"}}}]}},
+                    {"bool": {"filter": [{"match_phrase": {"people_names": {"query": "abdel rahman"}}}]}}]}},
+                  {"bool": {"filter": [{"match_phrase": {"groups_names": {"query": "hamas"}}}]}},
+                  {"bool": {"filter": [{"match_phrase": {"places_names": {"query": "idlib city"}}}]}}]}}""");
     }
 
     @Test
     void shouldMatchEveryWordOfAScopedGroupAsItsOwnName() throws Exception {
         assertQuery("person:(kirby blinken)", """
                 {"bool": {"must": [
-                  {"match_phrase": {"people_names": {"query": "kirby"}}},
-                  {"match_phrase": {"people_names": {"query": "blinken"}}}]}}""");
+                  {"bool": {"filter": [{"match_phrase": {"people_names": {"query": "kirby"}}}]}},
+                  {"bool": {"filter": [{"match_phrase": {"people_names": {"query": "blinken"}}}]}}]}}""");
     }
 
     @Test
     void shouldSearchEntityNamePrefixFuzzyAndProximity() throws Exception {
         assertQuery("person:kir* group:hezbolah~ place:\"aleppo countryside\"~2", """
                 {"bool": {"must": [
-                  {"match_bool_prefix": {"people_names": {"query": "kir", "operator": "and"}}},
-                  {"match": {"groups_names": {"query": "hezbolah", "fuzziness": "AUTO", "operator": "and"}}},
-                  {"intervals": {"places_names": {"match": {"query": "aleppo countryside", "max_gaps": 2,
-                     "ordered": false}}}}]}}""");
+                  {"bool": {"filter": [{"match_bool_prefix": {"people_names": {"query": "kir", "operator": "and"}}}]}},
+                  {"bool": {"filter": [{"match": {"groups_names": {"query": "hezbolah", "fuzziness": "AUTO",
+                     "operator": "and"}}}]}},
+                  {"bool": {"filter": [{"intervals": {"places_names": {"match": {"query": "aleppo countryside",
+                     "max_gaps": 2, "ordered": false}}}}]}}]}}""");
     }
 
     @Test
@@ -185,9 +190,10 @@ class QueryTranslatorTests {
         JSONAssert.assertEquals("""
                 {"bool": {"must": [
                   {"multi_match": {"query": "qaddafi"}},
-                  {"match_phrase": {"people_names": {"query": "GADDAFI"}}},
-                  {"match_phrase": {"places_names": {"query": "SIRTE PORT"}}},
-                  {"match_bool_prefix": {"groups_names": {"query": "NAT"}}}]}}""", json(query), JSONCompareMode.LENIENT);
+                  {"bool": {"filter": [{"match_phrase": {"people_names": {"query": "GADDAFI"}}}]}},
+                  {"bool": {"filter": [{"match_phrase": {"places_names": {"query": "SIRTE PORT"}}}]}},
+                  {"bool": {"filter": [{"match_bool_prefix": {"groups_names": {"query": "NAT"}}}]}}]}}""",
+                json(query), JSONCompareMode.LENIENT);
     }
 
     @Test
@@ -197,6 +203,77 @@ class QueryTranslatorTests {
                   {"term": {"source": {"value": "reuters", "case_insensitive": true}}},
                   {"term": {"source": {"value": "Al Jazeera", "case_insensitive": true}}},
                   {"prefix": {"source": {"value": "agence", "case_insensitive": true}}}]}}""");
+    }
+
+    @Test
+    void shouldRankAScopedNameBySalienceInTheArticleAndByTheNameInTheText() throws Exception {
+        assertQuery("place:iran", """
+                {"bool": {
+                  "filter": [{"match_phrase": {"places_names": {"query": "iran"}}}],
+                  "should": [
+                    {"nested": {"path": "entity_salience", "score_mode": "max", "boost": 10.0, "ignore_unmapped": true,
+                      "query": {"function_score": {"boost_mode": "replace",
+                        "functions": [{"field_value_factor": {"field": "entity_salience.value", "missing": 0.0}}],
+                        "query": {"bool": {"filter": [
+                          {"term": {"entity_salience.type": {"value": "place"}}},
+                          {"match_phrase": {"entity_salience.names": {"query": "iran"}}}]}}}}}},
+                    {"multi_match": {"query": "iran", "type": "phrase", "fields": ["title^2", "body"]}}]}}""");
+    }
+
+    @Test
+    void shouldLeaveScoringOutOfExcludedNames() {
+        assertThat(json(JournalistQuery.parse("raid -person:kirby").query())).doesNotContain("entity_salience");
+    }
+
+    @Test
+    void shouldRelaxMoreThanThreeWordsRankingArticlesWithAllOfThemFirst() throws Exception {
+        JournalistQuery query = JournalistQuery.parse("opec oil production quotas");
+        assertThat(query.relaxed()).isTrue();
+        JSONAssert.assertEquals("""
+                {"bool": {
+                  "must": [{"multi_match": {"query": "opec oil production quotas", "type": "cross_fields",
+                            "operator": "or", %s}}],
+                  "should": [
+                    {"constant_score": {"_name": "all_words", "boost": 10000.0, "filter":
+                      {"multi_match": {"query": "opec oil production quotas", "operator": "and"}}}},
+                    {"multi_match": {"query": "opec oil", "type": "phrase", "slop": 3}},
+                    {"multi_match": {"query": "oil production", "type": "phrase", "slop": 3}},
+                    {"multi_match": {"query": "production quotas", "type": "phrase", "slop": 3}}]}}"""
+                .formatted(TEXT), json(query.query()), JSONCompareMode.LENIENT);
+    }
+
+    @Test
+    void shouldKeepRequiringEveryWordOfThreeOrWithAnExplicitAnd() {
+        assertThat(JournalistQuery.parse("opec oil quotas").relaxed()).isFalse();
+        JournalistQuery strict = JournalistQuery.parse("opec AND oil production quotas");
+        assertThat(strict.relaxed()).isFalse();
+        assertThat(strict.query().multiMatch().operator()).hasToString("And");
+        assertThat(json(strict.query())).doesNotContain("all_words");
+    }
+
+    @Test
+    void shouldRelaxOnlyTheTopLevelWordsAndKeepOtherClausesRequired() throws Exception {
+        JournalistQuery query = JournalistQuery.parse("opec oil production quotas source:reuters -saudi");
+        assertThat(query.relaxed()).isTrue();
+        JSONAssert.assertEquals("""
+                {"bool": {
+                  "must": [
+                    {"bool": {"must": [{"multi_match": {"operator": "or"}}]}},
+                    {"term": {"source": {"value": "reuters"}}}],
+                  "must_not": [{"multi_match": {"query": "saudi", "operator": "and"}}]}}""",
+                json(query.query()), JSONCompareMode.LENIENT);
+        assertThat(JournalistQuery.parse("(opec oil production quotas) OR saudi").relaxed()).isFalse();
+    }
+
+    @Test
+    void shouldOfferOnlyPlainPositiveWordsForNameMatching() {
+        assertThat(JournalistQuery.parse("abd al-rahman").plainText()).contains("abd al-rahman");
+        assertThat(JournalistQuery.parse("\"abdel rahman\" raid").plainText()).contains("abdel rahman raid");
+        assertThat(JournalistQuery.parse("-assad").plainText()).isEmpty();
+        assertThat(JournalistQuery.parse("person:kirby").plainText()).isEmpty();
+        assertThat(JournalistQuery.parse("kirby OR blinken").plainText()).isEmpty();
+        assertThat(JournalistQuery.parse("raid -assad").plainText()).isEmpty();
+        assertThat(JournalistQuery.parse("").plainText()).isEmpty();
     }
 
     @Test

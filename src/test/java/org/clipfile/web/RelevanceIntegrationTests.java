@@ -1,0 +1,171 @@
+package org.clipfile.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.clipfile.testsupport.ArchiveServerTest;
+import org.clipfile.testsupport.ClipfileIntegrationTest;
+import org.clipfile.testsupport.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Search that answers the question typed (issue 14), through the API on enriched articles: long questions relax to
+ * most of their words, exclusions alone exclude, scoped names rank by salience, places are found by name.
+ */
+@ClipfileIntegrationTest
+@TestPropertySource(properties = "clipfile.index.alias=it-relevance")
+class RelevanceIntegrationTests extends ArchiveServerTest {
+    String opecId;
+    String iranId;
+    String tableId;
+    String assadId;
+    String idlibId;
+
+    @BeforeEach
+    void ingest() {
+        opecId = post("OPEC keeps oil production quotas after Vienna meeting", """
+                What did OPEC decide about output in Vienna? Oil ministers meeting in Vienna decided on Saturday to keep \
+                production quotas unchanged until June, delegates said.""");
+        iranId = post("Iran says it will raise oil exports", """
+                Iran will raise its crude oil exports next month, the oil ministry in Tehran said on Sunday.
+
+                Iran has been producing above its quota, and Iranian officials said Iran would not cut output \
+                while the war goes on. Iran's exports go mainly to Japan.""");
+        tableId = post("Gulf Shipping Co first quarter results", """
+                Shr 1.20 dlrs vs 1.05 dlrs
+                Net 12.5 mln vs 10.1 mln
+                Revs 200.4 mln vs 180.2 mln
+                Avg shrs 10.4 mln vs 9.6 mln
+                Nine mths shr 3.10 dlrs vs 2.95 dlrs
+                Nine mths net 32.3 mln vs 28.4 mln
+                Nine mths revs 610.2 mln vs 570.3 mln
+                Backlog 1.2 billion dlrs vs 1.1 billion dlrs
+                Cargo volume 4.4 mln tonnes vs 4.1 mln tonnes
+                Fleet 41 vessels vs 38 vessels
+
+                Note: results exclude charter revenue from Iran.""");
+        assadId = post("Assad meets UN envoy in Damascus", """
+                President Bashar al-Assad met the United Nations envoy in Damascus on Tuesday to discuss the \
+                ceasefire, state media said.""");
+        idlibId = post("Aid convoy reaches Idlib", """
+                A convoy reached Idlib province on Monday, the United Nations said.""");
+    }
+
+    private String post(String title, String body) {
+        Http.Response created = http.post("/api/articles", "application/json", """
+                {"title": %s, "body": %s, "published": "2024-02-01"}""".formatted(json(title), json(body)));
+        assertThat(created.status()).as(created.body()).isIn(200, 201);
+        return created.json().get("id").asString();
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    private JsonNode search(String q) {
+        Http.Response response = http.get("/api/search?q=" + Http.encode(q));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    @Test
+    void shouldFindTheArticlesWithMostWordsOfATenWordQuestionWhenOneRareWordIsInNoArticle() {
+        JsonNode result = search("what did OPEC decide about oil production quotas in zyxwqvine");
+
+        assertThat(ids(result.get("hits"))).first().isEqualTo(opecId);
+        assertThat(result.get("matched").asString()).isEqualTo("most");
+    }
+
+    @Test
+    void shouldRankTheArticleWithAllWordsOfALongQuestionFirstAndSaySo() {
+        JsonNode result = search("what did OPEC decide about oil production quotas in Vienna");
+
+        assertThat(ids(result.get("hits"))).first().isEqualTo(opecId);
+        assertThat(ids(result.get("hits"))).contains(iranId);
+        assertThat(result.get("matched").asString()).isEqualTo("all");
+    }
+
+    @Test
+    void shouldKeepRequiringEveryWordWithAnExplicitAnd() {
+        JsonNode result = search("OPEC AND oil production quotas zyxwqvine");
+
+        assertThat(result.get("total").asLong()).isZero();
+        assertThat(result.get("hits")).isEmpty();
+    }
+
+    @Test
+    void shouldRequireEveryWordOfAShortQueryWhileSomeArticleHasThemAll() {
+        JsonNode both = search("oil quotas");
+        assertThat(ids(both.get("hits"))).containsExactlyInAnyOrder(opecId, iranId);
+        assertThat(both.get("matched").asString()).isEqualTo("all");
+        assertThat(ids(search("oil ministers").get("hits"))).containsExactly(opecId);
+    }
+
+    @Test
+    void shouldAnswerAShortQueryThatNoArticleHasWholeWithThoseHavingMostOfIt() {
+        JsonNode result = search("quotas zyxwqvine");
+
+        assertThat(ids(result.get("hits"))).containsExactlyInAnyOrder(opecId, iranId);
+        assertThat(result.get("total").asLong()).isEqualTo(2);
+        assertThat(result.get("matched").asString()).isEqualTo("most");
+        assertThat(search("zyxwqvine").get("total").asLong()).isZero();
+        assertThat(search("quotas AND zyxwqvine").get("total").asLong()).isZero();
+    }
+
+    @Test
+    void shouldExcludeWhenTheQueryIsOnlyAnExclusion() {
+        JsonNode result = search("-assad");
+
+        List<String> hits = ids(result.get("hits"));
+        assertThat(hits).doesNotContain(assadId).contains(idlibId, opecId);
+        assertThat(search("assad").get("hits")).extracting(h -> h.get("id").asString()).contains(assadId);
+    }
+
+    @Test
+    void shouldRankAnArticleAboutIranAboveATableNamingItOnce() {
+        JsonNode result = search("place:iran");
+
+        List<String> hits = ids(result.get("hits"));
+        assertThat(hits).contains(iranId, tableId);
+        assertThat(hits.indexOf(iranId)).isLessThan(hits.indexOf(tableId));
+        assertThat(salience(iranId, "Iran")).isGreaterThan(0.7);
+        assertThat(salience(tableId, "Iran")).isLessThan(0.3);
+    }
+
+    @Test
+    void shouldRankBySalienceWhenAPlaceIsSelectedAsAFilter() {
+        JsonNode result = http.get("/api/search?place=" + Http.encode("place:country:IR")).json();
+
+        List<String> hits = ids(result.get("hits"));
+        assertThat(hits).contains(iranId, tableId);
+        assertThat(hits.indexOf(iranId)).isLessThan(hits.indexOf(tableId));
+    }
+
+    @Test
+    void shouldFindAResolvedPlaceByItsNameInThePlaceFacet() {
+        Http.Response response = http.get("/api/facets/place?contains=" + Http.encode("idli"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<String> labels = new ArrayList<>();
+        response.json().get("values").forEach(v -> labels.add(v.get("label").asString()));
+        assertThat(labels).isNotEmpty().allMatch(label -> label.toLowerCase().contains("idli"));
+        JsonNode idlib = response.json().get("values").get(0);
+        assertThat(idlib.get("value").asString()).startsWith("place:").doesNotContain("unresolved");
+        assertThat(idlib.get("count").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(http.get("/api/facets/place?contains=" + Http.encode("Syri")).json().get("values"))
+                .extracting(v -> v.get("value").asString()).contains("place:country:SY");
+    }
+
+    private double salience(String articleId, String place) {
+        for (JsonNode entry : http.get("/api/articles/" + articleId).json().get("entities").get("places")) {
+            if (entry.get("name").asString().equals(place)) {
+                return entry.get("salience").asDouble();
+            }
+        }
+        throw new AssertionError(place + " is not a place of " + articleId);
+    }
+}
