@@ -29,8 +29,11 @@ class BulkWriterBusyIntegrationTests {
             client.indices().delete(d -> d.index(index));
         }
         client.indices().create(c -> c.index(index).settings(s -> s.numberOfReplicas("0")));
+        // Elasticsearch lifts this block by itself at its next disk check when the disk is fine: check rarely
+        // during the test, and keep setting it.
+        client.cluster().putSettings(c -> c.persistent("cluster.info.update.interval",
+                co.elastic.clients.json.JsonData.of("1h")));
         block(client, index);
-        // Elasticsearch lifts this block by itself at its next disk check when the disk is fine: keep setting it.
         Thread keeper = Thread.ofPlatform().daemon().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
@@ -63,13 +66,16 @@ class BulkWriterBusyIntegrationTests {
                             Instant.now(), "hash-" + i, null));
                 }
                 writer.finish();
-            }).isInstanceOf(BulkWriter.OutageException.class).hasMessageContaining("429");
+            }).as("documents refused for good: %s", failed).isInstanceOf(BulkWriter.OutageException.class)
+                    .hasMessageContaining("429");
 
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
         } finally {
             keeper.interrupt();
             keeper.join();
             client.indices().delete(d -> d.index(index));
+            client.cluster().putSettings(c -> c.persistent("cluster.info.update.interval",
+                    co.elastic.clients.json.JsonData.of("30s"))); // the default
         }
     }
 
