@@ -6,10 +6,10 @@ import java.util.List;
  * RFC 4180 rows, with cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
  * return) neutralised by a leading apostrophe, as OWASP recommends against CSV injection.
  */
-final class Csv {
+public final class Csv {
     private Csv() {}
 
-    static String row(List<String> cells) {
+    public static String row(List<String> cells) {
         StringBuilder row = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
@@ -20,7 +20,7 @@ final class Csv {
         return row.append("\r\n").toString();
     }
 
-    static String cell(String value) {
+    public static String cell(String value) {
         String safe = value;
         if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
             safe = "'" + safe;

@@ -2,6 +2,7 @@ package org.clipfile.search;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param size results per page
  * @param facetSize values per facet
  * @param bbox only articles naming a place inside this map rectangle; null for anywhere
+ * @param ids only these articles (a collection's, {@code collection=}); null for all, empty for none
  */
 public record SearchParameters(
         @Nullable String q,
@@ -27,7 +29,8 @@ public record SearchParameters(
         int page,
         int size,
         int facetSize,
-        @Nullable BoundingBox bbox) {
+        @Nullable BoundingBox bbox,
+        @Nullable List<String> ids) {
 
     public enum Sort {
         relevance,
@@ -37,12 +40,24 @@ public record SearchParameters(
 
     public SearchParameters {
         selections = selections.isEmpty() ? Map.of() : new EnumMap<>(selections);
+        ids = ids == null ? null : List.copyOf(ids);
+    }
+
+    public SearchParameters(@Nullable String q, Map<Facet, Selection> selections, @Nullable Instant publishedFrom,
+            @Nullable Instant publishedTo, Sort sort, int page, int size, int facetSize, @Nullable BoundingBox bbox) {
+        this(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, bbox, null);
     }
 
     /** A search anywhere on the map. */
     public SearchParameters(@Nullable String q, Map<Facet, Selection> selections, @Nullable Instant publishedFrom,
             @Nullable Instant publishedTo, Sort sort, int page, int size, int facetSize) {
-        this(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, null);
+        this(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, null, null);
+    }
+
+    /** The same search restricted to these articles. */
+    public SearchParameters withIds(@Nullable List<String> onlyIds) {
+        return new SearchParameters(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, bbox,
+                onlyIds);
     }
 
     /** A plain search: a query, first results, default facets. */
