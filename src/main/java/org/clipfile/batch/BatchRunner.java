@@ -27,6 +27,7 @@ import org.clipfile.search.query.QuerySyntaxException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,11 +51,16 @@ class BatchRunner {
     private final AliasRegistry registry;
     private final ExecutorService executor;
 
+    @Autowired
     BatchRunner(BatchStore store, BatchProperties properties, ArticleIndex articles, Enricher enricher) {
+        this(store, properties, articles, enricher.aliasRegistry());
+    }
+
+    BatchRunner(BatchStore store, BatchProperties properties, ArticleIndex articles, AliasRegistry registry) {
         this.store = store;
         this.properties = properties;
         this.articles = articles;
-        this.registry = enricher.aliasRegistry();
+        this.registry = registry;
         this.executor = Executors.newFixedThreadPool(properties.concurrentJobs(),
                 Thread.ofPlatform().daemon().name("batch-search-", 0).factory());
     }

@@ -112,7 +112,7 @@ public final class FollowBenchmark {
         }
     }
 
-    private static long cpu(LocalElasticsearch node) {
+    public static long cpu(LocalElasticsearch node) {
         long ticks = 0;
         for (ProcessHandle process : node.processes()) {
             try {
@@ -173,7 +173,7 @@ public final class FollowBenchmark {
         return new ArrayList<>(words);
     }
 
-    static List<ArticleDraft> reuters(Path corpus) throws IOException {
+    public static List<ArticleDraft> reuters(Path corpus) throws IOException {
         List<ArticleDraft> drafts = new ArrayList<>();
         try (var files = Files.list(corpus)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".sgm")).sorted().toList()) {
@@ -191,7 +191,7 @@ public final class FollowBenchmark {
         return drafts;
     }
 
-    static void bulk(ArticleIndex articles, List<Article> all) throws IOException {
+    public static void bulk(ArticleIndex articles, List<Article> all) throws IOException {
         for (int i = 0; i < all.size(); i += 1000) {
             List<String> failures = articles.saveAll(all.subList(i, Math.min(all.size(), i + 1000)), false);
             if (!failures.isEmpty()) {
