@@ -220,7 +220,8 @@ class AlertMatcher implements IndexReadyListener {
             }
             Query query = SavedSearchQueries.ingestedBetween(parameters, since, to);
             boolean webhook = saved.webhook() != null;
-            items.add(RequestItem.of(r -> r.header(h -> h.index(articles.alias())).body(b -> {
+            items.add(RequestItem.of(r -> r.header(h -> h.index(articles.alias()).requestCache(false)).body(b -> {
+                // Never cached: each window is asked once, and 10,000 entries would only evict useful ones.
                 b.query(query).size(webhook ? WEBHOOK_ARTICLES : 0).trackTotalHits(t -> t.enabled(true));
                 if (webhook) {
                     b.source(s -> s.filter(f -> f.includes(WEBHOOK_FIELDS)))

@@ -42,44 +42,51 @@ public final class BatchBenchmark {
                 TestElasticsearch.freshWorkDir("bench-batch"), ProcessHandle.current().pid()))) {
             node.start();
             node.awaitReady();
-            ElasticsearchClient client = new ElasticsearchClient(new Rest5ClientTransport(
-                    Rest5Client.builder(node.httpUri()).build(), new Jackson3JsonpMapper()));
-            IndexProperties properties = new IndexProperties("bench");
-            ArticleIndex articles = new ArticleIndex(client, properties);
-            articles.ensureExists();
-            List<ArticleDraft> drafts = FollowBenchmark.reuters(corpus);
-            List<Article> all = drafts.stream().map(d -> d.toArticle(Instant.now())).toList();
-            FollowBenchmark.bulk(articles, all);
-            client.indices().refresh(r -> r.index(articles.alias()));
-            client.indices().forcemerge(f -> f.index(articles.alias()).maxNumSegments(1L));
-            System.out.printf(Locale.ROOT, "Reuters-21578: %d articles indexed%n", all.size());
-
-            List<String> names = names(corpus, count);
-            BatchProperties batchProperties = new BatchProperties(10_000, 200, 5_000_000, 100, 1, 3);
-            BatchStore store = new BatchStore(client, properties);
-            store.ensureExists();
-            BatchRunner runner = new BatchRunner(store, batchProperties, articles, AliasRegistry.loadDefault());
-            for (int round = 1; round <= 2; round++) {
-                BatchJob job = new BatchJob("bench-" + round, "bench", BatchJob.Status.queued, "", names.size(), 0, 0,
-                        Instant.now(), null, null, null);
-                store.save(job, true);
-                List<BatchResult> pending = new ArrayList<>();
-                for (int i = 0; i < names.size(); i++) {
-                    pending.add(BatchResult.pending(job.id(), i, names.get(i)));
-                }
-                store.saveResults(pending, true);
-                long esBefore = FollowBenchmark.cpu(node);
-                long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                long started = System.nanoTime();
-                runner.run(job, SearchParameters.of(null, 1, 1));
-                long millis = (System.nanoTime() - started) / 1_000_000;
-                long cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
-                long esCpu = FollowBenchmark.cpu(node) - esBefore;
-                BatchJob done = store.find(job.id()).orElseThrow();
-                System.out.printf(Locale.ROOT, "batch of %,d names (round %d): %s in %,d ms wall, server thread CPU "
-                                + "%,d ms, Elasticsearch CPU %,d ms; %,d names found%n", names.size(), round,
-                        done.status(), millis, cpu, esCpu, done.namesFound());
+            // Closed at the end: its I/O threads would keep the JVM alive.
+            try (Rest5ClientTransport transport = new Rest5ClientTransport(Rest5Client.builder(node.httpUri()).build(),
+                    new Jackson3JsonpMapper())) {
+                run(node, new ElasticsearchClient(transport), count, corpus);
             }
+        }
+    }
+
+    private static void run(LocalElasticsearch node, ElasticsearchClient client, int count, Path corpus)
+            throws Exception {
+        IndexProperties properties = new IndexProperties("bench");
+        ArticleIndex articles = new ArticleIndex(client, properties);
+        articles.ensureExists();
+        List<ArticleDraft> drafts = FollowBenchmark.reuters(corpus);
+        List<Article> all = drafts.stream().map(d -> d.toArticle(Instant.now())).toList();
+        FollowBenchmark.bulk(articles, all);
+        client.indices().refresh(r -> r.index(articles.alias()));
+        client.indices().forcemerge(f -> f.index(articles.alias()).maxNumSegments(1L));
+        System.out.printf(Locale.ROOT, "Reuters-21578: %d articles indexed%n", all.size());
+
+        List<String> names = names(corpus, count);
+        BatchProperties batchProperties = new BatchProperties(10_000, 200, 5_000_000, 100, 1, 3);
+        BatchStore store = new BatchStore(client, properties);
+        store.ensureExists();
+        BatchRunner runner = new BatchRunner(store, batchProperties, articles, AliasRegistry.loadDefault());
+        for (int round = 1; round <= 2; round++) {
+            BatchJob job = new BatchJob("bench-" + round, "bench", BatchJob.Status.queued, "", names.size(), 0, 0,
+                    Instant.now(), null, null, null);
+            store.save(job, true);
+            List<BatchResult> pending = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                pending.add(BatchResult.pending(job.id(), i, names.get(i)));
+            }
+            store.saveResults(pending, true);
+            long esBefore = FollowBenchmark.cpu(node);
+            long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            long started = System.nanoTime();
+            runner.run(job, SearchParameters.of(null, 1, 1));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            long cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
+            long esCpu = FollowBenchmark.cpu(node) - esBefore;
+            BatchJob done = store.find(job.id()).orElseThrow();
+            System.out.printf(Locale.ROOT, "batch of %,d names (round %d): %s in %,d ms wall, server thread CPU "
+                            + "%,d ms, Elasticsearch CPU %,d ms; %,d names found%n", names.size(), round,
+                    done.status(), millis, cpu, esCpu, done.namesFound());
         }
     }
 

@@ -107,6 +107,22 @@ class BatchSearchIntegrationTests extends ArchiveServerTest {
     }
 
     @Test
+    void shouldAcceptACsvAsAMultipartUpload() throws Exception {
+        article("Orchard fire", "Beekeeper Ottilie Brandvold lost her hives.", "Farm Wire");
+        String boundary = "----clipfile-test-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"names.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nOttilie Brandvold,beekeeper\r\nNo Such Person\r\n\r\n--" + boundary
+                + "--\r\n";
+        Http.Response created = http.post("/api/batch-searches", "multipart/form-data; boundary=" + boundary, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+
+        JsonNode page = awaitDone(http, created.json().get("id").asString());
+
+        assertThat(page.get("batch").get("names_total").asLong()).isEqualTo(2);
+        assertThat(result(page, "Ottilie Brandvold").get("count").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void shouldRefuseBadBatchesWithProblems() {
         assertThat(http.post("/api/batch-searches", "application/json", "{\"names\": []}").status())
                 .isEqualTo(400);

@@ -117,6 +117,43 @@ class CollectionIntegrationTests extends ArchiveServerTest {
     }
 
     @Test
+    void shouldRecordCollectionChangesInTheAudit() throws InterruptedException {
+        String id = collection(http, "Audited", false);
+        String article = article("Crane audited");
+        http.put("/api/collections/" + id + "/articles/" + article, "application/json", "{\"note\": \"n\"}");
+
+        List<String> actions = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline && !actions.contains("collection.article-note")) {
+            Thread.sleep(200);
+            actions.clear();
+            for (JsonNode event : http.get("/api/audit?size=200").json().get("events")) {
+                String target = event.has("target") ? event.get("target").asString() : "";
+                if (target.startsWith(id)) {
+                    actions.add(event.get("action").asString());
+                }
+            }
+        }
+        assertThat(actions).contains("collection.create", "collection.article-note");
+    }
+
+    @Test
+    void shouldRefuseAnonymousCallsToEveryFollowEndpoint() {
+        Http anonymous = Http.anonymous(port);
+        for (String[] call : List.of(new String[] {"GET", "/api/collections"},
+                new String[] {"POST", "/api/collections"}, new String[] {"GET", "/api/collections/starred"},
+                new String[] {"PUT", "/api/collections/starred/articles/x"},
+                new String[] {"GET", "/api/saved-searches"}, new String[] {"POST", "/api/saved-searches"},
+                new String[] {"DELETE", "/api/saved-searches/x/feed-token"},
+                new String[] {"GET", "/api/saved-searches/x/feed"}, new String[] {"GET", "/api/batch-searches"},
+                new String[] {"POST", "/api/batch-searches"}, new String[] {"GET", "/api/batch-searches/x.csv"})) {
+            Http.Response response = anonymous.send(call[0], call[1], "application/json", "{}");
+            assertThat(response.status()).as(call[0] + " " + call[1]).isEqualTo(401);
+            assertThat(response.contentType()).as(call[0] + " " + call[1]).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
     void shouldAnswerBadInputWithProblems() {
         String id = collection(http, "Problems", false);
 

@@ -52,62 +52,69 @@ public final class FollowBenchmark {
                 TestElasticsearch.freshWorkDir("bench-follow"), ProcessHandle.current().pid()))) {
             node.start();
             node.awaitReady();
-            ElasticsearchClient client = new ElasticsearchClient(new Rest5ClientTransport(
-                    Rest5Client.builder(node.httpUri()).build(), new Jackson3JsonpMapper()));
-            IndexProperties properties = new IndexProperties("bench");
-            ArticleIndex articles = new ArticleIndex(client, properties);
-            articles.ensureExists();
-            List<ArticleDraft> drafts = reuters(corpus);
-            System.out.printf(Locale.ROOT, "Reuters-21578: %d stories%n", drafts.size());
-            Instant yesterday = Instant.now().minus(Duration.ofDays(1));
-            Instant minuteStart = Instant.now();
-            List<Article> archive = new ArrayList<>();
-            List<Article> fresh = new ArrayList<>();
-            for (int i = 0; i < drafts.size(); i++) {
-                boolean isNew = i >= drafts.size() - perMinute;
-                Article article = drafts.get(i).toArticle(isNew
-                        ? minuteStart.plusMillis((long) (i - (drafts.size() - perMinute)) * 60_000 / perMinute)
-                        : yesterday);
-                (isNew ? fresh : archive).add(article);
+            // Closed at the end: its I/O threads would keep the JVM alive.
+            try (Rest5ClientTransport transport = new Rest5ClientTransport(Rest5Client.builder(node.httpUri()).build(),
+                    new Jackson3JsonpMapper())) {
+                run(node, new ElasticsearchClient(transport), perMinute, counts, corpus);
             }
-            bulk(articles, archive);
-            bulk(articles, fresh);
-            client.indices().refresh(r -> r.index(articles.alias()));
-            System.out.printf(Locale.ROOT, "Archive %d articles; a minute of new ones: %d%n", archive.size(),
-                    fresh.size());
-            Instant windowEnd = minuteStart.plusSeconds(60);
+        }
+    }
 
-            AlertProperties alertProperties = new AlertProperties(false, Duration.ofSeconds(30),
-                    Duration.ofSeconds(10), 250, 100_000, false, 1, Duration.ofSeconds(1));
-            SavedSearchStore store = new SavedSearchStore(client, properties);
-            store.ensureExists();
-            SavedSearchQueries queries = new SavedSearchQueries(CollectionServiceAccess.create(client, articles,
-                    properties));
-            AlertMatcher matcher = new AlertMatcher(store, queries, new WebhookSender(store, alertProperties),
-                    alertProperties, articles);
-            List<String> vocabulary = vocabulary(drafts);
-            Random random = new Random(42);
-            int stored = 0;
-            for (int target : counts) {
-                List<SavedSearch> batch = new ArrayList<>();
-                for (; stored < target; stored++) {
-                    batch.add(savedSearch(stored, vocabulary, random, yesterday));
-                    if (batch.size() == 1000) {
-                        store(client, store, batch);
-                        batch.clear();
-                    }
+    private static void run(LocalElasticsearch node, ElasticsearchClient client, int perMinute,
+            List<Integer> counts, Path corpus) throws Exception {
+        IndexProperties properties = new IndexProperties("bench");
+        ArticleIndex articles = new ArticleIndex(client, properties);
+        articles.ensureExists();
+        List<ArticleDraft> drafts = reuters(corpus);
+        System.out.printf(Locale.ROOT, "Reuters-21578: %d stories%n", drafts.size());
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1));
+        Instant minuteStart = Instant.now();
+        List<Article> archive = new ArrayList<>();
+        List<Article> fresh = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            boolean isNew = i >= drafts.size() - perMinute;
+            Article article = drafts.get(i).toArticle(isNew
+                    ? minuteStart.plusMillis((long) (i - (drafts.size() - perMinute)) * 60_000 / perMinute)
+                    : yesterday);
+            (isNew ? fresh : archive).add(article);
+        }
+        bulk(articles, archive);
+        bulk(articles, fresh);
+        client.indices().refresh(r -> r.index(articles.alias()));
+        System.out.printf(Locale.ROOT, "Archive %d articles; a minute of new ones: %d%n", archive.size(),
+                fresh.size());
+        Instant windowEnd = minuteStart.plusSeconds(60);
+
+        AlertProperties alertProperties = new AlertProperties(false, Duration.ofSeconds(30),
+                Duration.ofSeconds(10), 250, 100_000, false, 1, Duration.ofSeconds(1));
+        SavedSearchStore store = new SavedSearchStore(client, properties);
+        store.ensureExists();
+        SavedSearchQueries queries = new SavedSearchQueries(CollectionServiceAccess.create(client, articles,
+                properties));
+        AlertMatcher matcher = new AlertMatcher(store, queries, new WebhookSender(store, alertProperties),
+                alertProperties, articles);
+        List<String> vocabulary = vocabulary(drafts);
+        Random random = new Random(42);
+        int stored = 0;
+        for (int target : counts) {
+            List<SavedSearch> batch = new ArrayList<>();
+            for (; stored < target; stored++) {
+                batch.add(savedSearch(stored, vocabulary, random, yesterday));
+                if (batch.size() == 1000) {
+                    store(client, store, batch);
+                    batch.clear();
                 }
-                store(client, store, batch);
-                client.indices().refresh(r -> r.index("bench-saved-searches"));
-                for (int round = 1; round <= 2; round++) {
-                    long esBefore = cpu(node);
-                    AlertMatcher.Run run = matcher.check(minuteStart, windowEnd);
-                    long esCpu = cpu(node) - esBefore;
-                    System.out.printf(Locale.ROOT, "saved searches %,d (round %d): %,d ms wall, server thread CPU "
-                                    + "%,d ms, Elasticsearch CPU %,d ms; %,d with new matches, %d failed; %d new "
-                                    + "articles%n", run.searches(), round, run.millis(), run.cpuMillis(), esCpu,
-                            run.matched(), run.failed(), run.articles());
-                }
+            }
+            store(client, store, batch);
+            client.indices().refresh(r -> r.index("bench-saved-searches"));
+            for (int round = 1; round <= 2; round++) {
+                long esBefore = cpu(node);
+                AlertMatcher.Run run = matcher.check(minuteStart, windowEnd);
+                long esCpu = cpu(node) - esBefore;
+                System.out.printf(Locale.ROOT, "saved searches %,d (round %d): %,d ms wall, server thread CPU "
+                                + "%,d ms, Elasticsearch CPU %,d ms; %,d with new matches, %d failed; %d new "
+                                + "articles%n", run.searches(), round, run.millis(), run.cpuMillis(), esCpu,
+                        run.matched(), run.failed(), run.articles());
             }
         }
     }
