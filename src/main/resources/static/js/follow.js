@@ -106,6 +106,78 @@ async function batchSearch(event) {
   }
 }
 
+// ---- collections: a star and "add to a collection" on each result, and the collections with their notes ----
+
+async function addToCollection(articleId) {
+  const name = window.prompt('Add to which collection? (a new name makes a new collection, shared with the desk)');
+  if (!name) {
+    return;
+  }
+  const note = window.prompt('A note on this article (optional)') ?? '';
+  try {
+    const existing = (await get('/api/collections')).find((c) => c.name === name && c.kind !== 'starred');
+    const collection = existing ?? await request('POST', '/api/collections', { name, private: false });
+    await request('PUT', '/api/collections/' + encodeURIComponent(collection.id) + '/articles/'
+        + encodeURIComponent(articleId), { note });
+    say('Added to "' + collection.name + '".');
+    listCollections();
+  } catch (e) {
+    say(e instanceof ApiError ? e.message : String(e), true);
+  }
+}
+
+function decorate(hit) {
+  if (hit.querySelector('.follow-actions')) {
+    return;
+  }
+  const id = hit.getAttribute('data-id');
+  const star = el('button', { type: 'button', class: 'link star', title: 'Star this article' }, '☆ Star');
+  star.addEventListener('click', async () => {
+    try {
+      await request('PUT', '/api/collections/starred/articles/' + encodeURIComponent(id));
+      star.textContent = '★ Starred';
+      listCollections();
+    } catch (e) {
+      say(e instanceof ApiError ? e.message : String(e), true);
+    }
+  });
+  const add = el('button', { type: 'button', class: 'link add-to-collection' }, '+ Collection');
+  add.addEventListener('click', () => addToCollection(id));
+  hit.append(el('p', { class: 'follow-actions' }, star, ' ', add));
+}
+
+async function showCollection(collection, target) {
+  const page = await get('/api/collections/' + encodeURIComponent(collection.id) + '?size=100');
+  clear(target).append(...page.articles.map((a) => el('li', {},
+      el('a', { href: '/?article=' + encodeURIComponent(a.id) }, a.title ?? a.id),
+      a.note ? el('span', { class: 'note' }, ' — ' + a.note) : null)));
+}
+
+async function listCollections() {
+  const list = clear($('collection-list'));
+  let collections;
+  try {
+    collections = await get('/api/collections');
+  } catch {
+    return;
+  }
+  for (const c of collections) {
+    const articles = el('ul', { class: 'collection-articles' });
+    const open = el('button', { type: 'button', class: 'link collection-name', 'data-id': c.id },
+        c.name + ' (' + (c.size ?? 0) + ')' + (c.private ? ' · private' : ''));
+    open.addEventListener('click', () => showCollection(c, articles).catch((e) => say(String(e.message), true)));
+    list.append(el('li', {}, open, articles));
+  }
+}
+
+new MutationObserver(() => document.querySelectorAll('#results li.hit').forEach(decorate))
+    .observe($('results'), { childList: true, subtree: false });
+$('collections-details').addEventListener('toggle', () => {
+  if ($('collections-details').open) {
+    listCollections();
+  }
+});
+
 $('save-search').addEventListener('click', saveSearch);
 $('saved-details').addEventListener('toggle', () => {
   if ($('saved-details').open) {

@@ -125,6 +125,34 @@ class FollowPageIntegrationTests extends ArchiveServerTest {
     }
 
     @Test
+    void shouldStarAResultAndAddItToACollectionWithANote() {
+        openAndLogIn("q=lighthouse");
+        WebElement hit = waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#results li.hit .follow-actions")));
+        WebElement star = browser.findElement(By.cssSelector("#results li.hit .star"));
+
+        star.click();
+        waiting().until(ExpectedConditions.textToBePresentInElement(star, "Starred"));
+        browser.findElement(By.cssSelector("#results li.hit .add-to-collection")).click();
+        Alert name = waiting().until(ExpectedConditions.alertIsPresent());
+        name.sendKeys("Lighthouse desk");
+        name.accept();
+        Alert note = waiting().until(ExpectedConditions.alertIsPresent());
+        note.sendKeys("Ask the harbour office");
+        note.accept();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-status"), "Added"));
+
+        browser.findElement(By.id("collections-summary")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("collection-list"), "Starred (1)"));
+        WebElement desk = browser.findElements(By.cssSelector("#collection-list .collection-name")).stream()
+                .filter(b -> b.getText().startsWith("Lighthouse desk")).findFirst().orElseThrow();
+        desk.click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("collection-list"),
+                "Ask the harbour office"));
+        assertThat(hit.isDisplayed()).isTrue();
+    }
+
+    @Test
     void shouldCheckAPastedListOfNamesAndShowTheirCounts() {
         openAndLogIn("q=lighthouse");
 
