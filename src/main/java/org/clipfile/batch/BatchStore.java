@@ -9,7 +9,6 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.IndexDefinition;
 import org.clipfile.index.IndexProperties;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +46,7 @@ class BatchStore {
     }
 
     Optional<BatchJob> find(String id) throws IOException {
-        if (!ArticleIndex.possibleId(id)) {
+        if (!id.matches("[A-Za-z0-9_-]{1,64}")) { // ids are made here (UUIDs): nothing else names a batch
             return Optional.empty();
         }
         GetResponse<BatchJob> response = client.get(g -> g.index(jobsAlias).id(id), BatchJob.class);

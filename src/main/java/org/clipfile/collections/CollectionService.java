@@ -137,7 +137,7 @@ public class CollectionService implements IndexReadyListener {
     }
 
     Optional<Collection> find(String id) throws IOException {
-        if (!ArticleIndex.possibleId(id)) {
+        if (!id.matches("[A-Za-z0-9_-]{1,64}")) { // ids are made here: UUIDs and starred-<hash>
             return Optional.empty();
         }
         GetResponse<Collection> response = client.get(g -> g.index(alias).id(id), Collection.class);

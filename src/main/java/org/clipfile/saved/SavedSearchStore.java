@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.IndexDefinition;
 import org.clipfile.index.IndexProperties;
 import org.jspecify.annotations.Nullable;
@@ -76,7 +75,7 @@ class SavedSearchStore {
     }
 
     Optional<Versioned> find(String id) throws IOException {
-        if (!ArticleIndex.possibleId(id)) {
+        if (!plausibleId(id)) {
             return Optional.empty();
         }
         GetResponse<SavedSearch> response = client.get(g -> g.index(alias).id(id), SavedSearch.class);
@@ -84,6 +83,11 @@ class SavedSearchStore {
             return Optional.empty();
         }
         return Optional.of(new Versioned(response.source(), response.seqNo(), response.primaryTerm()));
+    }
+
+    /** Ids are made here (UUIDs): anything else names no saved search, and never reaches Elasticsearch. */
+    static boolean plausibleId(String id) {
+        return id.matches("[A-Za-z0-9_-]{1,64}");
     }
 
     boolean delete(String id) throws IOException {

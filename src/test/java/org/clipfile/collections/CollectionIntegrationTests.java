@@ -172,5 +172,11 @@ class CollectionIntegrationTests extends ArchiveServerTest {
                 .isEqualTo(400);
         assertThat(http.get("/api/collections/" + id + "?size=5000").status()).isEqualTo(400);
         assertThat(http.get("/api/search?collection=no-such-collection").status()).isEqualTo(404);
+        for (String hostile : List.of("%00", "..%2F..", "%E2%80%AE" + "x".repeat(600), "a%22%7D%7B")) {
+            Http.Response response = http.get("/api/search?collection=" + hostile);
+            assertThat(response.status()).as(hostile).isBetween(400, 499);
+            assertThat(http.get("/api/saved-searches/" + hostile).status()).as(hostile).isBetween(400, 499);
+            assertThat(http.get("/api/batch-searches/" + hostile).status()).as(hostile).isBetween(400, 499);
+        }
     }
 }
