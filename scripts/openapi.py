@@ -19,6 +19,7 @@ search_params += [
     P("to", "Published on or before (the whole day, month or year), same forms as from."),
     P("bbox", "Only articles naming a place inside west,south,east,north (degrees), e.g. 35.5,32.3,42.4,37.3."),
 ]
+search_params.append(P("collection", "Only the articles of this collection (its id, or starred for your stars); 404 when you may not see it."))
 paging = [
     P("sort", "relevance (default), newest or oldest", {"type": "string", "enum": ["relevance", "newest", "oldest"]}),
     P("page", "1-based page; page x size may not pass 10,000 (use cursor)", {"type": "integer", "minimum": 1, "default": 1}),
@@ -114,6 +115,45 @@ schemas.update({
  "IssuedApiKey": S({"id": s, "name": s, "role": role, "key": dict(s, description="cf_...; shown only in this answer"), "created_at": s}),
  "AuditEvent": S({"at": s, "user": s, "role": s, "auth": dict(s, enum=["session", "api_key", "anonymous", "system"]), "key_id": s, "action": s, "method": s, "path": s, "query": s, "parameters": s, "target": s, "status": i, "result_count": i, "client": s, "detail": s, "instance": s}),
  "AuditPage": S({"total": i, "page": i, "size": i, "events": lst(ref("AuditEvent"))}),
+})
+# Following stories (org.clipfile.saved, org.clipfile.collections, org.clipfile.batch; docs/follow-and-collect.md).
+saved_body = body(S({"name": dict(s, maxLength=200), "query": dict(s, description="the search's query string as the page's URL holds it: q=raid&country=SY&from=2024"), "webhook_url": dict(s, description="optional: new matches are POSTed here, signed (X-Clipfile-Signature: sha256=HMAC of '<X-Clipfile-Timestamp>.<body>')"), "webhook_secret": dict(s, minLength=16, description="optional; generated (and answered once) when absent")}, ["name", "query"]))
+collection_body = body(S({"name": dict(s, maxLength=200), "private": b}, ["name"]))
+cid = lambda d: P("id", d, where="path", required=True)
+paths.update({
+ "/api/saved-searches": {
+  "post": {"summary": "Save a search (its filters included); the answer holds its feed address and feed token (shown once)", "requestBody": saved_body, "responses": dict({"201": ok("SavedSearch", "Created")}, **errors(400, 409))},
+  "get": {"summary": "Your saved searches (admins: everyone's), with their counts of new matches and webhook status", "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": lst(ref("SavedSearch"))}}}}}},
+ "/api/saved-searches/{id}": {
+  "get": {"summary": "A saved search; its owner looking at it resets its count of new matches", "parameters": [cid("saved search id")], "responses": dict({"200": ok("SavedSearch")}, **errors(404))},
+  "put": {"summary": "Change a saved search's name, query or webhook", "parameters": [cid("saved search id")], "requestBody": saved_body, "responses": dict({"200": ok("SavedSearch")}, **errors(400, 404, 409))},
+  "delete": {"summary": "Delete a saved search", "parameters": [cid("saved search id")], "responses": dict({"204": {"description": "Deleted"}}, **errors(404))}},
+ "/api/saved-searches/{id}/feed": {"get": {"summary": "Atom feed of the articles matching the saved search that were indexed after it was saved, newest first", "description": "Open with the feed token (?token=) alone, or with the owner's (or an admin's) credential.", "security": [], "parameters": [cid("saved search id"), P("token", "the feed token"), P("size", "entries", {"type": "integer", "minimum": 1, "maximum": 100, "default": 50})], "responses": dict({"200": {"description": "Atom 1.0", "content": {"application/atom+xml": {"schema": {"type": "string"}}}}, "401": {"$ref": "#/components/responses/Unauthenticated"}}, **errors(400, 404))}},
+ "/api/saved-searches/{id}/feed-token": {
+  "post": {"summary": "A new feed token (the previous one stops working)", "parameters": [cid("saved search id")], "responses": dict({"200": ok("SavedSearch")}, **errors(404, 409))},
+  "delete": {"summary": "Revoke the feed token: the feed then needs a credential", "parameters": [cid("saved search id")], "responses": dict({"204": {"description": "Revoked"}}, **errors(404, 409))}},
+ "/api/collections": {
+  "post": {"summary": "Create a collection, shared with the desk unless private", "requestBody": collection_body, "responses": dict({"201": ok("Collection", "Created")}, **errors(400))},
+  "get": {"summary": "The collections you may see, with their sizes", "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": lst(ref("Collection"))}}}}}},
+ "/api/collections/{id}": {
+  "get": {"summary": "A collection's articles with their notes, most recently added first (starred: your stars)", "parameters": [cid("collection id or starred"), P("page", "page", {"type": "integer", "minimum": 1, "default": 1}), P("size", "articles per page", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100})], "responses": dict({"200": ok("CollectionPage")}, **errors(400, 404))},
+  "put": {"summary": "Rename a collection or change its privacy (its owner or an admin)", "parameters": [cid("collection id")], "requestBody": collection_body, "responses": dict({"200": ok("Collection")}, **errors(400, 404))},
+  "delete": {"summary": "Delete a collection and its notes (its owner or an admin)", "parameters": [cid("collection id")], "responses": dict({"204": {"description": "Deleted"}}, **errors(404))}},
+ "/api/collections/{id}/articles/{articleId}": {
+  "put": {"summary": "Add an article to a collection, or change its note", "parameters": [cid("collection id or starred"), P("articleId", "article id", where="path", required=True)], "requestBody": {"required": False, "content": {"application/json": {"schema": S({"note": s})}}}, "responses": dict({"201": {"description": "Added"}, "200": {"description": "Note changed"}}, **errors(400, 404, 409))},
+  "delete": {"summary": "Remove an article from a collection", "parameters": [cid("collection id or starred"), P("articleId", "article id", where="path", required=True)], "responses": dict({"204": {"description": "Removed"}}, **errors(404))}},
+ "/api/batch-searches": {
+  "post": {"summary": "Check a list of names against the archive, in the background", "description": "JSON {names, query}, or a CSV (first column) as text/csv or the multipart part file with ?query=.", "parameters": [P("query", "optional filters as a search query string (CSV uploads)")], "requestBody": {"required": True, "content": {"application/json": {"schema": S({"names": lst(s), "query": s}, ["names"])}, "text/csv": {"schema": s}, "multipart/form-data": {"schema": S({"file": dict(s, format="binary")})}}}, "responses": dict({"202": ok("BatchJob", "Started")}, **errors(400, 413, 415))},
+  "get": {"summary": "Your batch searches (admins: everyone's), newest first", "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": lst(ref("BatchJob"))}}}}}},
+ "/api/batch-searches/{id}": {"get": {"summary": "A batch's status, progress and results by name", "parameters": [cid("batch id"), P("page", "page", {"type": "integer", "minimum": 1, "default": 1}), P("size", "names per page", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100})], "responses": dict({"200": ok("BatchPage")}, **errors(400, 404))}},
+ "/api/batch-searches/{id}.csv": {"get": {"summary": "All of a batch's results as CSV", "parameters": [cid("batch id")], "responses": dict({"200": {"description": "CSV", "content": {"text/csv": {"schema": s}}}}, **errors(404))}},
+})
+schemas.update({
+ "SavedSearch": S({"id": s, "name": s, "query": s, "owner": s, "created_at": s, "updated_at": s, "feed": s, "feed_token_active": b, "feed_token": dict(s, description="only when made"), "feed_subscription": dict(s, description="feed address with the token, only when made"), "new_count": i, "seen_at": s, "last_match_at": s, "last_checked_at": s, "webhook": S({"url": s, "last_attempt_at": s, "last_success_at": s, "last_status": i, "failures": i, "last_error": s}), "webhook_secret": dict(s, description="only when generated")}),
+ "Collection": S({"id": s, "name": s, "owner": s, "private": b, "kind": dict(s, enum=["collection", "starred"]), "created_at": s, "updated_at": s, "size": i}),
+ "CollectionPage": S({"collection": ref("Collection"), "total": i, "page": i, "size": i, "articles": lst(S({"id": s, "title": s, "published": s, "source": s, "note": s, "added_by": s, "added_at": s, "updated_by": s, "updated_at": s, "missing": b}))}),
+ "BatchJob": S({"id": s, "owner": s, "status": dict(s, enum=["queued", "running", "completed", "failed"]), "query": s, "names_total": i, "names_done": i, "names_found": i, "created_at": s, "started_at": s, "finished_at": s, "error": s}),
+ "BatchPage": S({"batch": ref("BatchJob"), "page": i, "size": i, "results": lst(S({"job_id": s, "position": i, "name": s, "done": b, "count": i, "entities": lst(S({"id": s, "name": s, "articles": i})), "top_articles": lst(S({"id": s, "title": s, "published": s})), "error": s}))}),
 })
 for item in paths.values():
     for op in item.values():

@@ -144,7 +144,37 @@ class AuditRecorder implements HandlerInterceptor, WebMvcConfigurer, IndexReadyL
         if (pattern.startsWith("/api/map")) {
             return "map";
         }
+        String followed = following(method, pattern);
+        if (followed != null) {
+            return followed;
+        }
         return method + " " + pattern;
+    }
+
+    /** Saved searches, collections and batch searches: {@code saved-search.create}, {@code collection.note}, ... */
+    private static @Nullable String following(String method, String pattern) {
+        String feature = pattern.startsWith("/api/saved-searches") ? "saved-search"
+                : pattern.startsWith("/api/collections") ? "collection"
+                : pattern.startsWith("/api/batch-searches") ? "batch-search" : null;
+        if (feature == null) {
+            return null;
+        }
+        if (pattern.endsWith("/feed")) {
+            return feature + ".feed";
+        }
+        if (pattern.endsWith("/feed-token")) {
+            return feature + (method.equals("DELETE") ? ".token-revoke" : ".token-rotate");
+        }
+        if (pattern.contains("/articles/")) {
+            return feature + (method.equals("DELETE") ? ".article-remove" : ".article-note");
+        }
+        boolean item = pattern.contains("{");
+        return feature + switch (method) {
+            case "POST" -> ".create";
+            case "PUT" -> ".update";
+            case "DELETE" -> ".delete";
+            default -> item ? ".view" : ".list";
+        };
     }
 
     private static @Nullable String attribute(HttpServletRequest request, String name) {

@@ -8,10 +8,10 @@ import java.util.List;
  * a spreadsheet set to another separator (a semicolon, as in much of Europe) would otherwise split
  * {@code x;=2+2} and run its second half.
  */
-final class Csv {
+public final class Csv {
     private Csv() {}
 
-    static String row(List<String> cells) {
+    public static String row(List<String> cells) {
         StringBuilder row = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
@@ -22,7 +22,7 @@ final class Csv {
         return row.append("\r\n").toString();
     }
 
-    static String cell(String value) {
+    public static String cell(String value) {
         String safe = value;
         if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
             safe = "'" + safe;

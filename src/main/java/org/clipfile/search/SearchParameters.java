@@ -2,6 +2,7 @@ package org.clipfile.search;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param bbox only articles naming a place inside this map rectangle; null for anywhere
  * @param counted the facets to count, by parameter name, and {@value SearchRequestFactory#DATE_FACET} for the date
  *     histogram; null for all of them (a client that shows only some asks only for those)
+ * @param ids only these articles (a collection's, {@code collection=}); null for all, empty for none
  */
 public record SearchParameters(
         @Nullable String q,
@@ -31,7 +33,8 @@ public record SearchParameters(
         int size,
         int facetSize,
         @Nullable BoundingBox bbox,
-        @Nullable Set<String> counted) {
+        @Nullable Set<String> counted,
+        @Nullable List<String> ids) {
 
     public enum Sort {
         relevance,
@@ -42,18 +45,32 @@ public record SearchParameters(
     public SearchParameters {
         selections = selections.isEmpty() ? Map.of() : new EnumMap<>(selections);
         counted = counted == null ? null : Set.copyOf(counted);
+        ids = ids == null ? null : List.copyOf(ids);
     }
 
-    /** A search counting every facet. */
+    /** A search counting only some facets, in every article. */
+    public SearchParameters(@Nullable String q, Map<Facet, Selection> selections, @Nullable Instant publishedFrom,
+            @Nullable Instant publishedTo, Sort sort, int page, int size, int facetSize, @Nullable BoundingBox bbox,
+            @Nullable Set<String> counted) {
+        this(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, bbox, counted, null);
+    }
+
+    /** A search counting every facet, in every article. */
     public SearchParameters(@Nullable String q, Map<Facet, Selection> selections, @Nullable Instant publishedFrom,
             @Nullable Instant publishedTo, Sort sort, int page, int size, int facetSize, @Nullable BoundingBox bbox) {
-        this(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, bbox, null);
+        this(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, bbox, null, null);
     }
 
     /** A search anywhere on the map. */
     public SearchParameters(@Nullable String q, Map<Facet, Selection> selections, @Nullable Instant publishedFrom,
             @Nullable Instant publishedTo, Sort sort, int page, int size, int facetSize) {
-        this(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, null, null);
+        this(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, null, null, null);
+    }
+
+    /** The same search restricted to these articles. */
+    public SearchParameters withIds(@Nullable List<String> onlyIds) {
+        return new SearchParameters(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, bbox,
+                counted, onlyIds);
     }
 
     /** A plain search: a query, first results, default facets. */

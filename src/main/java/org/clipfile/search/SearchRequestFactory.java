@@ -330,6 +330,11 @@ public final class SearchRequestFactory {
                     .bottomRight(p -> p.latlon(l -> l.lat(box.south()).lon(box.east())))))));
             any = true;
         }
+        List<String> ids = parameters.ids();
+        if (ids != null) {
+            bool.filter(f -> f.ids(i -> i.values(ids)));
+            any = true;
+        }
         return any ? Query.of(q -> q.bool(bool.build())) : null;
     }
 

@@ -39,6 +39,11 @@ final class AccessRules {
         rules.requestMatchers(HttpMethod.PUT, "/api/entities/**").hasRole(editor);
         rules.requestMatchers(HttpMethod.DELETE, "/api/entities/**").hasRole(editor);
 
+        // Following stories: a feed also opens with its own token (checked by its controller), for feed readers.
+        rules.requestMatchers(HttpMethod.GET, "/api/saved-searches/*/feed").permitAll();
+        rules.requestMatchers("/api/saved-searches", "/api/saved-searches/**", "/api/collections",
+                "/api/collections/**", "/api/batch-searches", "/api/batch-searches/**").hasRole(reader);
+
         rules.requestMatchers("/api/users/**", "/api/keys/**", "/api/audit/**", "/api/admin/**", "/actuator/**")
                 .hasRole(admin);
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.clipfile.search.BoundingBox;
 import org.clipfile.search.Facet;
 import org.clipfile.search.SearchParameters;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * Reads the search parameters shared by search, facets, export and the map from a request, and refuses what is
  * malformed or too big with a clear message: {@code q}, {@code person}/{@code -person} (and the other facets,
  * repeatable), {@code from}/{@code to} (see {@link DateParameter}),
- * {@code sort}, {@code page}, {@code size}, {@code facet_size}, {@code facets}.
+ * {@code sort}, {@code page}, {@code size}, {@code facet_size}, {@code facets}, {@code collection} (the ids an
+ * interceptor of the collections feature has put into {@link SearchQueryStrings#COLLECTION_IDS}).
  */
 final class SearchParametersReader {
     static final int MAX_QUERY_CHARS = 1000;
@@ -39,7 +41,18 @@ final class SearchParametersReader {
 
     /** With a cursor the page number is ignored, and so is the 10,000-result window. */
     static SearchParameters read(HttpServletRequest request, boolean cursor) {
-        String q = request.getParameter("q");
+        return read(request::getParameterValues, cursor, collection -> {
+            if (request.getAttribute(SearchQueryStrings.COLLECTION_IDS) instanceof List<?> ids) {
+                return ids.stream().map(String::valueOf).toList();
+            }
+            throw new BadRequestException("collection cannot be used on this endpoint");
+        });
+    }
+
+    /** From any source of parameters; {@code collectionIds} gives the article ids of a collection. */
+    static SearchParameters read(Function<String, String @Nullable []> request, boolean cursor,
+            Function<String, List<String>> collectionIds) {
+        String q = parameter(request, "q");
         if (q != null && q.length() > MAX_QUERY_CHARS) {
             throw new BadRequestException("q has " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
         }
@@ -55,8 +68,8 @@ final class SearchParametersReader {
                 selections.put(facet, new Selection(include, exclude));
             }
         }
-        Instant from = DateParameter.parse(request.getParameter("from"), "from", false);
-        Instant to = DateParameter.parse(request.getParameter("to"), "to", true);
+        Instant from = DateParameter.parse(parameter(request, "from"), "from", false);
+        Instant to = DateParameter.parse(parameter(request, "to"), "to", true);
         if (from != null && to != null && !to.isAfter(from)) {
             throw new BadRequestException("to must be after from");
         }
@@ -67,8 +80,15 @@ final class SearchParametersReader {
                     + MAX_RESULT_WINDOW + " results; use the cursor (cursor=) to go further");
         }
         int facetSize = integer(request, "facet_size", 10, 1, 100);
-        return new SearchParameters(q, selections, from, to, sort(request.getParameter("sort")), page, size,
-                facetSize, bbox(request.getParameter("bbox")), counted(request.getParameterValues("facets")));
+        String collection = parameter(request, "collection");
+        List<String> ids = collection == null || collection.isBlank() ? null : collectionIds.apply(collection.strip());
+        return new SearchParameters(q, selections, from, to, sort(parameter(request, "sort")), page, size,
+                facetSize, bbox(parameter(request, "bbox")), counted(request.apply("facets")), ids);
+    }
+
+    private static @Nullable String parameter(Function<String, String @Nullable []> request, String name) {
+        String[] values = request.apply(name);
+        return values == null || values.length == 0 ? null : values[0];
     }
 
     /**
@@ -107,8 +127,8 @@ final class SearchParametersReader {
         }
     }
 
-    private static List<String> values(HttpServletRequest request, String name) {
-        String[] values = request.getParameterValues(name);
+    private static List<String> values(Function<String, String @Nullable []> request, String name) {
+        String[] values = request.apply(name);
         if (values == null) {
             return List.of();
         }
@@ -127,7 +147,12 @@ final class SearchParametersReader {
     }
 
     static int integer(HttpServletRequest request, String name, int fallback, int min, int max) {
-        String value = request.getParameter(name);
+        return integer(request::getParameterValues, name, fallback, min, max);
+    }
+
+    private static int integer(Function<String, String @Nullable []> request, String name, int fallback, int min,
+            int max) {
+        String value = parameter(request, name);
         if (value == null || value.isBlank()) {
             return fallback;
         }

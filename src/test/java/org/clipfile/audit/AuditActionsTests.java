@@ -17,6 +17,18 @@ class AuditActionsTests {
     }
 
     @Test
+    void shouldNameSavedSearchCollectionAndBatchActions() {
+        assertThat(AuditRecorder.action("POST", "/api/saved-searches", 201)).isEqualTo("saved-search.create");
+        assertThat(AuditRecorder.action("GET", "/api/saved-searches/{id}/feed", 200)).isEqualTo("saved-search.feed");
+        assertThat(AuditRecorder.action("DELETE", "/api/saved-searches/{id}/feed-token", 204))
+                .isEqualTo("saved-search.token-revoke");
+        assertThat(AuditRecorder.action("PUT", "/api/collections/{id}/articles/{articleId}", 200))
+                .isEqualTo("collection.article-note");
+        assertThat(AuditRecorder.action("GET", "/api/collections", 200)).isEqualTo("collection.list");
+        assertThat(AuditRecorder.action("GET", "/api/batch-searches/{id}", 200)).isEqualTo("batch-search.view");
+    }
+
+    @Test
     void shouldTellSuccessfulFromFailedLoginsAndSkipSessionChecks() {
         assertThat(AuditRecorder.action("POST", "/api/session", 200)).isEqualTo("login");
         assertThat(AuditRecorder.action("POST", "/api/session", 401)).isEqualTo("login.failed");

@@ -1,0 +1,140 @@
+package org.clipfile.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.clipfile.security.Role;
+import org.clipfile.testsupport.ArchiveServerTest;
+import org.clipfile.testsupport.ClipfileIntegrationTest;
+import org.clipfile.testsupport.Http;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Batch searches over HTTP on a real Elasticsearch: aliases and romanisations, filters, CSV in and out. */
+@ClipfileIntegrationTest
+@TestPropertySource(properties = {"clipfile.index.alias=it-batch", "clipfile.alerts.enabled=false",
+        "clipfile.batch.names-per-request=2"})
+class BatchSearchIntegrationTests extends ArchiveServerTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    BatchStore store;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.clipfile.collections.CollectionService collections;
+
+    /** The server makes these indices in the background at start; the first test may come sooner. */
+    @org.junit.jupiter.api.BeforeEach
+    void ensureIndices() throws Exception {
+        store.ensureExists();
+        collections.indexReady(index);
+    }
+
+    private String article(String title, String body, String source) {
+        Http.Response created = http.post("/api/articles", "application/json", """
+                {"title": "%s", "body": "%s", "source": "%s", "published": "2024-03-01"}"""
+                .formatted(title, body, source));
+        assertThat(created.status()).isIn(200, 201);
+        return created.json().get("id").asString();
+    }
+
+    private JsonNode awaitDone(Http as, String id) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode page = as.get("/api/batch-searches/" + id + "?size=1000").json();
+            String status = page.get("batch").get("status").asString();
+            if (status.equals("completed") || status.equals("failed")) {
+                return page;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("batch " + id + " did not finish");
+    }
+
+    private static JsonNode result(JsonNode page, String name) {
+        for (JsonNode result : page.get("results")) {
+            if (result.get("name").asString().equals(name)) {
+                return result;
+            }
+        }
+        throw new AssertionError("no result for " + name);
+    }
+
+    @Test
+    void shouldFindAPersonUnderAnotherRomanisationAndReportTheCanonicalEntity() throws Exception {
+        String observatory = article("Observatory counts the dead near Atme",
+                "Observatory chief Rami Abdel Rahman told AFP that 13 people were killed near Atme.", "AFP");
+        Http.Response created = http.post("/api/batch-searches", "application/json", """
+                {"names": ["Abd al-Rahman", "Zebulon Quartermain", "  ", "Atme"]}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        assertThat(created.json().get("names_total").asLong()).as("blank names are dropped").isEqualTo(3);
+
+        JsonNode page = awaitDone(http, created.json().get("id").asString());
+
+        assertThat(page.get("batch").get("status").asString()).isEqualTo("completed");
+        assertThat(page.get("batch").get("names_done").asLong()).isEqualTo(3);
+        JsonNode rahman = result(page, "Abd al-Rahman");
+        assertThat(rahman.get("count").asLong()).isGreaterThanOrEqualTo(1);
+        List<String> entities = new ArrayList<>();
+        rahman.get("entities").forEach(e -> entities.add(e.get("id").asString()));
+        assertThat(entities).contains("person:rami-abdel-rahman");
+        assertThat(ids(rahman.get("top_articles"))).contains(observatory);
+        assertThat(result(page, "Zebulon Quartermain").get("count").asLong()).isZero();
+        assertThat(result(page, "Atme").get("count").asLong()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void shouldApplyTheFiltersAndAcceptACsvUploadAndDownloadTheResultsAsCsv() throws Exception {
+        article("Drought in the valley", "Farmer Aurelio Fontaneda says the wells are dry.", "Valley Post");
+        article("Drought spreads", "Aurelio Fontaneda and his neighbours sold their cattle.", "Other Wire");
+        String csv = "name,comment\r\n\"Fontaneda, Aurelio\",reversed\r\nAurelio Fontaneda,\"plain, \"\"quoted\"\"\"\r\n"
+                + "=cmd|' /C calc'!A0,injection\r\n";
+        Http.Response created = http.post("/api/batch-searches?query=" + Http.encode("source=Valley Post"),
+                "text/csv", csv);
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        String id = created.json().get("id").asString();
+
+        JsonNode page = awaitDone(http, id);
+
+        assertThat(page.get("batch").get("names_total").asLong()).as("header row, then 3 names").isEqualTo(4);
+        assertThat(result(page, "Aurelio Fontaneda").get("count").asLong()).as("only Valley Post").isEqualTo(1);
+        Http.Response download = http.get("/api/batch-searches/" + id + ".csv");
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.contentType()).startsWith("text/csv");
+        assertThat(download.body()).contains("Aurelio Fontaneda,1,").contains("'=cmd");
+        assertThat(http.as(Role.reader).get("/api/batch-searches/" + id).status()).as("someone else's batch")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void shouldAcceptACsvAsAMultipartUpload() throws Exception {
+        article("Orchard fire", "Beekeeper Ottilie Brandvold lost her hives.", "Farm Wire");
+        String boundary = "----clipfile-test-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"names.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nOttilie Brandvold,beekeeper\r\nNo Such Person\r\n\r\n--" + boundary
+                + "--\r\n";
+        Http.Response created = http.post("/api/batch-searches", "multipart/form-data; boundary=" + boundary, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+
+        JsonNode page = awaitDone(http, created.json().get("id").asString());
+
+        assertThat(page.get("batch").get("names_total").asLong()).isEqualTo(2);
+        assertThat(result(page, "Ottilie Brandvold").get("count").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseBadBatchesWithProblems() {
+        assertThat(http.post("/api/batch-searches", "application/json", "{\"names\": []}").status())
+                .isEqualTo(400);
+        assertThat(http.post("/api/batch-searches", "application/json", "{\"names\": \"Alice\"}").status())
+                .isEqualTo(400);
+        assertThat(http.post("/api/batch-searches", "application/json", "{\"names\": [\"x\"], \"query\": \"q=%22\"}")
+                .status()).isEqualTo(400);
+        Http.Response tooLong = http.post("/api/batch-searches", "application/json",
+                "{\"names\": [\"" + "a".repeat(300) + "\"]}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.contentType()).startsWith("application/problem+json");
+        assertThat(http.post("/api/batch-searches", "application/xml", "<names/>").status()).isEqualTo(415);
+        assertThat(http.get("/api/batch-searches/no-such-batch").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,170 @@
+package org.clipfile.saved;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.clipfile.batch.BatchStoreAccess;
+import org.clipfile.testsupport.ArchiveServerTest;
+import org.clipfile.testsupport.ClipfileIntegrationTest;
+import org.clipfile.testsupport.Http;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
+import org.openqa.selenium.By;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The follow panel of the search page in headless Chromium (Debian's, with its chromedriver): save the current
+ * search and get a feed address that works without a login, see it listed, and check a list of names.
+ */
+@ClipfileIntegrationTest
+@TestPropertySource(properties = {"clipfile.index.alias=it-follow-page", "clipfile.alerts.enabled=false"})
+class FollowPageIntegrationTests extends ArchiveServerTest {
+    static final Path CHROMIUM = Path.of(System.getProperty("clipfile.test.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("clipfile.test.chromedriver", "/usr/bin/chromedriver"));
+    static final String USERNAME = "follower";
+    static final String PASSWORD = "follows-the-lighthouse-story";
+
+    @Autowired
+    SavedSearchStore store;
+
+    @Autowired
+    org.clipfile.collections.CollectionService collections;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        store.ensureExists();
+        collections.indexReady(index);
+        BatchStoreAccess.ensureExists(context);
+        Http.Response user = http.post("/api/users", "application/json", """
+                {"username": "%s", "password": "%s", "role": "reader"}""".formatted(USERNAME, PASSWORD));
+        assertThat(user.status()).as(user.body()).isIn(201, 409);
+        assertThat(http.post("/api/articles", "application/json", """
+                {"title": "Lighthouse keeper Odile Marchetti retires", "body": "Odile Marchetti kept the \
+                lighthouse for forty years.", "source": "Coast Post"}""").status()).isIn(200, 201);
+        browser = chromium();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    static WebDriver chromium() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("The browser tests need Debian's Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install -y chromium chromium-driver). They are missing.");
+        }
+        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-follow-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1366,900");
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    private void openAndLogIn(String query) {
+        browser.get("http://127.0.0.1:" + port + "/?" + query);
+        WebElement dialog = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-dialog")));
+        assertThat(dialog.isDisplayed()).isTrue();
+        browser.findElement(By.id("login-username")).sendKeys(USERNAME);
+        browser.findElement(By.id("login-password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "Lighthouse"));
+    }
+
+    @Test
+    void shouldSaveTheCurrentSearchAndGiveAFeedAddressThatWorksWithoutLogin() {
+        openAndLogIn("q=lighthouse&source=Coast+Post");
+
+        browser.findElement(By.id("save-search")).click();
+        Alert prompt = waiting().until(ExpectedConditions.alertIsPresent());
+        prompt.sendKeys("Lighthouse story");
+        prompt.accept();
+
+        WebElement feed = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("feed-address")));
+        String address = feed.getAttribute("value");
+        assertThat(address).contains("/api/saved-searches/").contains("/feed?token=ft_");
+        Http.Response atom = Http.anonymous(port).get(address.substring(address.indexOf("/api/")));
+        assertThat(atom.status()).isEqualTo(200);
+        assertThat(atom.contentType()).startsWith("application/atom+xml");
+        browser.findElement(By.id("saved-summary")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved-list"), "Lighthouse story"));
+        List<WebElement> links = browser.findElements(By.cssSelector("#saved-list a.saved-search"));
+        assertThat(links.getFirst().getAttribute("href")).contains("q=lighthouse").contains("source=Coast+Post");
+    }
+
+    @Test
+    void shouldStarAResultAndAddItToACollectionWithANote() {
+        openAndLogIn("q=lighthouse");
+        WebElement hit = waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#results li.hit .follow-actions")));
+        WebElement star = browser.findElement(By.cssSelector("#results li.hit .star"));
+
+        star.click();
+        waiting().until(ExpectedConditions.textToBePresentInElement(star, "Starred"));
+        browser.findElement(By.cssSelector("#results li.hit .add-to-collection")).click();
+        Alert name = waiting().until(ExpectedConditions.alertIsPresent());
+        name.sendKeys("Lighthouse desk");
+        name.accept();
+        Alert note = waiting().until(ExpectedConditions.alertIsPresent());
+        note.sendKeys("Ask the harbour office");
+        note.accept();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-status"), "Added"));
+
+        browser.findElement(By.id("collections-summary")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("collection-list"), "Starred (1)"));
+        WebElement desk = browser.findElements(By.cssSelector("#collection-list .collection-name")).stream()
+                .filter(b -> b.getText().startsWith("Lighthouse desk")).findFirst().orElseThrow();
+        desk.click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("collection-list"),
+                "Ask the harbour office"));
+        assertThat(hit.isDisplayed()).isTrue();
+    }
+
+    @Test
+    void shouldCheckAPastedListOfNamesAndShowTheirCounts() {
+        openAndLogIn("q=lighthouse");
+
+        browser.findElement(By.cssSelector("#batch-details summary")).click();
+        browser.findElement(By.id("batch-names")).sendKeys("Odile Marchetti\nNobody Anywhere-Atall\n");
+        browser.findElement(By.id("batch-run")).click();
+
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".batch-table tbody tr")));
+        List<WebElement> rows = browser.findElements(By.cssSelector(".batch-table tbody tr"));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).getText()).contains("Odile Marchetti").contains("1");
+        assertThat(rows.get(1).findElements(By.tagName("td")).get(1).getText()).isEqualTo("0");
+        assertThat(browser.findElement(By.id("batch-progress")).getText()).contains("1 of 2 names found");
+    }
+}
