@@ -42,6 +42,7 @@ public class ImportService implements IndexReadyListener {
     private final ArticlePreparer preparer;
     private final ElasticsearchClient client;
     private final ImportProperties properties;
+    private final IngestChecks checks;
     private final String instanceId;
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("import-jobs").daemon().factory());
@@ -52,7 +53,8 @@ public class ImportService implements IndexReadyListener {
     private final java.util.Set<String> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ImportService(ImportJobStore store, DocumentParser parser, ArticlePreparer preparer, ElasticsearchClient client,
-            ImportProperties properties) {
+            ImportProperties properties, IngestChecks checks) {
+        this.checks = checks;
         this.store = store;
         this.parser = parser;
         this.preparer = preparer;
@@ -164,7 +166,8 @@ public class ImportService implements IndexReadyListener {
             log.info("Import {} of {} started (about {} documents, attempt {})", job.id(), job.sourceName(),
                     running.totalEstimate(), running.attempt());
             ImportRunner runner = new ImportRunner(store, parser, preparer, outcome -> new BulkWriter(client, articlesAlias,
-                    properties.bulkOperations(), properties.bulkSize().toBytes(), properties.maxOutage(), outcome),
+                    properties.bulkOperations(), properties.bulkSize().toBytes(), properties.maxOutage(), outcome)
+                    .checking(checks),
                     properties.effectiveParseThreads());
             ImportJob end = runner.run(running, source);
             if (end.status() == ImportJob.Status.completed && job.sourceKind() == ImportJob.SourceKind.upload) {

@@ -58,10 +58,20 @@ public class SearchService {
      * page with a cursor for the next; a cursor continues. Totals and facets come with the first page only.
      */
     public SearchResult search(SearchParameters parameters, @Nullable String cursor) throws IOException {
+        return search(parameters, cursor, false);
+    }
+
+    /**
+     * A search that may show one hit per story ({@code collapse}): copies of one story are then folded into the
+     * best-ranked one, which counts and names them. Cursor pages are never collapsed (Elasticsearch allows
+     * {@code search_after} with collapsing only when sorting on the collapsed field).
+     */
+    public SearchResult search(SearchParameters parameters, @Nullable String cursor, boolean collapse)
+            throws IOException {
         SearchRequestFactory.DateSpan archiveSpan = dataSpan();
         SearchResponse<JsonNode> response;
         if (cursor == null) {
-            response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan),
+            response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan, collapse),
                     JsonNode.class);
         } else {
             Cursor position = cursor.isBlank()
@@ -76,7 +86,7 @@ public class SearchService {
             next = new Cursor(response.pitId(), last.sort()).encode();
         }
         long total = response.hits().total() == null ? -1 : response.hits().total().value();
-        List<SearchHit> hits = response.hits().hits().stream().map(SearchService::toHit).toList();
+        List<SearchHit> hits = response.hits().hits().stream().map(SearchService::toHitWithCopies).toList();
         Map<String, FacetCounts> facets = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
             Aggregate filtered = response.aggregations().get(facet.parameter());
@@ -215,6 +225,35 @@ public class SearchService {
                 Instant.ofEpochMilli(last.longValue()));
         span.set(new CachedSpan(result, Instant.now()));
         return result;
+    }
+
+    /** A hit, and when it stands for a cluster of copies, how many others it has and their sources. */
+    static SearchHit toHitWithCopies(Hit<JsonNode> hit) {
+        SearchHit plain = toHit(hit);
+        var inner = hit.innerHits().get(SearchRequestFactory.COPIES);
+        if (inner == null) {
+            return plain;
+        }
+        var copies = inner.hits();
+        long members = copies.total() == null ? copies.hits().size() : copies.total().value();
+        String leader = null;
+        Set<String> sources = new java.util.LinkedHashSet<>();
+        for (var copy : copies.hits()) {
+            JsonNode source = copy.source() == null ? null : copy.source().to(JsonNode.class);
+            if (source == null) {
+                continue;
+            }
+            String id = text(source, "id");
+            if (leader == null) {
+                leader = id;
+            }
+            if (!id.equals(plain.id()) && source.hasNonNull("source")) {
+                sources.add(source.get("source").asString());
+            }
+        }
+        String cluster = hit.fields().containsKey("cluster") ? hit.fields().get("cluster").to(JsonNode.class).get(0)
+                .asString() : null;
+        return plain.withCopies(cluster, leader, Math.max(0, members - 1), List.copyOf(sources));
     }
 
     static SearchHit toHit(Hit<JsonNode> hit) {

@@ -28,7 +28,7 @@ final class AccessRules {
         String editor = Role.editor.name();
         String admin = Role.admin.name();
         rules.requestMatchers(HttpMethod.GET, "/api/search", "/api/facets/*", "/api/export", "/api/articles/*",
-                "/api/articles/*/related", "/api/articles/*/annotations", "/api/entities/**", "/api/map",
+                "/api/articles/*/related", "/api/articles/*/annotations", "/api/articles/*/copies", "/api/entities/**", "/api/map",
                 "/api/map/**").hasRole(reader);
 
         rules.requestMatchers(HttpMethod.POST, "/api/articles", "/api/imports").hasRole(editor);
@@ -37,6 +37,8 @@ final class AccessRules {
         rules.requestMatchers(HttpMethod.PUT, "/api/entities/**").hasRole(editor);
         rules.requestMatchers(HttpMethod.DELETE, "/api/entities/**").hasRole(editor);
 
+        rules.requestMatchers(HttpMethod.DELETE, "/api/articles/*", "/api/sources/*").hasRole(admin);
+        rules.requestMatchers("/api/takedowns", "/api/takedowns/**").hasRole(admin);
         rules.requestMatchers("/api/users/**", "/api/keys/**", "/api/audit/**", "/api/admin/**", "/actuator/**")
                 .hasRole(admin);
 

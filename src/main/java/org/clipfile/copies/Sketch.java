@@ -1,0 +1,205 @@
+package org.clipfile.copies;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A MinHash sketch of an article body: {@link #HASHES} minimum hashes over its word shingles, and the LSH bands
+ * ({@link #BANDS} of {@link #ROWS} hashes each) that are stored as keyword terms so that a {@code terms} lookup finds
+ * the candidates among millions of articles. Two bodies share a band with probability {@code 1-(1-J^4)^32} for a
+ * Jaccard similarity J of their shingle sets (0.87 at J=0.5, 0.99 at J=0.6, 0.02 at J=0.2); the candidates are then
+ * verified by the share of equal hashes, an estimate of J.
+ *
+ * <p>Words are runs of letters and digits, lower-cased; a '.' or ',' between two digits stays in the word, so "1,250"
+ * is one word. Bodies shorter than {@link #MIN_SHINGLES} shingles get no bands: such snippets ("No comment.") match
+ * too much that is not the same story.
+ */
+public record Sketch(int[] signature, List<String> bands) {
+    public static final int SHINGLE_WORDS = 3;
+    public static final int BANDS = 32;
+    public static final int ROWS = 4;
+    public static final int HASHES = BANDS * ROWS;
+    public static final int MIN_SHINGLES = 8;
+    /** Bodies beyond this many characters are sketched on their beginning: a bound on the work per article. */
+    static final int MAX_CHARS = 200_000;
+    private static final long[] MULTIPLIERS = new long[HASHES];
+    private static final long[] OFFSETS = new long[HASHES];
+
+    static {
+        // Fixed seed: sketches must be comparable across server instances and restarts.
+        Random random = new Random(0x5eed_c11f_f11eL);
+        for (int i = 0; i < HASHES; i++) {
+            MULTIPLIERS[i] = random.nextLong() | 1L;
+            OFFSETS[i] = random.nextLong();
+        }
+    }
+
+    public static Sketch of(@Nullable String body) {
+        long[] shingles = shingles(body == null ? "" : body);
+        long[] minima = new long[HASHES];
+        java.util.Arrays.fill(minima, Long.MAX_VALUE);
+        for (long shingle : shingles) {
+            for (int i = 0; i < HASHES; i++) {
+                // Multiply-shift hashing: the high 32 bits of a*x+b over 64 bits, one (a, b) per permutation.
+                long h = (MULTIPLIERS[i] * shingle + OFFSETS[i]) >>> 32;
+                if (h < minima[i]) {
+                    minima[i] = h;
+                }
+            }
+        }
+        int[] signature = new int[HASHES];
+        for (int i = 0; i < HASHES; i++) {
+            signature[i] = (int) minima[i];
+        }
+        if (shingles.length < MIN_SHINGLES) {
+            return new Sketch(signature, List.of());
+        }
+        List<String> bands = new ArrayList<>(BANDS);
+        for (int b = 0; b < BANDS; b++) {
+            long h = 0x9E3779B97F4A7C15L * (b + 1);
+            for (int r = 0; r < ROWS; r++) {
+                h = mix(h ^ (signature[b * ROWS + r] & 0xffffffffL));
+            }
+            bands.add(band(b, h));
+        }
+        return new Sketch(signature, List.copyOf(bands));
+    }
+
+    /** A band term: its number and 48 bits of the hash of its rows ("07-3fa9c2d1e0b4"). */
+    private static String band(int number, long hash) {
+        String hex = Long.toHexString(hash >>> 16);
+        return (number < 16 ? "0" : "") + Integer.toHexString(number) + "-" + "0".repeat(12 - hex.length()) + hex;
+    }
+
+    /** Whether there is enough text to look for copies. */
+    public boolean comparable() {
+        return !bands.isEmpty();
+    }
+
+    /** The estimated Jaccard similarity of the two bodies' shingle sets: the share of equal minimum hashes. */
+    public double similarity(int[] other) {
+        if (other.length != signature.length) {
+            return 0;
+        }
+        int same = 0;
+        for (int i = 0; i < signature.length; i++) {
+            if (signature[i] == other[i]) {
+                same++;
+            }
+        }
+        return (double) same / signature.length;
+    }
+
+    /** The signature as stored in the document (base64 of the big-endian ints). */
+    public String encodedSignature() {
+        ByteBuffer buffer = ByteBuffer.allocate(signature.length * 4);
+        for (int value : signature) {
+            buffer.putInt(value);
+        }
+        return Base64.getEncoder().withoutPadding().encodeToString(buffer.array());
+    }
+
+    /** A stored signature; an empty array for anything malformed (which then matches nothing). */
+    public static int[] decodeSignature(@Nullable String encoded) {
+        if (encoded == null) {
+            return new int[0];
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(encoded);
+        } catch (IllegalArgumentException e) {
+            return new int[0];
+        }
+        if (bytes.length != HASHES * 4) {
+            return new int[0];
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        int[] signature = new int[HASHES];
+        for (int i = 0; i < HASHES; i++) {
+            signature[i] = buffer.getInt();
+        }
+        return signature;
+    }
+
+    /** The distinct-enough hashes of the body's word shingles (duplicates do not change a minimum). */
+    static long[] shingles(String body) {
+        List<String> words = words(body.length() > MAX_CHARS ? body.substring(0, MAX_CHARS) : body);
+        long[] wordHashes = new long[words.size()];
+        for (int i = 0; i < wordHashes.length; i++) {
+            wordHashes[i] = hash(words.get(i));
+        }
+        int count = Math.max(0, wordHashes.length - SHINGLE_WORDS + 1);
+        if (count == 0 && wordHashes.length > 0) {
+            count = 1;
+        }
+        long[] shingles = new long[count];
+        for (int s = 0; s < count; s++) {
+            long h = 0;
+            for (int w = s; w < Math.min(wordHashes.length, s + SHINGLE_WORDS); w++) {
+                h = mix(h * 31 + wordHashes[w]);
+            }
+            shingles[s] = h;
+        }
+        return shingles;
+    }
+
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        int length = text.length();
+        for (int i = 0; i < length; ) {
+            int c = text.codePointAt(i);
+            int width = Character.charCount(c);
+            if (Character.isLetterOrDigit(c)) {
+                word.appendCodePoint(Character.toLowerCase(c));
+            } else if ((c == '.' || c == ',') && !word.isEmpty() && Character.isDigit(word.charAt(word.length() - 1))
+                    && i + 1 < length && Character.isDigit(text.charAt(i + 1))) {
+                word.append((char) c);
+            } else if (!word.isEmpty()) {
+                words.add(word.toString());
+                word.setLength(0);
+            }
+            i += width;
+        }
+        if (!word.isEmpty()) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    /** 64-bit FNV-1a of the characters, then mixed. */
+    private static long hash(String word) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < word.length(); i++) {
+            h ^= word.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return mix(h);
+    }
+
+    /** The SplitMix64 finaliser: spreads every input bit over the whole word. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Sketch s && java.util.Arrays.equals(signature, s.signature) && bands.equals(s.bands);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(signature);
+    }
+
+    @Override
+    public String toString() {
+        return "Sketch" + bands;
+    }
+}
