@@ -71,11 +71,14 @@ public record Article(
     @JsonProperty(value = "dup", access = JsonProperty.Access.READ_ONLY)
     public StoredSketch dup() {
         org.clipfile.copies.Sketch sketch = org.clipfile.copies.Sketch.of(body);
-        return new StoredSketch(sketch.bands(), sketch.encodedSignature());
+        return new StoredSketch(sketch.bands(), sketch.encodedSignature(), sketch.size(), sketch.numbers());
     }
 
-    /** The sketch as stored: LSH band terms (indexed) and the signature (stored only). */
-    public record StoredSketch(List<String> bands, String signature) {}
+    /**
+     * The sketch as stored: LSH band terms (indexed); the signature, the number of shingles and the body's first
+     * numbers (stored only).
+     */
+    public record StoredSketch(List<String> bands, String signature, int size, List<String> numbers) {}
 
     private Enrichment enrichment() {
         return entities == null ? Enrichment.empty() : entities;

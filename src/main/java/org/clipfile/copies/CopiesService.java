@@ -30,10 +30,11 @@ public class CopiesService {
 
     /**
      * @param similarity estimated Jaccard similarity of the bodies' word 3-shingles with the article asked about
+     * @param containment estimated share of the shorter body's shingles found in the other
      * @param difference the word-level difference from the article asked about to this copy's body
      */
     public record Copy(String id, String title, @Nullable String source, @Nullable Instant published,
-            @Nullable String url, boolean leader, boolean titleDiffers, double similarity,
+            @Nullable String url, boolean leader, boolean titleDiffers, double similarity, double containment,
             WordDiff.Result difference) {}
 
     /**
@@ -65,11 +66,17 @@ public class CopiesService {
             if (member.id().equals(article.id()) || copies.size() >= MAX_COPIES) {
                 continue;
             }
+            Sketch other = Sketch.of(member.body());
             copies.add(new Copy(member.id(), member.title(), member.source(), member.published(), member.url(),
                     member.id().equals(leader), !member.title().strip().equals(article.title().strip()),
-                    sketch.similarity(Sketch.of(member.body()).signature()),
+                    round(sketch.similarity(other.signature())), round(sketch.containment(other.signature(),
+                    other.size())),
                     WordDiff.of(article.body(), member.body())));
         }
         return Optional.of(new Copies(article.id(), cluster, Math.max(total, 1), leader, copies));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 }

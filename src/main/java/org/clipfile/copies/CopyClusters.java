@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,8 +31,12 @@ import tools.jackson.databind.JsonNode;
  * moments, not yet visible to search (a refresh is up to a second away), and the earlier articles of the same batch
  * are looked up in memory, so two copies in one import batch land in one cluster.
  *
- * <p>An article joins the cluster of its most similar candidate when the estimated Jaccard similarity of their
- * shingles reaches {@link #THRESHOLD}; otherwise it starts a cluster named by its own id. Clusters are never merged
+ * <p>An article joins the cluster of the candidate sharing most of its text: when the smaller of the two is contained
+ * in the other to {@code clipfile.copies.containment} and their Jaccard similarity reaches
+ * {@code clipfile.copies.min-similarity} (a trimmed reprint is contained in its original; the lower bound keeps a
+ * one-paragraph brief from joining every long story that quotes it), and their numbers agree (template stories
+ * such as a daily market report share their words, not their figures), and they were published within
+ * {@code clipfile.copies.window} (3 days) of each other; otherwise it starts a cluster named by its own id. Clusters are never merged
  * afterwards (no document is rewritten): an article is compared with the best copy found, which keeps one chain of
  * small edits from gluing two stories together. A lookup that fails degrades to the in-memory lookup: the article is
  * written, in its own cluster at worst.
@@ -39,8 +44,6 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class CopyClusters {
     private static final Logger log = LoggerFactory.getLogger(CopyClusters.class);
-    /** Estimated Jaccard similarity of word 3-shingles from which two bodies are copies of one story. */
-    public static final double THRESHOLD = 0.5;
     /** Candidate clusters read per article: the best-matching few are enough. */
     static final int CANDIDATES = 5;
     /** Articles remembered in memory, covering the refresh delay of a fast import. */
@@ -48,20 +51,29 @@ public class CopyClusters {
 
     private final ElasticsearchClient client;
     private final ArticleIndex index;
+    private final CopiesProperties properties;
     private final Recent recent = new Recent(RECENT);
 
-    public CopyClusters(ElasticsearchClient client, ArticleIndex index) {
+    public CopyClusters(ElasticsearchClient client, ArticleIndex index, CopiesProperties properties) {
         this.client = client;
         this.index = index;
+        this.properties = properties;
     }
 
     /** A member of a cluster as a candidate: enough to verify similarity and take its cluster. */
-    record Member(String id, String cluster, int[] signature, @Nullable Instant published) {}
+    record Member(String id, String cluster, int[] signature, int size, List<String> numbers,
+            @Nullable Instant published) {}
+
+    /** Share of the smaller set of numbers that must be in the other text (see {@link Sketch#numbersAgree}). */
+    static final double NUMBERS_AGREE = 0.6;
 
     /** The articles with their clusters, in the same order. */
     public List<Article> assign(List<Article> articles) {
+        if (!properties.enabled()) {
+            return articles.stream().map(a -> a.withCluster(a.id())).toList();
+        }
         List<Sketch> sketches = articles.stream().map(a -> Sketch.of(a.body())).toList();
-        List<List<Member>> stored = lookUp(sketches);
+        List<List<Member>> stored = lookUp(articles, sketches);
         List<Article> assigned = new ArrayList<>(articles.size());
         for (int i = 0; i < articles.size(); i++) {
             Article article = articles.get(i);
@@ -72,25 +84,51 @@ public class CopyClusters {
             }
             List<Member> candidates = new ArrayList<>(stored.get(i));
             candidates.addAll(recent.candidates(sketch));
-            Member best = null;
-            double bestSimilarity = THRESHOLD;
-            for (Member candidate : candidates) {
-                double similarity = candidate.id().equals(article.id()) && sketch.similarity(candidate.signature())
-                        >= THRESHOLD ? 2 : sketch.similarity(candidate.signature());
-                if (similarity >= bestSimilarity) {
-                    best = candidate;
-                    bestSimilarity = similarity;
-                }
-            }
+            Member best = best(article.id(), article.published(), sketch, candidates, properties.containment(),
+                    properties.minSimilarity(), properties.window());
             String cluster = best == null ? article.id() : best.cluster();
             Article withCluster = article.withCluster(cluster);
-            recent.add(new Member(article.id(), cluster, sketch.signature(), article.published()), sketch.bands());
+            recent.add(new Member(article.id(), cluster, sketch.signature(), sketch.size(), sketch.numbers(),
+                    article.published()), sketch.bands());
             assigned.add(withCluster);
         }
         return assigned;
     }
 
-    private List<List<Member>> lookUp(List<Sketch> sketches) {
+    /**
+     * The candidate whose cluster the article joins: the one containing the most of it (or contained the most in
+     * it), when that share reaches {@code containment} and their Jaccard similarity {@code minSimilarity}; its own
+     * earlier copy (same id) first, so a re-ingested article keeps its cluster. Null: it starts a cluster.
+     */
+    static @Nullable Member best(String id, @Nullable Instant published, Sketch sketch, List<Member> candidates,
+            double containment, double minSimilarity, Duration window) {
+        Member best = null;
+        double bestScore = -1;
+        for (Member candidate : candidates) {
+            if (!withinWindow(published, candidate.published(), window)) {
+                continue;
+            }
+            double similarity = sketch.similarity(candidate.signature());
+            double contained = sketch.containment(candidate.signature(), candidate.size());
+            if (similarity < minSimilarity || contained < containment
+                    || !sketch.numbersAgree(candidate.numbers(), NUMBERS_AGREE)) {
+                continue;
+            }
+            double score = candidate.id().equals(id) ? 3 : contained + similarity;
+            if (score > bestScore) {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /** Two dates within the window of each other; an article without a date is compared with any. */
+    static boolean withinWindow(@Nullable Instant one, @Nullable Instant other, Duration window) {
+        return one == null || other == null || Duration.between(one, other).abs().compareTo(window) <= 0;
+    }
+
+    private List<List<Member>> lookUp(List<Article> articles, List<Sketch> sketches) {
         List<List<Member>> found = new ArrayList<>(sketches.size());
         List<RequestItem> searches = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
@@ -98,13 +136,15 @@ public class CopyClusters {
             found.add(List.of());
             Sketch sketch = sketches.get(i);
             if (sketch.comparable()) {
+                int position = i;
                 positions.add(i);
                 searches.add(RequestItem.of(r -> r.header(h -> h).body(b -> b
                         .size(CANDIDATES)
                         .trackTotalHits(t -> t.enabled(false))
-                        .query(candidates(sketch))
+                        .query(candidates(sketch, articles.get(position).published(), properties.window()))
                         .collapse(c -> c.field("cluster"))
-                        .source(s -> s.filter(f -> f.includes("id", "cluster", "published", "dup.signature"))))));
+                        .source(s -> s.filter(f -> f.includes("id", "cluster", "published", "dup.signature",
+                                "dup.size", "dup.numbers"))))));
             }
         }
         if (searches.isEmpty()) {
@@ -135,12 +175,21 @@ public class CopyClusters {
         return found;
     }
 
-    /** Documents sharing a band, scored by how many bands they share (constant score per band). */
-    static Query candidates(Sketch sketch) {
+    /**
+     * Documents sharing a band, scored by how many bands they share (constant score per band), published within the
+     * window (or undated) when the article has a date.
+     */
+    static Query candidates(Sketch sketch, @Nullable Instant published, Duration window) {
         return Query.of(q -> q.bool(b -> {
             for (String band : sketch.bands()) {
                 b.should(s -> s.constantScore(c -> c.filter(f -> f.term(t -> t.field("dup.bands")
                         .value(FieldValue.of(band))))));
+            }
+            if (published != null) {
+                b.filter(f -> f.bool(w -> w
+                        .should(r -> r.range(g -> g.date(d -> d.field("published")
+                                .gte(published.minus(window).toString()).lte(published.plus(window).toString()))))
+                        .should(r -> r.bool(n -> n.mustNot(m -> m.exists(e -> e.field("published")))))));
             }
             return b.minimumShouldMatch("1");
         }));
@@ -154,6 +203,12 @@ public class CopyClusters {
         JsonNode cluster = source.get("cluster");
         JsonNode published = source.get("published");
         JsonNode signature = source.get("dup").get("signature");
+        JsonNode size = source.get("dup").get("size");
+        List<String> numbers = new ArrayList<>();
+        JsonNode storedNumbers = source.get("dup").get("numbers");
+        if (storedNumbers != null && storedNumbers.isArray()) {
+            storedNumbers.forEach(n -> numbers.add(n.asString()));
+        }
         Instant when = null;
         if (published != null && !published.isNull()) {
             try {
@@ -163,7 +218,8 @@ public class CopyClusters {
             }
         }
         return new Member(id, cluster == null || cluster.isNull() ? id : cluster.asString(),
-                Sketch.decodeSignature(signature == null ? null : signature.asString()), when);
+                Sketch.decodeSignature(signature == null ? null : signature.asString()),
+                size == null || !size.canConvertToInt() ? 0 : size.intValue(), List.copyOf(numbers), when);
     }
 
     /** The last articles assigned by this instance, findable by band: a bounded in-memory LSH table. */

@@ -33,7 +33,9 @@ class SketchTests {
         Sketch original = Sketch.of(STORY);
         Sketch copy = Sketch.of(reprint);
 
-        assertThat(original.similarity(copy.signature())).isGreaterThanOrEqualTo(CopyClusters.THRESHOLD);
+        assertThat(original.similarity(copy.signature())).isGreaterThanOrEqualTo(CopiesProperties.MIN_SIMILARITY);
+        assertThat(copy.containment(original.signature(), original.size())).isGreaterThanOrEqualTo(
+                CopiesProperties.CONTAINMENT);
         assertThat(original.bands()).containsAnyElementsOf(copy.bands());
     }
 
