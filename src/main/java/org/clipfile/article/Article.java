@@ -71,14 +71,16 @@ public record Article(
     @JsonProperty(value = "dup", access = JsonProperty.Access.READ_ONLY)
     public StoredSketch dup() {
         org.clipfile.copies.Sketch sketch = org.clipfile.copies.Sketch.of(body);
-        return new StoredSketch(sketch.bands(), sketch.encodedSignature(), sketch.size(), sketch.numbers());
+        return new StoredSketch(sketch.bands(), sketch.encodedSignature(), sketch.size(), sketch.numbers(),
+                sketch.lead());
     }
 
     /**
-     * The sketch as stored: LSH band terms (indexed); the signature, the number of shingles and the body's first
-     * numbers (stored only).
+     * The sketch as stored: LSH band terms (indexed); the signature, the number of shingles, the body's first
+     * numbers and leading names (stored only).
      */
-    public record StoredSketch(List<String> bands, String signature, int size, List<String> numbers) {}
+    public record StoredSketch(List<String> bands, String signature, int size, List<String> numbers,
+            List<String> lead) {}
 
     private Enrichment enrichment() {
         return entities == null ? Enrichment.empty() : entities;

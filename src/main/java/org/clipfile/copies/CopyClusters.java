@@ -35,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * in the other to {@code clipfile.copies.containment} and their Jaccard similarity reaches
  * {@code clipfile.copies.min-similarity} (a trimmed reprint is contained in its original; the lower bound keeps a
  * one-paragraph brief from joining every long story that quotes it), and their numbers agree (template stories
- * such as a daily market report share their words, not their figures), and they were published within
+ * such as a daily market report share their words, not their figures), their leading names agree (a notice by
+ * one bank is not another bank's), and they were published within
  * {@code clipfile.copies.window} (3 days) of each other; otherwise it starts a cluster named by its own id. Clusters are never merged
  * afterwards (no document is rewritten): an article is compared with the best copy found, which keeps one chain of
  * small edits from gluing two stories together. A lookup that fails degrades to the in-memory lookup: the article is
@@ -61,7 +62,7 @@ public class CopyClusters {
     }
 
     /** A member of a cluster as a candidate: enough to verify similarity and take its cluster. */
-    record Member(String id, String cluster, int[] signature, int size, List<String> numbers,
+    record Member(String id, String cluster, int[] signature, int size, List<String> numbers, List<String> lead,
             @Nullable Instant published) {}
 
     /** Share of the smaller set of numbers that must be in the other text (see {@link Sketch#numbersAgree}). */
@@ -89,7 +90,7 @@ public class CopyClusters {
             String cluster = best == null ? article.id() : best.cluster();
             Article withCluster = article.withCluster(cluster);
             recent.add(new Member(article.id(), cluster, sketch.signature(), sketch.size(), sketch.numbers(),
-                    article.published()), sketch.bands());
+                    sketch.lead(), article.published()), sketch.bands());
             assigned.add(withCluster);
         }
         return assigned;
@@ -111,7 +112,7 @@ public class CopyClusters {
             double similarity = sketch.similarity(candidate.signature());
             double contained = sketch.containment(candidate.signature(), candidate.size());
             if (similarity < minSimilarity || contained < containment
-                    || !sketch.numbersAgree(candidate.numbers(), NUMBERS_AGREE)) {
+                    || !sketch.numbersAgree(candidate.numbers(), NUMBERS_AGREE) || !sketch.leadAgrees(candidate.lead())) {
                 continue;
             }
             double score = candidate.id().equals(id) ? 3 : contained + similarity;
@@ -144,7 +145,7 @@ public class CopyClusters {
                         .query(candidates(sketch, articles.get(position).published(), properties.window()))
                         .collapse(c -> c.field("cluster"))
                         .source(s -> s.filter(f -> f.includes("id", "cluster", "published", "dup.signature",
-                                "dup.size", "dup.numbers"))))));
+                                "dup.size", "dup.numbers", "dup.lead"))))));
             }
         }
         if (searches.isEmpty()) {
@@ -204,11 +205,8 @@ public class CopyClusters {
         JsonNode published = source.get("published");
         JsonNode signature = source.get("dup").get("signature");
         JsonNode size = source.get("dup").get("size");
-        List<String> numbers = new ArrayList<>();
-        JsonNode storedNumbers = source.get("dup").get("numbers");
-        if (storedNumbers != null && storedNumbers.isArray()) {
-            storedNumbers.forEach(n -> numbers.add(n.asString()));
-        }
+        List<String> numbers = strings(source.get("dup").get("numbers"));
+        List<String> lead = strings(source.get("dup").get("lead"));
         Instant when = null;
         if (published != null && !published.isNull()) {
             try {
@@ -219,7 +217,15 @@ public class CopyClusters {
         }
         return new Member(id, cluster == null || cluster.isNull() ? id : cluster.asString(),
                 Sketch.decodeSignature(signature == null ? null : signature.asString()),
-                size == null || !size.canConvertToInt() ? 0 : size.intValue(), List.copyOf(numbers), when);
+                size == null || !size.canConvertToInt() ? 0 : size.intValue(), numbers, lead, when);
+    }
+
+    private static List<String> strings(@Nullable JsonNode array) {
+        List<String> values = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(n -> values.add(n.asString()));
+        }
+        return List.copyOf(values);
     }
 
     /** The last articles assigned by this instance, findable by band: a bounded in-memory LSH table. */

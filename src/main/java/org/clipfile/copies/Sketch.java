@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * div 25 cts vs 25 cts prior") match too much that is not the same story. The body's numbers are kept as well, to
  * tell apart template stories whose words are the same and whose figures differ.
  */
-public record Sketch(int[] signature, List<String> bands, int size, List<String> numbers) {
+public record Sketch(int[] signature, List<String> bands, int size, List<String> numbers, List<String> lead) {
     public static final int SHINGLE_WORDS = 3;
     public static final int BANDS = 42;
     public static final int ROWS = 3;
@@ -63,7 +63,7 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
             signature[i] = (int) minima[i];
         }
         if (shingles.length < MIN_SHINGLES) {
-            return new Sketch(signature, List.of(), shingles.length, numbers);
+            return new Sketch(signature, List.of(), shingles.length, numbers, lead(body));
         }
         List<String> bands = new ArrayList<>(BANDS);
         for (int b = 0; b < BANDS; b++) {
@@ -73,7 +73,7 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
             }
             bands.add(band(b, h));
         }
-        return new Sketch(signature, List.copyOf(bands), shingles.length, numbers);
+        return new Sketch(signature, List.copyOf(bands), shingles.length, numbers, lead(body));
     }
 
     /** A band term: its number and 48 bits of the hash of its rows ("07-3fa9c2d1e0b4"). */
@@ -128,6 +128,55 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
         java.util.Set<String> mine = new java.util.HashSet<>(numbers);
         long common = other.stream().distinct().filter(mine::contains).count();
         return common >= share * smaller;
+    }
+
+    /** Capitalised words that say nothing about who the story is about. */
+    private static final java.util.Set<String> NOT_NAMES = java.util.Set.of("the", "a", "an", "in", "on", "at", "for",
+            "of", "and", "inc", "co", "corp", "corporation", "ltd", "plc", "llc", "group", "company", "holdings",
+            "international", "said", "mr", "mrs", "ms", "dr");
+    static final int LEAD_WORDS = 2;
+
+    /**
+     * The first two capitalised words of the body that can name someone ("Northern Trust Co said..." gives northern,
+     * trust; "TCF Banking" gives tcf, banking): who the story is about, in news style.
+     */
+    static List<String> lead(@Nullable String body) {
+        List<String> lead = new ArrayList<>(LEAD_WORDS);
+        if (body == null) {
+            return lead;
+        }
+        String text = body.length() > 2000 ? body.substring(0, 2000) : body;
+        int i = 0;
+        while (i < text.length() && lead.size() < LEAD_WORDS) {
+            int c = text.codePointAt(i);
+            if (!Character.isLetter(c)) {
+                i += Character.charCount(c);
+                continue;
+            }
+            int start = i;
+            while (i < text.length() && Character.isLetter(text.codePointAt(i))) {
+                i += Character.charCount(text.codePointAt(i));
+            }
+            String word = text.substring(start, i);
+            boolean capitalised = Character.isUpperCase(word.codePointAt(0)) && word.length() >= 2;
+            String lower = word.toLowerCase(java.util.Locale.ROOT);
+            if (capitalised && !NOT_NAMES.contains(lower) && !lead.contains(lower)) {
+                lead.add(lower);
+            }
+        }
+        return List.copyOf(lead);
+    }
+
+    /**
+     * Whether the two texts are about the same someone: when both lead with two names, at least one is shared. Template
+     * notices differ only there ("TCF Banking said it is raising its prime rate" and "Northern Trust Co said it is
+     * raising its prime rate").
+     */
+    public boolean leadAgrees(List<String> other) {
+        if (lead.size() < LEAD_WORDS || other.size() < LEAD_WORDS) {
+            return true;
+        }
+        return other.stream().anyMatch(lead::contains);
     }
 
     /** The signature as stored in the document (base64 of the big-endian ints). */
@@ -226,7 +275,7 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
     @Override
     public boolean equals(Object other) {
         return other instanceof Sketch s && java.util.Arrays.equals(signature, s.signature) && bands.equals(s.bands)
-                && size == s.size && numbers.equals(s.numbers);
+                && size == s.size && numbers.equals(s.numbers) && lead.equals(s.lead);
     }
 
     @Override

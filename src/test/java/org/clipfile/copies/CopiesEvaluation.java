@@ -248,7 +248,7 @@ class CopiesEvaluation {
                     cluster = best.cluster();
                 }
                 table.add(new CopyClusters.Member(doc.id(), cluster, sketch.signature(), sketch.size(),
-                        sketch.numbers(), doc.published()), sketch.bands());
+                        sketch.numbers(), sketch.lead(), doc.published()), sketch.bands());
             }
             clusterOf.put(doc.id(), cluster);
         }
