@@ -23,6 +23,11 @@ import tools.jackson.databind.JsonNode;
 @ClipfileIntegrationTest
 @TestPropertySource(properties = {"clipfile.index.alias=it-copies", "clipfile.audit.flush-interval=200ms"})
 class WireCopiesIntegrationTests extends ArchiveServerTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    co.elastic.clients.elasticsearch.ElasticsearchClient client;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ClusterBackfill backfill;
 
     /**
      * A wire story of four paragraphs, salted with {@code marker} (a word no other test uses) after about every
@@ -215,6 +220,22 @@ class WireCopiesIntegrationTests extends ArchiveServerTest {
                 source));
         assertThat(next.status()).isEqualTo(409);
         assertThat(next.json().get("detail").asString()).contains(source);
+    }
+
+    @Test
+    void shouldShowArticlesIndexedBeforeClustersExistedAsSeparateHitsOnceBackfilled() throws Exception {
+        String marker = "legacyx" + System.nanoTime();
+        for (String id : List.of("legacy-a-" + marker, "legacy-b-" + marker)) {
+            client.index(i -> i.index(index.alias()).id(id).refresh(co.elastic.clients.elasticsearch._types.Refresh
+                    .WaitFor).document(java.util.Map.of("id", id, "title", "Old story " + id, "body",
+                    "An article from before clusters about " + marker + " and " + id)));
+        }
+        // Elasticsearch's collapse puts every document without a value into one group.
+        assertThat(http.get("/api/search?q=" + marker).json().get("hits")).hasSize(1);
+
+        assertThat(backfill.backfill(index.alias())).isGreaterThanOrEqualTo(2);
+
+        assertThat(http.get("/api/search?q=" + marker).json().get("hits")).hasSize(2);
     }
 
     private JsonNode awaitAuditEvent(String query, Predicate<JsonNode> wanted) throws InterruptedException {
