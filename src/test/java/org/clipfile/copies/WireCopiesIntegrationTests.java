@@ -230,12 +230,16 @@ class WireCopiesIntegrationTests extends ArchiveServerTest {
                     .WaitFor).document(java.util.Map.of("id", id, "title", "Old story " + id, "body",
                     "An article from before clusters about " + marker + " and " + id)));
         }
-        // Elasticsearch's collapse puts every document without a value into one group.
-        assertThat(http.get("/api/search?q=" + marker).json().get("hits")).hasSize(1);
+        // Elasticsearch's collapse puts every document without a value into one group (checked by hand on 9.5.3);
+        // the server's own backfill may already have run at start-up, racing with this test: either way, after it
+        // every older article is its own hit.
+        backfill.backfill(index.alias());
 
-        assertThat(backfill.backfill(index.alias())).isGreaterThanOrEqualTo(2);
-
-        assertThat(http.get("/api/search?q=" + marker).json().get("hits")).hasSize(2);
+        JsonNode hits = http.get("/api/search?q=" + marker).json().get("hits");
+        assertThat(ids(hits)).containsExactlyInAnyOrder("legacy-a-" + marker, "legacy-b-" + marker);
+        for (JsonNode hit : hits) {
+            assertThat(hit.get("cluster").asString()).isEqualTo(hit.get("id").asString());
+        }
     }
 
     private JsonNode awaitAuditEvent(String query, Predicate<JsonNode> wanted) throws InterruptedException {
