@@ -105,6 +105,22 @@ class WireCopiesIntegrationTests extends ArchiveServerTest {
     }
 
     @Test
+    void shouldMarkEachExportedRowWithItsCluster() {
+        String marker = "exportx" + System.nanoTime();
+        String original = post("Port strike halts traffic", story(marker), "Wire Agency", "2024-10-21");
+        String copy = post("Ships stranded as dockers strike", reprint(marker), "Daily Paper", "2024-10-22");
+
+        List<String> rows = http.get("/api/export?format=csv&q=" + marker).body().lines()
+                .filter(l -> !l.startsWith("#")).toList();
+        String ndjson = http.get("/api/export?format=ndjson&q=" + marker).body();
+
+        assertThat(rows.getFirst()).contains(",cluster,body");
+        assertThat(rows.stream().filter(r -> r.startsWith(copy + ",")).findFirst().orElseThrow())
+                .contains("," + original + ",");
+        assertThat(ndjson).contains("\"cluster\":\"" + original + "\"").doesNotContain("\"dup\"");
+    }
+
+    @Test
     void shouldListTheCopiesOfAStoryWithWhatDiffers() {
         String marker = "antwerpx" + System.nanoTime();
         String original = post("Port strike halts traffic", story(marker), "Wire Agency", "2024-10-21");
