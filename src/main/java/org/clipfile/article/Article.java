@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id deterministic: from the canonical URL when there is one, else from the content hash
  * @param contentHash SHA-256 of the normalised title and body
+ * @param cluster the story this article is a copy of (see {@code org.clipfile.copies}): the id of the cluster's first
+ *     article; null until assigned, and then the article's own id
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Article(
@@ -36,16 +38,51 @@ public record Article(
         @Nullable String language,
         @JsonProperty("ingested_at") Instant ingestedAt,
         @JsonProperty("content_hash") String contentHash,
-        @Nullable Enrichment entities) {
+        @Nullable Enrichment entities,
+        @Nullable String cluster) {
 
     public Article {
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    /** An article not yet given a cluster: it leads its own until a copy of an earlier story is found. */
+    public Article(String id, String title, String body, @Nullable Instant published, @Nullable String source,
+            @Nullable String url, @Nullable String section, List<String> tags, @Nullable String byline,
+            @Nullable String language, Instant ingestedAt, String contentHash, @Nullable Enrichment entities) {
+        this(id, title, body, published, source, url, section, tags, byline, language, ingestedAt, contentHash,
+                entities, null);
+    }
+
     public Article withEntities(Enrichment enrichment) {
         return new Article(id, title, body, published, source, url, section, tags, byline, language, ingestedAt,
-                contentHash, enrichment);
+                contentHash, enrichment, cluster);
     }
+
+    public Article withCluster(String clusterId) {
+        return new Article(id, title, body, published, source, url, section, tags, byline, language, ingestedAt,
+                contentHash, entities, clusterId);
+    }
+
+    /** Every article belongs to a cluster, its own at least: collapsing needs a value on every document. */
+    @Override
+    public String cluster() {
+        return cluster == null ? id : cluster;
+    }
+
+    /** The MinHash sketch of the body, derived when the article is written: how copies find each other. */
+    @JsonProperty(value = "dup", access = JsonProperty.Access.READ_ONLY)
+    public StoredSketch dup() {
+        org.clipfile.copies.Sketch sketch = org.clipfile.copies.Sketch.of(body);
+        return new StoredSketch(sketch.bands(), sketch.encodedSignature(), sketch.size(), sketch.numbers(),
+                sketch.lead());
+    }
+
+    /**
+     * The sketch as stored: LSH band terms (indexed); the signature, the number of shingles, the body's first
+     * numbers and leading names (stored only).
+     */
+    public record StoredSketch(List<String> bands, String signature, int size, List<String> numbers,
+            List<String> lead) {}
 
     private Enrichment enrichment() {
         return entities == null ? Enrichment.empty() : entities;

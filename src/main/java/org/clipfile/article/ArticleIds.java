@@ -28,7 +28,7 @@ public final class ArticleIds {
     }
 
     /** Lower-cases scheme and host and drops the fragment, which never names a different article. */
-    static String canonicalUrl(String url) {
+    public static String canonicalUrl(String url) {
         String trimmed = url.strip();
         int hash = trimmed.indexOf('#');
         if (hash >= 0) {

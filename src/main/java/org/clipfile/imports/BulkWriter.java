@@ -46,7 +46,19 @@ final class BulkWriter {
         default void retried(int documents) {}
     }
 
-    record Pending(String document, String id, BinaryData json) {}
+    record Pending(String document, String id, Article article, BinaryData json) {}
+
+    /**
+     * Looks at a whole batch just before it is written (takedowns, copies): returns each article to write, possibly
+     * with another cluster, or the reason it is refused. Runs on the sending thread, one batch at a time and in order, so a batch
+     * sees everything the batches before it wrote.
+     */
+    interface BatchCheck {
+        List<Checked> check(List<Article> batch) throws IOException;
+    }
+
+    /** The article to write (null when refused) or why it is refused. */
+    record Checked(@Nullable Article article, @Nullable String refusal) {}
 
     /** Elasticsearch stayed unreachable longer than the import may wait; the batch was not written. */
     static final class OutageException extends Exception {
@@ -71,6 +83,7 @@ final class BulkWriter {
     private long batchStarted;
     private @Nullable Thread inFlight;
     private volatile @Nullable OutageException outage;
+    private @Nullable BatchCheck check;
 
     BulkWriter(ElasticsearchClient client, String index, int maxOperations, long maxBytes, Duration maxOutage,
             Outcome outcome) {
@@ -83,6 +96,12 @@ final class BulkWriter {
         this.mapper = client._jsonpMapper();
     }
 
+    /** Checks every batch before writing it. */
+    BulkWriter checking(BatchCheck batchCheck) {
+        this.check = batchCheck;
+        return this;
+    }
+
     void add(String document, Article article) throws OutageException, InterruptedException {
         BinaryData json = BinaryData.of(article, mapper);
         long bytes = json.size() + article.id().length() + 32;
@@ -92,7 +111,7 @@ final class BulkWriter {
         if (batch.isEmpty()) {
             batchStarted = System.nanoTime();
         }
-        batch.add(new Pending(document, article.id(), json));
+        batch.add(new Pending(document, article.id(), article, json));
         batchBytes += bytes;
         if (batch.size() >= maxOperations) {
             dispatch();
@@ -128,7 +147,7 @@ final class BulkWriter {
         batchBytes = 0;
         inFlight = Thread.ofVirtual().name("bulk-" + index).start(() -> {
             try {
-                write(pending);
+                write(check == null ? pending : checked(pending));
             } catch (OutageException e) {
                 outage = e;
             } catch (InterruptedException e) {
@@ -157,6 +176,49 @@ final class BulkWriter {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /**
+     * The batch after its check: refused documents are reported failed and left out, changed articles serialized
+     * again. An unreachable cluster is waited for as a write would.
+     */
+    private List<Pending> checked(List<Pending> batch) throws OutageException, InterruptedException {
+        BatchCheck batchCheck = check;
+        List<Article> articles = batch.stream().map(Pending::article).toList();
+        Duration backoff = Duration.ofMillis(200);
+        long outageStarted = -1;
+        List<Checked> results;
+        while (true) {
+            try {
+                results = batchCheck.check(articles);
+                break;
+            } catch (IOException e) {
+                if (outageStarted < 0) {
+                    outageStarted = System.nanoTime();
+                    log.warn("Elasticsearch unreachable while checking a batch ({}); waiting up to {}", e.toString(),
+                            maxOutage);
+                }
+                if (System.nanoTime() - outageStarted > maxOutage.toNanos()) {
+                    throw new OutageException("Elasticsearch was unreachable for more than " + maxOutage, e);
+                }
+                Thread.sleep(backoff);
+                backoff = next(backoff);
+            }
+        }
+        List<Pending> accepted = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            Checked result = results.get(i);
+            if (result.article() == null) {
+                outcome.failed(p.document(), result.refusal() == null ? "Refused" : result.refusal());
+            } else if (result.article() == p.article() || result.article().cluster().equals(p.article().cluster())) {
+                accepted.add(p);
+            } else {
+                accepted.add(new Pending(p.document(), p.id(), result.article(),
+                        BinaryData.of(result.article(), mapper)));
+            }
+        }
+        return accepted;
     }
 
     private void write(List<Pending> batch) throws OutageException, InterruptedException {

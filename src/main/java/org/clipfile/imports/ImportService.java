@@ -48,6 +48,7 @@ public class ImportService implements IndexReadyListener {
     private final ImportMetrics metrics;
     private final Reindexer reindexer;
     private final EntityProperties entities;
+    private final IngestChecks checks;
     private final String instanceId;
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("import-jobs").daemon().factory());
@@ -58,9 +59,11 @@ public class ImportService implements IndexReadyListener {
     private final java.util.Set<String> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ImportService(ImportJobStore store, DocumentParser parser, ArticlePreparer preparer, ElasticsearchClient client,
-            ImportProperties properties, ImportMetrics metrics, Reindexer reindexer, EntityProperties entities) {
+            ImportProperties properties, ImportMetrics metrics, Reindexer reindexer, EntityProperties entities,
+            IngestChecks checks) {
         this.reindexer = reindexer;
         this.entities = entities;
+        this.checks = checks;
         this.store = store;
         this.metrics = metrics;
         this.parser = parser;
@@ -205,7 +208,7 @@ public class ImportService implements IndexReadyListener {
                     running.totalEstimate(), running.attempt());
             ImportRunner runner = new ImportRunner(store, parser, preparer, outcome -> new BulkWriter(client, articlesAlias,
                     properties.bulkOperations(), properties.bulkSize().toBytes(), properties.maxOutage(),
-                    metrics.counting(outcome)),
+                    metrics.counting(outcome)).checking(checks),
                     properties.effectiveParseThreads());
             ImportJob end = runner.run(running, source);
             metrics.jobEnded(end);

@@ -32,7 +32,7 @@ public class ExportService {
     static final int PAGE = 1000;
     static final int MAX_CONCURRENT_EXPORTS = 2;
     static final List<String> COLUMNS = List.of("id", "published", "title", "source", "section", "tags", "byline",
-            "url", "language", "people", "groups", "places", "body");
+            "url", "language", "people", "groups", "places", "cluster", "body");
 
     public enum Format {
         csv,
@@ -124,6 +124,9 @@ public class ExportService {
     }
 
     private static String ndjson(JsonNode source) {
+        if (source instanceof tools.jackson.databind.node.ObjectNode object) {
+            object.remove("dup"); // the copies sketch: for matching, not for readers
+        }
         return source.toString() + "\n";
     }
 

@@ -64,16 +64,26 @@ public final class SearchRequestFactory {
     public record DateSpan(Instant min, Instant max) {}
 
     public static SearchRequest search(String index, SearchParameters parameters, @Nullable DateSpan dataSpan) {
-        return search(index, parameters, dataSpan, QueryTranslator.STRICT_WORDS);
+        return search(index, parameters, dataSpan, QueryTranslator.STRICT_WORDS, false);
+    }
+
+    /** A search; with {@code collapse}, one hit per story (see {@link #collapseCopies}). */
+    public static SearchRequest search(String index, SearchParameters parameters, @Nullable DateSpan dataSpan,
+            boolean collapse) {
+        return search(index, parameters, dataSpan, QueryTranslator.STRICT_WORDS, collapse);
     }
 
     /**
      * @param strictWords plain words up to this many are all required: 1 for the second try of a short query that
      *     found nothing (see {@link SearchService})
+     * @param collapse one hit per story (see {@link #collapseCopies})
      */
     public static SearchRequest search(String index, SearchParameters parameters, @Nullable DateSpan dataSpan,
-            int strictWords) {
+            int strictWords, boolean collapse) {
         return SearchRequest.of(s -> {
+            if (collapse) {
+                collapseCopies(s);
+            }
             s.index(index)
                     .from(parameters.offset())
                     .size(parameters.size())
@@ -92,6 +102,22 @@ public final class SearchRequestFactory {
             }
             return s;
         });
+    }
+
+    /** How many of a story's copies a collapsed hit names (with their sources); the count covers them all. */
+    static final int COPIES_SHOWN = 5;
+    static final String COPIES = "copies";
+
+    /**
+     * One hit per cluster of copies (see {@code org.clipfile.copies}): the best-ranked copy under the search's sort,
+     * with an inner hit listing the cluster's matching copies from the earliest published, whose total is the count.
+     */
+    static void collapseCopies(SearchRequest.Builder s) {
+        s.collapse(c -> c.field("cluster").innerHits(i -> i
+                .name(COPIES)
+                .size(COPIES_SHOWN)
+                .sort(o -> o.field(f -> f.field("published").order(SortOrder.Asc).missing("_last")))
+                .source(src -> src.filter(f -> f.includes("id", "source", "published")))));
     }
 
     /**

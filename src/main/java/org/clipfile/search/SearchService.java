@@ -66,28 +66,30 @@ public class SearchService {
      * page with a cursor for the next; a cursor continues. Totals and facets come with the first page only.
      */
     public SearchResult search(SearchParameters parameters, @Nullable String cursor) throws IOException {
-        return search(parameters, cursor, "anonymous");
+        return search(parameters, cursor, "anonymous", false);
     }
 
     /**
-     * As {@link #search(SearchParameters, String)}, for a named caller: the points in time a caller's cursors hold
-     * are bounded (see {@link CursorPoints}), and a walk's last page closes its own.
+     * A search that may show one hit per story ({@code collapse}): copies of one story are then folded into the
+     * best-ranked one, which counts and names them. Cursor pages are never collapsed (Elasticsearch allows
+     * {@code search_after} with collapsing only when sorting on the collapsed field). The points in time a caller's
+     * cursors hold are bounded (see {@link CursorPoints}), and a walk's last page closes its own.
      */
-    public SearchResult search(SearchParameters parameters, @Nullable String cursor, String caller)
+    public SearchResult search(SearchParameters parameters, @Nullable String cursor, String caller, boolean collapse)
             throws IOException {
         SearchRequestFactory.DateSpan archiveSpan = dataSpan();
         SearchResponse<StoredHit> response;
         Cursor position = null;
         boolean relaxedAfterAll = false;
         if (cursor == null) {
-            response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan),
+            response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan, collapse),
                     StoredHit.class);
             if (response.hits().total() != null && response.hits().total().value() == 0
                     && shortQueryCanRelax(parameters)) {
                 // No article has every word of a short query: rather than nothing, those with most of them.
                 relaxedAfterAll = true;
-                response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan, 1),
-                        StoredHit.class);
+                response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan, 1,
+                        collapse), StoredHit.class);
             }
         } else {
             position = cursor.isBlank()
@@ -120,7 +122,7 @@ public class SearchService {
             }
         }
         long total = response.hits().total() == null ? -1 : response.hits().total().value();
-        List<SearchHit> hits = response.hits().hits().stream().map(SearchService::toHit).toList();
+        List<SearchHit> hits = response.hits().hits().stream().map(SearchService::toHitWithCopies).toList();
         Map<String, Aggregate> counts = SearchRequestFactory.flatten(response.aggregations());
         String matched = relaxedAfterAll
                 ? (response.hits().hits().isEmpty() ? null : SearchResult.MATCHED_MOST)
@@ -362,6 +364,35 @@ public class SearchService {
                 Instant.ofEpochMilli(last.longValue()));
         span.set(new CachedSpan(result, Instant.now()));
         return result;
+    }
+
+    /** A hit, and when it stands for a cluster of copies, how many others it has and their sources. */
+    static SearchHit toHitWithCopies(Hit<StoredHit> hit) {
+        SearchHit plain = toHit(hit);
+        var inner = hit.innerHits().get(SearchRequestFactory.COPIES);
+        if (inner == null) {
+            return plain;
+        }
+        var copies = inner.hits();
+        long members = copies.total() == null ? copies.hits().size() : copies.total().value();
+        String leader = null;
+        Set<String> sources = new java.util.LinkedHashSet<>();
+        for (var copy : copies.hits()) {
+            JsonNode source = copy.source() == null ? null : copy.source().to(JsonNode.class);
+            if (source == null) {
+                continue;
+            }
+            String id = source.hasNonNull("id") ? source.get("id").asString() : "";
+            if (leader == null) {
+                leader = id;
+            }
+            if (!id.equals(plain.id()) && source.hasNonNull("source")) {
+                sources.add(source.get("source").asString());
+            }
+        }
+        String cluster = hit.fields().containsKey("cluster") ? hit.fields().get("cluster").to(JsonNode.class).get(0)
+                .asString() : null;
+        return plain.withCopies(cluster, leader, Math.max(0, members - 1), List.copyOf(sources));
     }
 
     static SearchHit toHit(Hit<StoredHit> hit) {

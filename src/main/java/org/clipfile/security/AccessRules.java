@@ -28,7 +28,7 @@ final class AccessRules {
         String editor = Role.editor.name();
         String admin = Role.admin.name();
         rules.requestMatchers(HttpMethod.GET, "/api/search", "/api/facets/*", "/api/export", "/api/articles/*",
-                "/api/articles/*/related", "/api/articles/*/annotations", "/api/entities/**", "/api/map",
+                "/api/articles/*/related", "/api/articles/*/annotations", "/api/articles/*/copies", "/api/entities/**", "/api/map",
                 "/api/map/**").hasRole(reader);
         // The version and build time, shown in the web page's footer to anyone logged in.
         rules.requestMatchers(HttpMethod.GET, "/actuator/info").hasRole(reader);
@@ -43,6 +43,9 @@ final class AccessRules {
         rules.requestMatchers(HttpMethod.GET, "/api/saved-searches/*/feed").permitAll();
         rules.requestMatchers("/api/saved-searches", "/api/saved-searches/**", "/api/collections",
                 "/api/collections/**", "/api/batch-searches", "/api/batch-searches/**").hasRole(reader);
+
+        rules.requestMatchers(HttpMethod.DELETE, "/api/articles/*", "/api/sources/*").hasRole(admin);
+        rules.requestMatchers("/api/takedowns", "/api/takedowns/**").hasRole(admin);
 
         rules.requestMatchers("/api/users/**", "/api/keys/**", "/api/audit/**", "/api/admin/**", "/actuator/**")
                 .hasRole(admin);

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import org.clipfile.article.Article;
 import org.clipfile.article.ArticleDraft;
+import org.clipfile.copies.CopyClusters;
 import org.clipfile.enrich.Enrichment;
 import org.clipfile.enrich.MentionSpans;
 import org.clipfile.enrich.MentionSpans.Span;
@@ -18,6 +19,7 @@ import org.clipfile.ingest.html.HtmlArticleExtractor;
 import org.clipfile.search.Exploration;
 import org.clipfile.search.ExploreService;
 import org.clipfile.security.AuditAttributes;
+import org.clipfile.takedown.Takedowns;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,10 +40,15 @@ class ArticleController {
     private final HtmlArticleExtractor html;
     private final IngestLimits limits;
     private final ExploreService explore;
+    private final Takedowns takedowns;
+    private final CopyClusters copies;
 
     ArticleController(ArticleIndex index, PlainTextArticleParser textParser, ArticlePreparer preparer,
-            HtmlArticleExtractor html, IngestLimits limits, ExploreService explore) {
+            HtmlArticleExtractor html, IngestLimits limits, ExploreService explore, Takedowns takedowns,
+            CopyClusters copies) {
         this.explore = explore;
+        this.takedowns = takedowns;
+        this.copies = copies;
         this.html = html;
         this.index = index;
         this.textParser = textParser;
@@ -96,7 +103,10 @@ class ArticleController {
     }
 
     private ResponseEntity<Ingested> save(ArticleDraft draft, HttpServletRequest request) throws IOException {
-        Article article = preparer.prepare(draft);
+        Article prepared = preparer.prepare(draft);
+        request.setAttribute(AuditAttributes.TARGET, prepared.id());
+        takedowns.check(prepared);
+        Article article = copies.assign(List.of(prepared)).getFirst();
         boolean created = index.save(article);
         request.setAttribute(AuditAttributes.TARGET, article.id());
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)

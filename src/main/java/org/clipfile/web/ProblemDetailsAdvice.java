@@ -95,6 +95,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }
 
+    /** A post or import of something on the takedown list: says which takedown, so an admin can lift it. */
+    @ExceptionHandler(org.clipfile.takedown.TakenDownException.class)
+    ProblemDetail takenDown(org.clipfile.takedown.TakenDownException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "taken-down", "Article taken down", e.getMessage());
+        problem.setProperty("takedown", e.takedown());
+        return problem;
+    }
+
     @ExceptionHandler(ReindexRunningException.class)
     ProblemDetail reindexRunning(ReindexRunningException e) {
         return problem(HttpStatus.CONFLICT, "reindex-running", "Re-index already running", e.getMessage());

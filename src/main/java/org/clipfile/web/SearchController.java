@@ -43,12 +43,25 @@ class SearchController {
         return counts;
     }
 
+    /** {@code collapse=true} (default) shows one hit per story, {@code false} every copy. */
+    static boolean collapse(HttpServletRequest request) {
+        String value = request.getParameter("collapse");
+        if (value == null || value.equals("true")) {
+            return true;
+        }
+        if (value.equals("false")) {
+            return false;
+        }
+        throw new BadRequestException("collapse must be true or false, not '" + (value.length() > 20
+                ? value.substring(0, 20) + "..." : value) + "'");
+    }
+
     @GetMapping("/api/search")
     SearchResult search(HttpServletRequest request) throws IOException {
         String cursor = request.getParameter("cursor");
         String caller = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
         SearchResult result = searchService.search(SearchParametersReader.read(request, cursor != null), cursor,
-                caller);
+                caller, collapse(request));
         if (result.total() >= 0) {
             request.setAttribute(AuditAttributes.COUNT, result.total());
         }

@@ -85,6 +85,7 @@ class AccessControlIntegrationTests {
             Endpoint.of(Role.reader, "GET", "/api/articles/no-such-article"),
             Endpoint.of(Role.reader, "GET", "/api/articles/no-such-article/related"),
             Endpoint.of(Role.reader, "GET", "/api/articles/no-such-article/annotations"),
+            Endpoint.of(Role.reader, "GET", "/api/articles/no-such-article/copies"),
             Endpoint.of(Role.reader, "GET", "/api/entities"),
             Endpoint.of(Role.reader, "GET", "/api/entities/person:nobody"),
             Endpoint.of(Role.reader, "GET", "/api/map"),
@@ -110,6 +111,10 @@ class AccessControlIntegrationTests {
             Endpoint.of(Role.admin, "GET", "/api/audit/export"),
             Endpoint.of(Role.admin, "GET", "/api/admin/reindex"),
             Endpoint.of(Role.admin, "GET", "/actuator/info"),
+            Endpoint.of(Role.admin, "DELETE", "/api/articles/no-such-article?reason=test"),
+            Endpoint.of(Role.admin, "DELETE", "/api/sources/no-such-source?reason=test"),
+            Endpoint.of(Role.admin, "GET", "/api/takedowns"),
+            Endpoint.of(Role.admin, "DELETE", "/api/takedowns/no-such-takedown"),
             Endpoint.open("GET", "/openapi.json"),
             Endpoint.open("HEAD", "/index.html"),
             Endpoint.open("GET", "/actuator/health"),
@@ -118,7 +123,6 @@ class AccessControlIntegrationTests {
             Endpoint.open("GET", "/app/main.js"),
             Endpoint.open("GET", "/favicon.ico"),
             Endpoint.denied("GET", "/api/not-an-endpoint"),
-            Endpoint.denied("DELETE", "/api/articles/no-such-article"),
             Endpoint.denied("PUT", "/api/articles/no-such-article"),
             Endpoint.denied("POST", "/api/search"));
 

@@ -1,0 +1,290 @@
+package org.clipfile.takedown;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.clipfile.article.Article;
+import org.clipfile.article.ArticleIds;
+import org.clipfile.copies.CopyClusters;
+import org.clipfile.index.ArticleIndex;
+import org.clipfile.index.IndexDefinition;
+import org.clipfile.index.IndexReadyListener;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes articles down and keeps them down. The entry goes on the list ({@code <alias>-takedowns}) before anything is
+ * deleted, so an import running meanwhile is already refused; then the article is deleted by id from every index
+ * behind the alias and every older one kept for a roll-back ({@code <alias>-v*}), because a re-index keeps the
+ * previous index. The minimal Elasticsearch has no {@code _delete_by_query}: a source's articles are found page by
+ * page and deleted by id in bulk.
+ */
+@Component
+public class Takedowns implements IndexReadyListener {
+    private static final Logger log = LoggerFactory.getLogger(Takedowns.class);
+    private static final IndexDefinition LIST = IndexDefinition.fromClasspath("mappings/takedowns.json");
+    private static final int PAGE = 1000;
+
+    private final ElasticsearchClient client;
+    private final ArticleIndex index;
+    private final CopyClusters copies;
+    private final String listAlias;
+    private final Clock clock = Clock.systemUTC();
+    private volatile boolean listReady;
+
+    public Takedowns(ElasticsearchClient client, ArticleIndex index, CopyClusters copies) {
+        this.client = client;
+        this.index = index;
+        this.copies = copies;
+        this.listAlias = index.alias() + "-takedowns";
+    }
+
+    @Override
+    public void indexReady(ArticleIndex ready) throws IOException {
+        ensureList();
+    }
+
+    /** Before the first write: an entry must never land in an index Elasticsearch made up with a guessed mapping. */
+    private void ensureList() throws IOException {
+        if (!listReady) {
+            LIST.ensureExists(client, listAlias);
+            listReady = true;
+        }
+    }
+
+    public String listAlias() {
+        return listAlias;
+    }
+
+    /** Every index an article may live in: the live one, re-index targets and the ones kept for a roll-back. */
+    private String articleIndices() {
+        return index.alias() + "-v*";
+    }
+
+    /** Removes one article and lists it; empty when there is no such article. */
+    public Optional<Takedown> takeDownArticle(String id, String reason, String by) throws IOException {
+        Optional<Article> found = index.find(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Article article = found.get();
+        Takedown entry = new Takedown(article.id(), Takedown.ARTICLE, article.id(), article.url(),
+                article.url() == null || article.url().isBlank() ? null : ArticleIds.canonicalUrl(article.url()),
+                article.contentHash(), article.source(), article.title(), reason, by, clock.instant(), 0);
+        save(entry);
+        long removed = deleteWhere(Query.of(q -> q.ids(i -> i.values(article.id()))));
+        copies.forget(article.id());
+        Takedown done = entry.withRemoved(removed);
+        save(done);
+        log.info("Article {} taken down by {}: {} documents removed", id, by, removed);
+        return Optional.of(done);
+    }
+
+    /** Removes every article of a source and lists the source, so its articles are refused from now on. */
+    public Takedown takeDownSource(String source, String reason, String by) throws IOException {
+        Takedown entry = new Takedown(sourceEntryId(source), Takedown.SOURCE, null, null, null, null, source, null,
+                reason, by, clock.instant(), 0);
+        save(entry);
+        long removed = deleteWhere(Query.of(q -> q.term(t -> t.field("source").value(FieldValue.of(source)))));
+        Takedown done = entry.withRemoved(removed);
+        save(done);
+        log.info("Source {} taken down by {}: {} documents removed", source, by, removed);
+        return done;
+    }
+
+    static String sourceEntryId(String source) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("source:" + source)
+                    .getBytes(StandardCharsets.UTF_8));
+            return "source-" + HexFormat.of().formatHex(digest).substring(0, 24);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    /** Lifts a takedown: the article or source may be imported again. False when there was no such entry. */
+    public boolean lift(String id) throws IOException {
+        if (!ArticleIndex.possibleId(id)) {
+            return false;
+        }
+        try {
+            var response = client.delete(d -> d.index(listAlias).id(id).refresh(Refresh.WaitFor));
+            if (response.result() == co.elastic.clients.elasticsearch._types.Result.Deleted) {
+                log.info("Takedown {} lifted", id);
+                return true;
+            }
+            return false;
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return false; // no list yet
+            }
+            throw e;
+        }
+    }
+
+    /** The list, newest first, and its total. */
+    public record Page(long total, List<Takedown> takedowns) {}
+
+    public Page list(int page, int size) throws IOException {
+        SearchResponse<Takedown> response = client.search(s -> s.index(listAlias).ignoreUnavailable(true)
+                .from((page - 1) * size).size(size)
+                .trackTotalHits(t -> t.enabled(true))
+                .sort(o -> o.field(f -> f.field("at").order(SortOrder.Desc))), Takedown.class);
+        long total = response.hits().total() == null ? -1 : response.hits().total().value();
+        return new Page(total, response.hits().hits().stream().map(Hit::source).toList());
+    }
+
+    /** Refuses an article on the list (its id, canonical URL, text or source). */
+    public void check(Article article) throws IOException {
+        Refusal refusal = refusals(List.of(article)).get(article.id());
+        if (refusal != null) {
+            throw new TakenDownException(refusal.detail(), refusal.takedown());
+        }
+    }
+
+    /** Why an article is refused, and the entry that refuses it. */
+    public record Refusal(String takedown, String detail) {}
+
+    /** For the articles of a batch that are on the list, by article id, why they are refused. One search. */
+    public Map<String, Refusal> refusals(List<Article> articles) throws IOException {
+        if (articles.isEmpty()) {
+            return Map.of();
+        }
+        List<FieldValue> ids = new ArrayList<>();
+        List<FieldValue> hashes = new ArrayList<>();
+        List<FieldValue> urls = new ArrayList<>();
+        List<FieldValue> sources = new ArrayList<>();
+        for (Article a : articles) {
+            ids.add(FieldValue.of(a.id()));
+            hashes.add(FieldValue.of(a.contentHash()));
+            if (a.url() != null && !a.url().isBlank()) {
+                urls.add(FieldValue.of(ArticleIds.canonicalUrl(a.url())));
+            }
+            if (a.source() != null) {
+                sources.add(FieldValue.of(a.source()));
+            }
+        }
+        SearchResponse<Takedown> response;
+        try {
+            response = client.search(s -> s.index(listAlias).ignoreUnavailable(true)
+                    .size(Math.min(10_000, articles.size() * 3 + 10))
+                    .query(q -> q.bool(b -> {
+                        b.should(x -> x.terms(t -> t.field("article_id").terms(v -> v.value(ids))));
+                        b.should(x -> x.terms(t -> t.field("content_hash").terms(v -> v.value(hashes))));
+                        if (!urls.isEmpty()) {
+                            b.should(x -> x.terms(t -> t.field("canonical_url").terms(v -> v.value(urls))));
+                        }
+                        if (!sources.isEmpty()) {
+                            b.should(x -> x.bool(k -> k
+                                    .filter(f -> f.term(t -> t.field("kind").value(Takedown.SOURCE)))
+                                    .filter(f -> f.terms(t -> t.field("source").terms(v -> v.value(sources))))));
+                        }
+                        return b.minimumShouldMatch("1");
+                    })), Takedown.class);
+        } catch (ElasticsearchException e) {
+            if ("index_not_found_exception".equals(e.error().type())) {
+                return Map.of(); // nothing was ever taken down on this archive
+            }
+            throw e;
+        }
+        List<Takedown> entries = response.hits().hits().stream().map(Hit::source).toList();
+        if (entries.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Refusal> refused = new LinkedHashMap<>();
+        for (Article a : articles) {
+            String canonical = a.url() == null || a.url().isBlank() ? null : ArticleIds.canonicalUrl(a.url());
+            for (Takedown t : entries) {
+                String why = matches(t, a, canonical);
+                if (why != null) {
+                    refused.put(a.id(), new Refusal(t.id(), "This article was taken down on " + t.at() + " (takedown "
+                            + t.id() + "): " + why + "; an administrator can lift it with DELETE /api/takedowns/"
+                            + t.id()));
+                    break;
+                }
+            }
+        }
+        return refused;
+    }
+
+    private static @Nullable String matches(Takedown t, Article a, @Nullable String canonical) {
+        if (Takedown.SOURCE.equals(t.kind())) {
+            return t.source() != null && t.source().equals(a.source()) ? "every article of the source '" + t.source()
+                    + "' was taken down" : null;
+        }
+        if (a.id().equals(t.articleId())) {
+            return "same article id";
+        }
+        if (canonical != null && canonical.equals(t.canonicalUrl())) {
+            return "same URL";
+        }
+        if (a.contentHash().equals(t.contentHash())) {
+            return "same title and text";
+        }
+        return null;
+    }
+
+    private void save(Takedown entry) throws IOException {
+        ensureList();
+        client.index(i -> i.index(listAlias).id(entry.id()).document(entry).refresh(Refresh.WaitFor));
+    }
+
+    /**
+     * Deletes every article document matching the query in every article index, by id in bulk, page by page until
+     * none is left. Bounded: it stops after as many pages as the first count needs (and a few more for articles
+     * written meanwhile).
+     */
+    private long deleteWhere(Query query) throws IOException {
+        String indices = articleIndices();
+        long initial = client.count(c -> c.index(indices).query(query).ignoreUnavailable(true)
+                .allowNoIndices(true)).count();
+        long maxPages = initial / PAGE + 5;
+        long removed = 0;
+        for (long page = 0; page < maxPages; page++) {
+            SearchResponse<Void> found = client.search(s -> s.index(indices).ignoreUnavailable(true)
+                    .allowNoIndices(true).size(PAGE).source(src -> src.fetch(false))
+                    .trackTotalHits(t -> t.enabled(false)).query(query), Void.class);
+            List<Hit<Void>> hits = found.hits().hits();
+            if (hits.isEmpty()) {
+                break;
+            }
+            BulkResponse response = client.bulk(b -> {
+                b.refresh(Refresh.WaitFor);
+                for (Hit<Void> hit : hits) {
+                    b.operations(op -> op.delete(d -> d.index(hit.index()).id(hit.id())));
+                }
+                return b;
+            });
+            for (var item : response.items()) {
+                if (item.error() != null) {
+                    throw new IOException("Could not delete " + item.id() + " from " + item.index() + ": "
+                            + item.error().reason());
+                }
+                if ("deleted".equals(item.result())) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+}

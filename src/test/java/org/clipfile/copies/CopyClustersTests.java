@@ -1,0 +1,74 @@
+package org.clipfile.copies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CopyClustersTests {
+    static final Instant MONDAY = Instant.parse("2024-10-21T08:00:00Z");
+    static final String STORY = SketchTests.STORY;
+
+    private static CopyClusters.Member member(String id, String cluster, String body, Instant published) {
+        Sketch sketch = Sketch.of(body);
+        return new CopyClusters.Member(id, cluster, sketch.signature(), sketch.size(), sketch.numbers(), sketch.lead(),
+                published);
+    }
+
+    private static CopyClusters.Member best(String id, String body, Instant published,
+            List<CopyClusters.Member> candidates) {
+        return CopyClusters.best(id, published, Sketch.of(body), candidates, CopiesProperties.CONTAINMENT,
+                CopiesProperties.MIN_SIMILARITY, CopiesProperties.WINDOW);
+    }
+
+    @Test
+    void shouldJoinTheClusterOfATrimmedCopyPublishedTheSameWeek() {
+        String trimmed = STORY.substring(0, STORY.indexOf("Employers called"));
+        var original = member("a", "cluster-a", STORY, MONDAY);
+
+        assertThat(best("b", trimmed, MONDAY.plus(Duration.ofDays(1)), List.of(original))).isEqualTo(original);
+    }
+
+    @Test
+    void shouldNotJoinACopyPublishedOutsideTheWindow() {
+        var original = member("a", "cluster-a", STORY, MONDAY);
+
+        assertThat(best("b", STORY, MONDAY.plus(Duration.ofDays(30)), List.of(original))).isNull();
+    }
+
+    @Test
+    void shouldNotJoinATemplateStoryWhoseFiguresDiffer() {
+        String template = "The Bank of England said it forecast a shortage of around %s mln stg in the money market "
+                + "today. Among the main factors affecting liquidity, bills maturing in official hands and the "
+                + "treasury bill take-up will drain some %s mln stg while a rise in note circulation takes out %s mln.";
+        var monday = member("a", "cluster-a", template.formatted("350", "1,020", "330"), MONDAY);
+
+        assertThat(best("b", template.formatted("450", "1,020", "330"), MONDAY, List.of(monday))).isEqualTo(monday);
+        assertThat(best("c", template.formatted("450", "870", "120"), MONDAY, List.of(monday))).isNull();
+    }
+
+    @Test
+    void shouldKeepAReingestedArticleInItsOwnEarlierCluster() {
+        var other = member("x", "cluster-x", STORY, MONDAY);
+        var itself = member("b", "cluster-b", STORY, MONDAY);
+
+        assertThat(best("b", STORY, MONDAY, List.of(other, itself))).isEqualTo(itself);
+    }
+
+    @Test
+    void shouldFindRecentArticlesByBandAndForgetThemWhenFullOrRemoved() {
+        CopyClusters.Recent recent = new CopyClusters.Recent(2);
+        Sketch sketch = Sketch.of(STORY);
+        recent.add(member("a", "a", STORY, MONDAY), sketch.bands());
+
+        assertThat(recent.candidates(sketch)).extracting(CopyClusters.Member::id).containsExactly("a");
+        recent.remove("a");
+        assertThat(recent.candidates(sketch)).isEmpty();
+        recent.add(member("b", "b", STORY, MONDAY), sketch.bands());
+        recent.add(member("c", "c", STORY, MONDAY), sketch.bands());
+        recent.add(member("d", "d", STORY, MONDAY), sketch.bands());
+        assertThat(recent.candidates(sketch)).extracting(CopyClusters.Member::id).containsExactly("c", "d");
+    }
+}
