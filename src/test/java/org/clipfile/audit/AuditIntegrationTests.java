@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.clipfile.security.Role;
+import org.clipfile.testsupport.AuditEvents;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
 import org.clipfile.testsupport.TestElasticsearch;
@@ -43,20 +44,7 @@ class AuditIntegrationTests {
 
     /** Polls the audit until an event matching {@code wanted} appears (events are written asynchronously). */
     private JsonNode awaitEvent(String query, Predicate<JsonNode> wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            Http.Response response = admin.get("/api/audit?" + query);
-            assertThat(response.status()).as(response.body()).isEqualTo(200);
-            last = response.json();
-            for (JsonNode event : last.get("events")) {
-                if (wanted.test(event)) {
-                    return event;
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no such audit event for " + query + "; last page: " + last);
+        return AuditEvents.await(admin, query, wanted);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.clipfile.security.Role;
 import org.clipfile.testsupport.ArchiveServerTest;
+import org.clipfile.testsupport.AuditEvents;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
 import org.clipfile.testsupport.ImportJobs;
@@ -259,20 +260,6 @@ class WireCopiesIntegrationTests extends ArchiveServerTest {
     }
 
     private JsonNode awaitAuditEvent(String query, Predicate<JsonNode> wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            Http.Response response = http.get("/api/audit?" + query);
-            if (response.status() == 200) {
-                last = response.json();
-                for (JsonNode event : last.get("events")) {
-                    if (wanted.test(event)) {
-                        return event;
-                    }
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no such audit event for " + query + "; last page: " + last);
+        return AuditEvents.await(http, query, wanted);
     }
 }
