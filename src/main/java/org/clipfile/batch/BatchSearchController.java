@@ -24,7 +24,7 @@ import org.clipfile.search.SearchParameters;
 import org.clipfile.security.AuditAttributes;
 import org.clipfile.security.Callers;
 import org.clipfile.security.Role;
-import org.clipfile.web.ApiProblem;
+import org.clipfile.problem.ApiProblem;
 import org.clipfile.web.SearchQueryStrings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;

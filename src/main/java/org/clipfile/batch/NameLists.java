@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
-import org.clipfile.web.ApiProblem;
+import org.clipfile.problem.ApiProblem;
 
 /** Reads the names of a batch: the first column of a CSV (RFC 4180 quoting), blank cells and a BOM skipped. */
 final class NameLists {

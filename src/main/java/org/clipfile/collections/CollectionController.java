@@ -14,7 +14,7 @@ import java.util.Map;
 import org.clipfile.security.AuditAttributes;
 import org.clipfile.security.Callers;
 import org.clipfile.security.Role;
-import org.clipfile.web.ApiProblem;
+import org.clipfile.problem.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

@@ -23,7 +23,7 @@ import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.IndexDefinition;
 import org.clipfile.index.IndexProperties;
 import org.clipfile.index.IndexReadyListener;
-import org.clipfile.web.ApiProblem;
+import org.clipfile.problem.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,6 @@
 package org.clipfile.copies;
 
+import org.clipfile.article.Sketch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;

@@ -26,7 +26,7 @@ import org.clipfile.search.SearchRequestFactory;
 import org.clipfile.security.AuditAttributes;
 import org.clipfile.security.Callers;
 import org.clipfile.security.Role;
-import org.clipfile.web.ApiProblem;
+import org.clipfile.problem.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

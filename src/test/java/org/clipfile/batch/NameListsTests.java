@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
-import org.clipfile.web.ApiProblem;
+import org.clipfile.problem.ApiProblem;
 import org.junit.jupiter.api.Test;
 
 class NameListsTests {

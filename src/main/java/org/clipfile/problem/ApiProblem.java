@@ -1,4 +1,4 @@
-package org.clipfile.web;
+package org.clipfile.problem;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package org.clipfile.copies;
+package org.clipfile.article;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
