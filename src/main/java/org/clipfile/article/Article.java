@@ -72,7 +72,7 @@ public record Article(
     /** The MinHash sketch of the body, derived when the article is written: how copies find each other. */
     @JsonProperty(value = "dup", access = JsonProperty.Access.READ_ONLY)
     public StoredSketch dup() {
-        org.clipfile.copies.Sketch sketch = org.clipfile.copies.Sketch.of(body);
+        Sketch sketch = Sketch.of(body);
         return new StoredSketch(sketch.bands(), sketch.encodedSignature(), sketch.size(), sketch.numbers(),
                 sketch.lead());
     }
