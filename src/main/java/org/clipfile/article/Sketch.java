@@ -231,7 +231,7 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
         return shingles;
     }
 
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         int length = text.length();

@@ -1,6 +1,5 @@
-package org.clipfile.copies;
+package org.clipfile.article;
 
-import org.clipfile.article.Sketch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
