@@ -1,5 +1,6 @@
-package org.clipfile.article;
+package org.clipfile.copies;
 
+import org.clipfile.article.Sketch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
