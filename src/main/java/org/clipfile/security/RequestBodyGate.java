@@ -26,10 +26,18 @@ final class RequestBodyGate extends OncePerRequestFilter {
         return lower.startsWith("multipart/") || lower.startsWith("application/x-www-form-urlencoded");
     }
 
+    /** The largest list of names a batch search takes as a multipart upload (a CSV of names, not an archive). */
+    static final long MAX_NAME_LIST_UPLOAD = 10L << 20;
+
     static boolean mayCarryMultipart(HttpServletRequest request) {
-        return request.getMethod().equals("POST") && request.getRequestURI().equals("/api/imports")
+        return request.getMethod().equals("POST")
+                && (request.getRequestURI().equals("/api/imports") || isNameListUpload(request))
                 && request.getContentType() != null
                 && request.getContentType().toLowerCase(Locale.ROOT).strip().startsWith("multipart/form-data");
+    }
+
+    private static boolean isNameListUpload(HttpServletRequest request) {
+        return request.getRequestURI().equals("/api/batch-searches");
     }
 
     @Override
@@ -37,8 +45,16 @@ final class RequestBodyGate extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (isFormBody(request) && !mayCarryMultipart(request)) {
             Problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                    "Unsupported media type", "Only POST /api/imports takes a multipart/form-data body; other "
-                            + "endpoints take JSON (or the raw content their documentation names)");
+                    "Unsupported media type", "Only POST /api/imports and POST /api/batch-searches take a "
+                            + "multipart/form-data body; other endpoints take JSON (or the raw content their "
+                            + "documentation names)");
+            return;
+        }
+        if (isFormBody(request) && isNameListUpload(request) && (request.getContentLengthLong() < 0
+                || request.getContentLengthLong() > MAX_NAME_LIST_UPLOAD)) {
+            // Refused before the container spools it: a list of names has no business being larger.
+            Problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large",
+                    "A list of names is at most " + (MAX_NAME_LIST_UPLOAD >> 20) + " MB, with its length declared");
             return;
         }
         chain.doFilter(request, response);

@@ -101,7 +101,7 @@ class BatchSearchIntegrationTests extends ArchiveServerTest {
         Http.Response download = http.get("/api/batch-searches/" + id + ".csv");
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.contentType()).startsWith("text/csv");
-        assertThat(download.body()).contains("Aurelio Fontaneda,1,").contains("'=cmd");
+        assertThat(download.body()).contains("\"Aurelio Fontaneda\",\"1\",").contains("'=cmd");
         assertThat(http.as(Role.reader).get("/api/batch-searches/" + id).status()).as("someone else's batch")
                 .isEqualTo(404);
     }

@@ -112,12 +112,13 @@ class WireCopiesIntegrationTests extends ArchiveServerTest {
         String copy = post("Ships stranded as dockers strike", reprint(marker), "Daily Paper", "2024-10-22");
 
         List<String> rows = http.get("/api/export?format=csv&q=" + marker).body().lines()
-                .filter(l -> !l.startsWith("#")).toList();
+                .filter(l -> !l.startsWith("#") && !l.startsWith("\"#")).toList();
         String ndjson = http.get("/api/export?format=ndjson&q=" + marker).body();
 
-        assertThat(rows.getFirst()).contains(",cluster,body");
-        assertThat(rows.stream().filter(r -> r.startsWith(copy + ",")).findFirst().orElseThrow())
-                .contains("," + original + ",");
+        assertThat(rows.getFirst()).contains("\"cluster\",\"body\"");
+        // Every cell is quoted (CSV injection): "id",...,"cluster",...
+        assertThat(rows.stream().filter(r -> r.startsWith("\"" + copy + "\",")).findFirst().orElseThrow())
+                .contains(",\"" + original + "\",");
         assertThat(ndjson).contains("\"cluster\":\"" + original + "\"").doesNotContain("\"dup\"");
     }
 

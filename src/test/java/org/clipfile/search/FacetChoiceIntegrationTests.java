@@ -28,7 +28,9 @@ class FacetChoiceIntegrationTests extends ArchiveServerTest {
             client.index(x -> x.index(index.alias()).id(id).document(Map.of("id", id, "title", "Raid number " + id,
                     "body", "A raid.", "published", "2024-01-1" + id.charAt(1) + "T12:00:00Z", "source",
                     id.equals("c1") ? "AFP" : "BBC", "place_countries", List.of("SY"),
-                    "place_tree_countries", List.of("place:country:SY"))));
+                    "place_tree_countries", List.of("place:country:SY"),
+                    // Each its own story, as Article writes it: search collapses copies by cluster.
+                    "cluster", id)));
         }
         client.indices().refresh(r -> r.index(index.alias()));
     }

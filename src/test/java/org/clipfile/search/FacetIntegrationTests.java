@@ -66,6 +66,8 @@ class FacetIntegrationTests extends ArchiveServerTest {
         doc.put("place_tree_countries", paths.stream().filter(p -> p.chars().filter(c -> c == '/').count() == 0).toList());
         doc.put("place_tree_regions", paths.stream().filter(p -> p.chars().filter(c -> c == '/').count() == 1).toList());
         doc.put("place_tree_cities", paths.stream().filter(p -> p.chars().filter(c -> c == '/').count() == 2).toList());
+        // Each its own story, as Article writes it: search collapses copies by cluster.
+        doc.put("cluster", id);
         client.index(i -> i.index(index.alias()).id(id).document(doc).refresh(Refresh.False));
     }
 

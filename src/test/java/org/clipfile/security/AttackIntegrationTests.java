@@ -88,6 +88,14 @@ class AttackIntegrationTests {
         assertThat(statusLineOfHugeMultipart("/api/imports", null)).startsWith("HTTP/1.1 401");
     }
 
+    @Test
+    void shouldRefuseAHugeNameListUploadBeforeReadingItsBody() throws IOException {
+        // A batch search takes a CSV of names as an upload: a gigabyte of it is refused before anyone reads it.
+        String sessionOfNobody = "JSESSIONID=made-up-session-id";
+        assertThat(statusLineOfHugeMultipart("/api/batch-searches", sessionOfNobody)).startsWith("HTTP/1.1 413");
+        assertThat(statusLineOfHugeMultipart("/api/batch-searches", null)).startsWith("HTTP/1.1 413");
+    }
+
     private String statusLineOfHugeMultipart(String path, String cookie) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
