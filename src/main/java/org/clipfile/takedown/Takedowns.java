@@ -170,6 +170,8 @@ public class Takedowns implements IndexReadyListener {
         if (articles.isEmpty()) {
             return Map.of();
         }
+        // An article posted while the server starts waits for the list (its primary shard) rather than failing.
+        ensureList();
         List<FieldValue> ids = new ArrayList<>();
         List<FieldValue> hashes = new ArrayList<>();
         List<FieldValue> urls = new ArrayList<>();
