@@ -173,7 +173,9 @@ public final class Enricher {
                 mentions.add(found);
             }
         }
-        mentions = MentionCleaner.harmonizeTypes(MentionCleaner.propagate(text, mentions), gazetteer::isCountryName);
+        // Cleaned again: the rules above extend names over neighbouring words ("Two World Bank", "Co Inc").
+        mentions = MentionCleaner.clean(
+                MentionCleaner.harmonizeTypes(MentionCleaner.propagate(text, mentions), gazetteer::isCountryName));
 
         List<Mention> entityMentions = new ArrayList<>();
         List<Mention> placeMentions = new ArrayList<>();

@@ -133,6 +133,10 @@ public final class EntityLinks {
         boolean changed = false;
         for (EntityFacet facet : facets) {
             List<String> parts = splits.get(facet.id());
+            if (parts == null && global.containsKey(facet.id())) {
+                // Linked to a name that is two ("IMF/World Bank Development Committee" is "IMF and World Bank").
+                parts = splits.get(global.get(facet.id()).to());
+            }
             if (parts != null) {
                 changed = true;
                 for (String part : parts) {

@@ -37,11 +37,20 @@ final class LinkDecider {
             "president", "senator", "sen", "rep", "gov", "governor", "minister", "chairman", "king", "queen",
             "prince", "general", "gen", "judge", "justice", "secretary", "ambassador", "professor", "prof");
     private static final Set<String> ORGANS = Set.of("commission", "board", "council", "secretariat", "committee");
-    private static final Set<String> NATIONAL_PREFIXES = Set.of("us", "u s", "united states", "american");
+    /** An acronym named beside its expansion in this share of its articles is that expansion (IBM, GM, USDA). */
+    private static final double BESIDE_EXPANSION = 0.2;
+    /** A one-word group named beside a longer name it begins in this share of its articles is it ("Moody"). */
+    private static final double BESIDE_FULL_NAME = 0.25;
+    /** Initials for a first name: "E.F. Hutton", "L.F. Rothschild". */
+    private static final java.util.regex.Pattern INITIALS_FIRST = java.util.regex.Pattern.compile("(?:\\p{Lu}\\.){1,3}\\s*\\p{Lu}");
+    /** An organ named without its body ("Executive Commission") beside one body in this share of its articles. */
+    private static final double BESIDE_BODY = 0.7;
 
     private final Map<String, Entry> entries;
     private final Map<String, Map<String, Integer>> shortForms;
     private final Map<String, String> parent = new HashMap<>();
+    /** Groups by the initials of their name without its legal form: "usda" -> U.S. Department of Agriculture. */
+    private final Map<String, List<Entry>> spelledBy = new HashMap<>();
     private final Map<String, String> reasons = new HashMap<>();
 
     private final Map<String, Integer> frequency;
@@ -86,17 +95,43 @@ final class LinkDecider {
             }
             Entry best = sameFirm.stream().max(Comparator.comparingInt((Entry e) -> e.articles)).orElseThrow();
             for (Entry other : sameFirm) {
-                if (other != best && !sideBySide(other, best)) {
+                // Side by side is no objection: an article writes "General Motors Corp", then "General Motors".
+                if (other != best) {
                     link(other.id, best.id, "legal form: '" + other.name() + "' is '" + best.name() + "'");
                 }
             }
         }
+        Map<String, List<Entry>> groupsByWords = new HashMap<>();
+        for (Entry entry : entries.values()) {
+            String spelled = entry.type.equals("group") && !Names.isAcronym(entry.name())
+                    ? Names.initialsWithoutLegalForm(entry.name()) : "";
+            if (!spelled.isEmpty()) {
+                spelledBy.computeIfAbsent(spelled, k -> new ArrayList<>()).add(entry);
+            }
+            String bag = entry.type.equals("group") ? Names.wordBag(entry.name()) : "";
+            if (!bag.isEmpty()) {
+                groupsByWords.computeIfAbsent(bag, k -> new ArrayList<>()).add(entry);
+            }
+        }
+        for (List<Entry> sameWords : groupsByWords.values()) {
+            if (sameWords.size() < 2) {
+                continue;
+            }
+            Entry best = sameWords.stream().max(Comparator.comparingInt((Entry e) -> e.articles)
+                    .thenComparing(e -> e.id)).orElseThrow();
+            for (Entry other : sameWords) {
+                if (other != best) {
+                    link(other.id, best.id, "word order: '" + other.name() + "' is '" + best.name() + "'");
+                }
+            }
+        }
+        firstWords();
         for (Entry entry : entries.values()) {
             if (!entry.type.equals("group")) {
                 continue;
             }
             String folded = NameKeys.fold(entry.name());
-            for (String prefix : NATIONAL_PREFIXES) {
+            for (String prefix : Names.NATIONAL_PREFIXES) {
                 if (folded.startsWith(prefix + " ")) {
                     Entry body = groupsByKey.get(NameKeys.key(folded.substring(prefix.length() + 1)));
                     if (body != null && body != entry && !sideBySide(entry, body)) {
@@ -105,10 +140,14 @@ final class LinkDecider {
                 }
             }
             String[] words = folded.split(" ");
-            if (words.length >= 2 && ORGANS.contains(words[words.length - 1])) {
+            if (words.length >= 2 && java.util.Arrays.stream(words).skip(1).anyMatch(ORGANS::contains)) {
                 // The longest known body the name starts with: "IMF Interim Committee", "EC Commission",
-                // "International Monetary Fund's Interim Committee".
+                // "International Monetary Fund's Interim Committee", "European Community's Council of Ministers"
+                // (an organ word in the rest, of at most four words).
                 for (int end = words.length - 1; end >= 1; end--) {
+                    if (words.length - end > 4 || java.util.Arrays.stream(words).skip(end).noneMatch(ORGANS::contains)) {
+                        continue;
+                    }
                     String prefix = String.join(" ", java.util.Arrays.copyOf(words, end));
                     Entry body = groupsByKey.get(NameKeys.key(prefix));
                     if (body == null && prefix.endsWith("s")) {
@@ -126,6 +165,7 @@ final class LinkDecider {
                 }
             }
         }
+        genericOrgans();
         Map<String, EntityLinks.Contextual> contextual = new HashMap<>();
         for (Entry entry : entries.values()) {
             String name = entry.name();
@@ -140,6 +180,7 @@ final class LinkDecider {
             // Evidence per linked group of entities (the spellings of one body count together).
             Map<String, Integer> uses = shortForms.getOrDefault(entry.type + "|" + NameKeys.key(name), Map.of());
             Map<String, Integer> evidence = new HashMap<>();
+            Set<String> expansions = new java.util.HashSet<>();
             uses.forEach((target, count) -> evidence.merge(root(target), count, Integer::sum));
             if (entry.type.equals("person") && tokens.size() == 1) {
                 for (Entry full : personsByLastToken.getOrDefault(tokens.getFirst(), List.of())) {
@@ -154,11 +195,18 @@ final class LinkDecider {
                         evidence.merge(root(expansion.id), expansion.articles, Integer::sum);
                     }
                 }
+                // A firm's acronym beside its full name in the same articles ("International Business Machines Corp"
+                // and "IBM", "General Motors Corp" and "GM"): the archive writes them side by side as one entity.
+                expansionsBeside(entry, letters).forEach((expansion, together) -> {
+                    evidence.merge(expansion, together, Integer::sum);
+                    expansions.add(expansion);
+                });
             }
             String self = root(entry.id);
             String shortKey = NameKeys.key(name);
             evidence.keySet().removeIf(target -> target.equals(self) || !entries.containsKey(target)
-                    || !entries.get(target).type.equals(entry.type) || sideBySide(entry, entries.get(target))
+                    || !entries.get(target).type.equals(entry.type)
+                    || sideBySide(entry, entries.get(target)) && !expansions.contains(target)
                     || acronym && containsToken(entries.get(target).name(), shortKey));
             evidence.values().removeIf(count -> count < LEAST_EVIDENCE);
             if (evidence.isEmpty()) {
@@ -181,6 +229,109 @@ final class LinkDecider {
     }
 
     /**
+     * A body's organ named without the body ("the EC's Executive Commission": "Executive Commission"): a group name of
+     * words the archive writes in lower case, ending with an organ word, named beside one body (an acronym or a name
+     * of two words or more) in at least {@value #BESIDE_BODY} of its articles, is that body, as "EC Commission" is.
+     */
+    private void genericOrgans() {
+        for (Entry entry : entries.values()) {
+            String[] words = NameKeys.fold(entry.name()).split(" ");
+            if (!entry.type.equals("group") || words.length < 2 || !ORGANS.contains(words[words.length - 1])
+                    || entry.articles < LEAST_EVIDENCE || parent.containsKey(entry.id)
+                    || !java.util.Arrays.stream(words).allMatch(lowercaseWords::contains)) {
+                continue;
+            }
+            Map<String, Integer> bodies = new HashMap<>();
+            entry.context.forEach((id, together) -> {
+                Entry body = entries.get(id);
+                if (body != null && body.type.equals("group") && (Names.isAcronym(body.name())
+                        || NameKeys.keyTokens(body.name()).size() >= 2)) {
+                    bodies.merge(root(id), together, Math::max);
+                }
+            });
+            bodies.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(top -> {
+                if (top.getValue() >= BESIDE_BODY * entry.articles && !top.getKey().equals(root(entry.id))) {
+                    link(entry.id, top.getKey(), String.format(Locale.ROOT, "organ: '%s' is named beside '%s' in %d"
+                            + " of its %d articles", entry.name(), entries.get(top.getKey()).name(), top.getValue(),
+                            entry.articles));
+                }
+            });
+        }
+    }
+
+    /**
+     * Entities (their linked spellings together) of which one spelling without its legal form spells the acronym's
+     * letters, and that the archive names beside it in at least {@value #BESIDE_EXPANSION} of the acronym's articles
+     * (and {@value #LEAST_EVIDENCE} articles): "U.S. Department of Agriculture" and "U.S. Agriculture Department"
+     * beside "USDA". By root, with the articles in which they are named beside it.
+     */
+    private Map<String, Integer> expansionsBeside(Entry acronym, String letters) {
+        if (letters.length() < 2) {
+            return Map.of();
+        }
+        Map<String, Integer> together = new HashMap<>();
+        Set<String> spelled = new java.util.HashSet<>();
+        for (Entry expansion : spelledBy.getOrDefault(letters, List.of())) {
+            spelled.add(root(expansion.id));
+        }
+        acronym.context.forEach((id, count) -> {
+            Entry other = entries.get(id);
+            if (other != null && other.type.equals("group") && !Names.isAcronym(other.name())) {
+                together.merge(root(id), count, Integer::sum);
+            }
+        });
+        together.keySet().retainAll(spelled);
+        together.values().removeIf(count -> count < LEAST_EVIDENCE || count < BESIDE_EXPANSION * acronym.articles);
+        return together;
+    }
+
+    /**
+     * A one-word group that is the first word of one longer group's name, named beside it in at least
+     * {@value #BESIDE_FULL_NAME} of its articles ("Moody" and "Moody's Investors Service Inc", "Shearson" and
+     * "Shearson Lehman Brothers Inc"), is that group. Not a word the archive writes in lower case ("Bank",
+     * "Treasury"), not an organ of a body ("Senate" and "Senate Banking Committee" stay apart), and only when one
+     * longer name holds {@value #DOMINANT_SHARE} of those articles.
+     */
+    private void firstWords() {
+        Map<String, List<Entry>> byFirstWord = new HashMap<>();
+        for (Entry entry : entries.values()) {
+            if (!entry.type.equals("group")) {
+                continue;
+            }
+            String[] written = entry.name().strip().split("\\s+");
+            String[] words = NameKeys.fold(Names.POSSESSIVE.matcher(entry.name()).replaceAll("")).split(" ");
+            if (written.length >= 2 && !ORGANS.contains(words[words.length - 1])) {
+                // "Moody's Investors Service Inc" begins with "Moody".
+                String first = NameKeys.fold(Names.POSSESSIVE.matcher(written[0]).replaceAll(""));
+                byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(entry);
+            }
+        }
+        for (Entry entry : entries.values()) {
+            String folded = NameKeys.fold(entry.name());
+            if (!entry.type.equals("group") || folded.contains(" ") || Names.isAcronym(entry.name())
+                    || entry.articles < LEAST_EVIDENCE || lowercaseWords.contains(folded) || parent.containsKey(entry.id)) {
+                continue;
+            }
+            Map<String, Integer> beside = new HashMap<>();
+            for (Entry longer : byFirstWord.getOrDefault(folded, List.of())) {
+                int together = entry.context.getOrDefault(longer.id, 0);
+                if (together > 0) {
+                    beside.merge(root(longer.id), together, Integer::sum);
+                }
+            }
+            int total = beside.values().stream().mapToInt(Integer::intValue).sum();
+            beside.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(top -> {
+                if (top.getValue() >= LEAST_EVIDENCE && top.getValue() >= BESIDE_FULL_NAME * entry.articles
+                        && top.getValue() >= DOMINANT_SHARE * total) {
+                    link(entry.id, top.getKey(), String.format(Locale.ROOT, "short form: '%s' begins '%s', named "
+                            + "beside it in %d of its %d articles", entry.name(), entries.get(top.getKey()).name(),
+                            top.getValue(), entry.articles));
+                }
+            });
+        }
+    }
+
+    /**
      * A group named "A and B" where A and B are groups the archive knows better than the pair ("International Monetary
      * Fund and World Bank"): the recognizer read two names as one. Both halves have to be known by their key.
      */
@@ -193,22 +344,41 @@ final class LinkDecider {
         }
         Map<String, List<String>> splits = new HashMap<>();
         for (Entry entry : entries.values()) {
-            if (!entry.type.equals("group") || global.containsKey(entry.id)) {
+            EntityLinks.Global linked = global.get(entry.id);
+            // A pair linked to the same pair in another order ("World Bank and IMF") is still two.
+            if (!entry.type.equals("group") || linked != null && !linked.reason().startsWith("word order")) {
                 continue;
             }
-            String[] halves = entry.name().split("\\s+(?:and|&)\\s+", 2);
-            if (halves.length < 2) {
-                continue;
-            }
-            Entry first = byKey.get(NameKeys.key(halves[0]));
-            Entry second = byKey.get(NameKeys.key(halves[1]));
-            if (first != null && second != null && first != second && first.articles > 2 * entry.articles
-                    && second.articles > 2 * entry.articles && first.articles >= LEAST_FOR_CAPITALS
-                    && second.articles >= LEAST_FOR_CAPITALS) {
-                splits.put(entry.id, List.of(first.id, second.id));
+            for (String[] halves : halves(entry.name())) {
+                Entry first = byKey.get(NameKeys.key(halves[0]));
+                Entry second = byKey.get(NameKeys.key(halves[1]));
+                if (first != null && second != null && first != second && first.articles > 2 * entry.articles
+                        && second.articles > 2 * entry.articles && first.articles >= LEAST_FOR_CAPITALS
+                        && second.articles >= LEAST_FOR_CAPITALS) {
+                    splits.put(entry.id, List.of(first.id, second.id));
+                    break;
+                }
             }
         }
         return splits;
+    }
+
+    /**
+     * Where a name may be two: around "and", "&", a hyphen or a slash ("IMF-World Bank"), or, with no word between,
+     * after any word when both sides have two words or more ("International Monetary Fund World Bank").
+     */
+    private static List<String[]> halves(String name) {
+        List<String[]> halves = new ArrayList<>();
+        String[] joined = name.split("\\s+(?:and|&)\\s+|\\s*/\\s*|(?<=\\p{L})-(?=\\p{Lu})", 2);
+        if (joined.length == 2) {
+            halves.add(joined);
+        }
+        String[] words = name.strip().split("\\s+");
+        for (int cut = 2; cut <= words.length - 2; cut++) {
+            halves.add(new String[] {String.join(" ", java.util.Arrays.copyOf(words, cut)),
+                    String.join(" ", java.util.Arrays.copyOfRange(words, cut, words.length))});
+        }
+        return halves;
     }
 
     /** "non-OPEC" and "OPEC Differentials Committee" are not what "OPEC" stands for; nor "non-oil" anything. */
@@ -262,11 +432,15 @@ final class LinkDecider {
             members.forEach(m -> canonical.put(m, best.id));
             names.put(best.id, best.name());
         }
-        Map<String, EntityLinks.Global> global = new HashMap<>(firms(canonical));
+        Map<String, EntityLinks.Global> firms = firms(canonical);
+        Map<String, EntityLinks.Global> global = new HashMap<>(firms);
         for (Map.Entry<String, String> link : canonical.entrySet()) {
             if (!link.getKey().equals(link.getValue())) {
                 String reason = reasons.getOrDefault(link.getKey(), "linked with " + names.get(link.getValue()));
-                global.put(link.getKey(), new EntityLinks.Global(link.getKey(), link.getValue(), reason));
+                // "Hutton" stands for "E.F. Hutton", which is a firm: straight to the firm.
+                EntityLinks.Global firm = firms.get(link.getValue());
+                global.put(link.getKey(), new EntityLinks.Global(link.getKey(),
+                        firm == null ? link.getValue() : firm.to(), firm == null ? reason : reason + "; " + firm.reason()));
             }
         }
         Map<String, EntityLinks.Contextual> resolvedContextual = new HashMap<>();
@@ -357,6 +531,12 @@ final class LinkDecider {
      * articles as it names it, or a full name ending with it, as a person. Linked to the most used of those groups.
      */
     private Map<String, EntityLinks.Global> firms(Map<String, String> canonical) {
+        Map<String, List<Entry>> groupsByForm = new HashMap<>();
+        for (Entry entry : entries.values()) {
+            if (entry.type.equals("group")) {
+                groupsByForm.computeIfAbsent(Names.withoutLegalForm(entry.name()), k -> new ArrayList<>()).add(entry);
+            }
+        }
         Map<String, List<Entry>> groupsByFirstWords = new HashMap<>();
         for (Entry entry : entries.values()) {
             if (entry.type.equals("group")) {
@@ -376,10 +556,35 @@ final class LinkDecider {
         }
         Map<String, EntityLinks.Global> firms = new HashMap<>();
         for (Entry entry : entries.values()) {
-            if (!entry.type.equals("person") || entry.articles < LEAST_EVIDENCE) {
+            if (!entry.type.equals("person")) {
                 continue;
             }
             String folded = NameKeys.fold(entry.name());
+            if (folded.indexOf(' ') > 0) {
+                // "James Capel" and "James Capel and Co", "Jardine Matheson" and "Jardine Matheson Holdings Ltd": the
+                // archive names the firm with its legal form.
+                Entry firm = groupsByForm.getOrDefault(NameKeys.key(entry.name()), List.of()).stream()
+                        .filter(g -> Names.hasLegalForm(g.name()) && g.articles >= 2)
+                        .max(Comparator.comparingInt((Entry g) -> g.articles)).orElse(null);
+                if (firm != null) {
+                    firms.put(entry.id, new EntityLinks.Global(entry.id, canonical.getOrDefault(firm.id, firm.id),
+                            String.format(Locale.ROOT, "a firm: the archive names '%s' with a legal form (%s)",
+                                    entry.name(), firm.name())));
+                    continue;
+                }
+                // "L.F. Rothschild" and "L.F. Rothschild Unterberg Towbin": initials and a name that begin a firm's.
+                List<Entry> longer = groupsByFirstWords.getOrDefault(folded, List.of());
+                if (INITIALS_FIRST.matcher(entry.name()).lookingAt() && !longer.isEmpty()) {
+                    Entry firm2 = longer.stream().max(Comparator.comparingInt((Entry g) -> g.articles)).orElseThrow();
+                    firms.put(entry.id, new EntityLinks.Global(entry.id, canonical.getOrDefault(firm2.id, firm2.id),
+                            String.format(Locale.ROOT, "a firm: '%s' begins the firm's name '%s'", entry.name(),
+                                    firm2.name())));
+                    continue;
+                }
+            }
+            if (entry.articles < LEAST_EVIDENCE) {
+                continue;
+            }
             List<Entry> groups = groupsByFirstWords.getOrDefault(folded, List.of());
             int asGroup = groups.stream().mapToInt(g -> g.articles).sum();
             int asPerson = entry.articles + (folded.indexOf(' ') < 0 ? bySurname.getOrDefault(folded, 0) : 0);

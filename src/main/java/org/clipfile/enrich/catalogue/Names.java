@@ -16,8 +16,15 @@ final class Names {
             "company", "ltd", "limited", "plc", "llc", "lp", "ag", "sa", "nv", "bv", "spa", "gmbh", "kk", "group",
             "holdings", "holding");
 
+    /** Initials written with periods: "U.S.", "U.K.". */
+    private static final Pattern DOTTED_INITIALS = Pattern.compile("(?:\\p{Lu}\\.){2,}");
+    /** Words a word-order variant may add or move ("Department of Agriculture", "Agriculture Department"). */
+    private static final Set<String> FUNCTION_WORDS = Set.of("of", "for", "the", "and", "on", "in", "de", "to");
+    /** Leading words of a national body that journalists write or drop ("U.S. Treasury", "Treasury"). */
+    static final List<String> NATIONAL_PREFIXES = List.of("united states", "u s", "us", "american");
+
     /** A possessive at the end of a name: "European Community's" is the European Community. */
-    private static final Pattern POSSESSIVE = Pattern.compile("['\u2019]s$");
+    static final Pattern POSSESSIVE = Pattern.compile("['\u2019]s$");
 
     private Names() {}
 
@@ -37,6 +44,11 @@ final class Names {
             if (!Character.isUpperCase(word.charAt(0))) {
                 return "";
             }
+            if (DOTTED_INITIALS.matcher(word).matches()) {
+                // "U.S. Department of Agriculture": USDA.
+                word.chars().filter(Character::isLetter).forEach(c -> initials.append((char) Character.toLowerCase(c)));
+                continue;
+            }
             initials.append(Character.toLowerCase(word.charAt(0)));
         }
         return initials.length() > 1 ? initials.toString() : "";
@@ -49,10 +61,50 @@ final class Names {
         if (tokens.size() > 1 && tokens.getFirst().equals("the")) {
             tokens.removeFirst();
         }
-        while (tokens.size() > 1 && LEGAL_FORMS.contains(tokens.getLast())) {
+        // "Merrill Lynch and Co Inc", "Goldman, Sachs and Co": the "and" before a legal form goes with it.
+        while (tokens.size() > 1 && (LEGAL_FORMS.contains(tokens.getLast()) || tokens.getLast().equals("and"))) {
             tokens.removeLast();
         }
         return NameKeys.key(String.join(" ", tokens));
+    }
+
+    /**
+     * The initials of a firm's name without its legal form, when at least two words remain ("International Business
+     * Machines Corp": ibm, "General Motors Corp": gm, "U.S. Department of Agriculture": usda); else empty.
+     */
+    static String initialsWithoutLegalForm(String name) {
+        String written = POSSESSIVE.matcher(name.strip()).replaceAll("");
+        List<String> words = new java.util.ArrayList<>(List.of(written.split("[\\s,]+")));
+        while (words.size() > 1 && (LEGAL_FORMS.contains(words.getLast().toLowerCase(Locale.ROOT).replace(".", ""))
+                || words.getLast().equalsIgnoreCase("and") || words.getLast().equals("&"))) {
+            words.removeLast();
+        }
+        if (words.size() < 2) {
+            return "";
+        }
+        return initials(String.join(" ", words));
+    }
+
+    /**
+     * The content words of a name in no order, without a national prefix, legal form or function words: names that
+     * say the same in another order share it ("U.S. Agriculture Department", "Department of Agriculture"; "General
+     * Agreement on Tariffs and Trade", "General Agreement on Trade and Tariffs"). Empty below two content words.
+     */
+    static String wordBag(String name) {
+        String folded = NameKeys.fold(POSSESSIVE.matcher(name.strip()).replaceAll(""));
+        for (String prefix : NATIONAL_PREFIXES) {
+            if (folded.startsWith(prefix + " ")) {
+                folded = folded.substring(prefix.length() + 1);
+                break;
+            }
+        }
+        java.util.TreeSet<String> bag = new java.util.TreeSet<>();
+        for (String word : folded.split(" ")) {
+            if (!word.isEmpty() && !FUNCTION_WORDS.contains(word) && !LEGAL_FORMS.contains(word)) {
+                bag.add(NameKeys.key(word));
+            }
+        }
+        return bag.size() >= 2 ? String.join(" ", bag) : "";
     }
 
     /** Whether the last word of a name is a legal form ("Exxon Corp"): its initials are not an acronym of it. */

@@ -40,13 +40,43 @@ public final class MentionCleaner {
             "\\b(?:Inc|Corp|Corporation|Co|Cos|Company|Ltd|Plc|PLC|Brothers|Bros|Sons|Partners|Associates|Securities"
                     + "|Holdings|Industries|Enterprises)\\b\\.?$");
 
+    /** " and Phelps", " & Whitney": a second capitalised surname after a person's bare surname. */
+    private static final Pattern SURNAME_PAIR = Pattern.compile("\\s+(?:and|&)\\s+(\\p{Lu}\\p{Ll}+)\\b(?!\\s+\\p{Lu})");
+
     private MentionCleaner() {}
 
-    /** Drops junk mentions and trims a leading "the". */
+    /**
+     * A single capitalised word that no person mention of the text extends ("Phelps", not "Baker" where the text
+     * also names "James Baker"): a surname standing alone, as in a firm's name.
+     */
+    private static boolean isBareSurname(String word, List<Mention> mentions) {
+        if (word.indexOf(' ') >= 0 || word.length() < 3 || !Character.isUpperCase(word.charAt(0))
+                || word.chars().skip(1).anyMatch(Character::isUpperCase)) {
+            return false;
+        }
+        for (Mention other : mentions) {
+            if (other.type() == MentionType.PERSON && other.text().endsWith(" " + word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Words that are never a name on their own, nor all of one: "Co Inc", "Ltd", "and Co". */
+    private static final Set<String> LEGAL_WORDS = Set.of("inc", "corp", "corporation", "co", "cos", "company", "ltd",
+            "plc", "lp", "llc", "ag", "sa", "nv", "bv", "gmbh", "and", "&", "the", "of");
+    /** Counts that begin a sentence before a name: "Two World Bank review teams". */
+    private static final Set<String> NUMBER_WORDS = Set.of("two", "three", "four", "five", "six", "seven", "eight",
+            "nine", "ten", "both", "several");
+    /** Lower-case words that begin a name: "de Klerk", "van Agt", "al-Assad", "bin Laden". */
+    private static final Set<String> NAME_PARTICLES = Set.of("de", "del", "della", "di", "da", "dos", "du", "van",
+            "von", "der", "den", "le", "la", "al", "el", "bin", "ibn", "ben", "abu", "ter", "ten", "y", "e");
+
+    /** Drops junk mentions and trims a leading "the" and leading lower-case words ("two World Bank"). */
     public static List<Mention> clean(List<Mention> mentions) {
         List<Mention> kept = new ArrayList<>(mentions.size());
         for (Mention mention : mentions) {
-            Mention trimmed = trimArticle(mention);
+            Mention trimmed = trimLowerCaseStart(trimArticle(mention));
             if (!isJunk(trimmed)) {
                 kept.add(trimmed);
             }
@@ -68,6 +98,16 @@ public final class MentionCleaner {
         if (NEVER_A_NAME.contains(lower)) {
             return true;
         }
+        // "non-OPEC" (countries) is what is not the group: no entity.
+        if (lower.startsWith("non-") || lower.startsWith("non ")) {
+            return true;
+        }
+        // "Co Inc", "Co Ltd": legal forms the tagger read without the firm's name.
+        if (mention.type() != MentionType.LOCATION
+                && java.util.Arrays.stream(lower.replace(".", "").replace(",", "").split("\\s+"))
+                        .allMatch(LEGAL_WORDS::contains)) {
+            return true;
+        }
         // "REUTER" is the wire's sign-off and "AP" its dateline credit; as a group "Reuters" is a name ("told Reuters").
         if (WIRE_NAMES.contains(lower) && (mention.type() == MentionType.PERSON || allCaps && lower.equals("reuter"))) {
             return true;
@@ -85,6 +125,19 @@ public final class MentionCleaner {
         Set<String> firmNames = new HashSet<>();
         List<Mention> out = new ArrayList<>(mentions.size());
         for (Mention mention : mentions) {
+            if (mention.type() == MentionType.PERSON) {
+                Matcher pair = SURNAME_PAIR.matcher(text).region(mention.end(), text.length());
+                if (pair.lookingAt() && isBareSurname(mention.text(), mentions)
+                        && isBareSurname(pair.group(1), mentions) && mentions.stream().anyMatch(m ->
+                                m.type() == MentionType.PERSON && m.begin() == pair.start(1) && m.end() == pair.end(1))) {
+                    // "Duff and Phelps", "Pratt and Whitney": two surnames, both read as people, that no one in the
+                    // text is named by in full ("Reagan and Congress" is no firm: Congress is no surname).
+                    firmNames.add(mention.text());
+                    out.add(new Mention(text.substring(mention.begin(), pair.end()), MentionType.ORGANIZATION,
+                            mention.begin(), pair.end()));
+                    continue;
+                }
+            }
             if (mention.type() != MentionType.ORGANIZATION) {
                 Matcher suffix = FIRM_SUFFIX.matcher(text).region(mention.end(), text.length());
                 if (suffix.lookingAt() && mention.type() == MentionType.PERSON) {
@@ -119,6 +172,32 @@ public final class MentionCleaner {
             last = typed;
         }
         return result;
+    }
+
+    /**
+     * "two World Bank", "said Brown": leading words in lower case are no part of a name, unless a particle ("de
+     * Klerk"). A name wholly in lower case is left as it is (and dropped as junk).
+     */
+    private static Mention trimLowerCaseStart(Mention mention) {
+        String text = mention.text();
+        int cut = 0;
+        while (true) {
+            int space = text.indexOf(' ', cut);
+            if (space < 0) {
+                break;
+            }
+            String word = text.substring(cut, space);
+            boolean lower = !word.isEmpty() && word.chars().allMatch(c -> Character.isLowerCase(c) || c == '-' || c == '\'')
+                    || NUMBER_WORDS.contains(word.toLowerCase(Locale.ROOT));
+            if (!lower || NAME_PARTICLES.contains(word) || word.startsWith("al-") || word.startsWith("el-")) {
+                break;
+            }
+            cut = space + 1;
+        }
+        if (cut == 0 || cut >= text.length() || text.substring(cut).chars().noneMatch(Character::isUpperCase)) {
+            return mention;
+        }
+        return new Mention(text.substring(cut), mention.type(), mention.begin() + cut, mention.end());
     }
 
     private static Mention trimArticle(Mention mention) {

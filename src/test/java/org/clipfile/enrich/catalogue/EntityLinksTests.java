@@ -116,7 +116,8 @@ class EntityLinksTests {
     @Test
     void shouldNotLinkNamesTheArchiveUsesSideBySideAsDifferentEntities() {
         EntityCatalogue catalogue = new EntityCatalogue();
-        times(catalogue, 5, article(group("Chrysler Corp"), group("Chrysler")));
+        // "Baker" named beside James Baker in every article is someone else (Howard Baker, called by his surname).
+        times(catalogue, 5, article(person("James Baker"), person("Baker")));
 
         assertThat(catalogue.decide().global()).isEmpty();
     }
@@ -176,5 +177,124 @@ class EntityLinksTests {
         assertThat(ids(links.apply(article(group("IMF Interim Committee"))))).containsExactly("group:imf");
         assertThat(ids(links.apply(article(group("Senate Banking Committee")))))
                 .containsExactly("group:senate-banking-committee");
+    }
+
+    @Test
+    void shouldLinkAFirmsAcronymNamedBesideItsFullNameInTheSameArticles() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 6, article(group("International Business Machines Corp"), group("IBM")));
+        times(catalogue, 4, article(group("IBM")));
+        times(catalogue, 2, article(group("International Business Machines Corp")));
+        // Same initials, never named beside it: no evidence.
+        times(catalogue, 5, article(group("Intermediate Bond Market")));
+
+        EntityLinks links = catalogue.decide();
+
+        assertThat(ids(links.apply(article(group("International Business Machines Corp"))))).containsExactly("group:ibm");
+        assertThat(ids(links.apply(article(group("Intermediate Bond Market"))))).containsExactly(
+                "group:intermediate-bond-market");
+    }
+
+    @Test
+    void shouldLinkAnAcronymToAnExpansionSpelledByOneOfItsLinkedNames() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 5, article(group("U.S. Agriculture Department"), group("USDA")));
+        times(catalogue, 3, article(group("U.S. Department of Agriculture")));
+        times(catalogue, 4, article(group("USDA")));
+
+        EntityLinks links = catalogue.decide();
+
+        String usda = ids(links.apply(article(group("USDA")))).getFirst();
+        assertThat(ids(links.apply(article(group("U.S. Agriculture Department"))))).containsExactly(usda);
+        assertThat(ids(links.apply(article(group("U.S. Department of Agriculture"))))).containsExactly(usda);
+    }
+
+    @Test
+    void shouldLinkTheSameWordsInAnotherOrder() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 8, article(group("General Agreement on Tariffs and Trade")));
+        times(catalogue, 2, article(group("General Agreement on Trade and Tariffs")));
+        times(catalogue, 3, article(group("General Agreement")));
+
+        EntityLinks links = catalogue.decide();
+
+        assertThat(ids(links.apply(article(group("General Agreement on Trade and Tariffs")))))
+                .containsExactly("group:general-agreement-on-tariffs-and-trade");
+        assertThat(ids(links.apply(article(group("General Agreement"))))).containsExactly("group:general-agreement");
+    }
+
+    @Test
+    void shouldLinkALegalFormVariantEvenWhenAnArticleUsesBoth() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 5, article(group("General Motors Corp"), group("General Motors")));
+        times(catalogue, 3, article(group("Merrill Lynch and Co Inc")));
+        times(catalogue, 4, article(group("Merrill Lynch")));
+
+        EntityLinks links = catalogue.decide();
+
+        assertThat(ids(links.apply(article(group("General Motors"))))).containsExactly("group:general-motors-corp");
+        assertThat(ids(links.apply(article(group("Merrill Lynch and Co Inc"))))).containsExactly("group:merrill-lynch");
+    }
+
+    @Test
+    void shouldLinkAOneWordGroupToTheLongerNameItBeginsAndIsNamedBeside() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 5, article(group("Moody's Investors Service Inc"), group("Moody")));
+        times(catalogue, 3, article(group("Moody")));
+        times(catalogue, 4, article(group("Senate"), group("Senate Banking Committee")));
+        times(catalogue, 2, article(group("Senate")));
+
+        EntityLinks links = catalogue.decide();
+
+        assertThat(ids(links.apply(article(group("Moody"))))).isEqualTo(
+                ids(links.apply(article(group("Moody's Investors Service Inc")))));
+        assertThat(links.global().values()).extracting(EntityLinks.Global::reason)
+                .containsExactly("short form: 'Moody' begins 'Moody's Investors Service Inc', named beside it in 5 of its 8 articles");
+        assertThat(ids(links.apply(article(group("Senate"))))).containsExactly("group:senate");
+    }
+
+    @Test
+    void shouldLinkAnOrganNamedAfterItsBodysPossessive() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 6, article(group("European Community", "EC")));
+        times(catalogue, 2, article(group("European Community's Council of Ministers")));
+
+        EntityLinks links = catalogue.decide();
+
+        assertThat(ids(links.apply(article(group("European Community's Council of Ministers")))))
+                .containsExactly(ids(links.apply(article(group("European Community")))).getFirst());
+    }
+
+    @Test
+    void shouldSplitTwoKnownGroupsJoinedByASlashOrAHyphen() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 12, article(group("International Monetary Fund")));
+        times(catalogue, 12, article(group("World Bank")));
+        times(catalogue, 1, article(group("International Monetary Fund/World Bank")));
+        times(catalogue, 1, article(group("International Monetary Fund-World Bank")));
+
+        EntityLinks links = catalogue.decide();
+
+        assertThat(ids(links.apply(article(group("International Monetary Fund/World Bank")))))
+                .containsExactlyInAnyOrder("group:international-monetary-fund", "group:world-bank");
+        assertThat(ids(links.apply(article(group("International Monetary Fund-World Bank")))))
+                .containsExactlyInAnyOrder("group:international-monetary-fund", "group:world-bank");
+    }
+
+    @Test
+    void shouldMakeAPersonAFirmWhereTheArchiveNamesItWithALegalFormOrItsInitialsBeginAFirmsName() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 2, article(group("James Capel and Co")));
+        times(catalogue, 4, article(person("James Capel")));
+        times(catalogue, 1, article(group("L.F. Rothschild Unterberg Towbin")));
+        times(catalogue, 3, article(person("L.F. Rothschild")));
+        times(catalogue, 3, article(person("P.W. Botha")));
+
+        EntityLinks links = catalogue.decide();
+
+        assertThat(ids(links.apply(article(person("James Capel"))))).containsExactly("group:james-capel-and-co");
+        assertThat(ids(links.apply(article(person("L.F. Rothschild")))))
+                .containsExactly("group:lf-rothschild-unterberg-towbin");
+        assertThat(ids(links.apply(article(person("P.W. Botha"))))).containsExactly("person:pw-botha");
     }
 }

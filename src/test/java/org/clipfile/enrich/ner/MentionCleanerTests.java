@@ -153,4 +153,55 @@ class MentionCleanerTests {
         assertThat(MentionCleaner.harmonizeTypes(mentions, name -> false))
                 .allMatch(m -> m.type() == MentionType.PERSON);
     }
+
+    @Test
+    void shouldDropWhatIsNoGroupNonOpecAndBareLegalForms() {
+        String text = "Non-OPEC producers and Co Inc said. OPEC met.";
+
+        int opec = text.indexOf("OPEC met");
+
+        List<Mention> kept = MentionCleaner.clean(List.of(mention(text, "Non-OPEC", MentionType.ORGANIZATION),
+                mention(text, "Co Inc", MentionType.ORGANIZATION),
+                new Mention("OPEC", MentionType.ORGANIZATION, opec, opec + 4)));
+
+        assertThat(kept).extracting(Mention::text).containsExactly("OPEC");
+    }
+
+    @Test
+    void shouldTrimACountOrLowerCaseWordsBeforeANameButKeepParticles() {
+        String text = "Two World Bank teams met de Klerk.";
+
+        List<Mention> kept = MentionCleaner.clean(List.of(mention(text, "Two World Bank", MentionType.ORGANIZATION),
+                mention(text, "de Klerk", MentionType.PERSON)));
+
+        assertThat(kept).extracting(Mention::text).containsExactly("World Bank", "de Klerk");
+        assertThat(kept.getFirst().begin()).isEqualTo(text.indexOf("World Bank"));
+    }
+
+    @Test
+    void shouldMakeTwoBareSurnamesJoinedByAndAFirmButNotAPersonAndABody() {
+        String text = "Duff and Phelps said it lowered the rating. Reagan and Congress disagreed.";
+
+        List<Mention> firms = MentionCleaner.firms(text, List.of(mention(text, "Duff", MentionType.PERSON),
+                mention(text, "Phelps", MentionType.PERSON), mention(text, "Reagan", MentionType.PERSON),
+                mention(text, "Congress", MentionType.ORGANIZATION)));
+
+        assertThat(firms).extracting(Mention::text, Mention::type).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Duff and Phelps", MentionType.ORGANIZATION),
+                org.assertj.core.groups.Tuple.tuple("Reagan", MentionType.PERSON),
+                org.assertj.core.groups.Tuple.tuple("Congress", MentionType.ORGANIZATION));
+    }
+
+    @Test
+    void shouldNotMakeAFirmOfSurnamesWhereTheTextNamesThePeopleInFull() {
+        String text = "James Baker met Paul Volcker. Baker and Volcker agreed.";
+        int second = text.indexOf("Baker and");
+
+        List<Mention> firms = MentionCleaner.firms(text, List.of(mention(text, "James Baker", MentionType.PERSON),
+                mention(text, "Paul Volcker", MentionType.PERSON),
+                new Mention("Baker", MentionType.PERSON, second, second + 5),
+                new Mention("Volcker", MentionType.PERSON, text.lastIndexOf("Volcker"), text.lastIndexOf("Volcker") + 7)));
+
+        assertThat(firms).extracting(Mention::type).containsOnly(MentionType.PERSON);
+    }
 }
