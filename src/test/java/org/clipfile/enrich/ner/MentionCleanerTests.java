@@ -183,8 +183,7 @@ class MentionCleanerTests {
         String text = "Duff and Phelps said it lowered the rating. Reagan and Congress disagreed.";
 
         List<Mention> firms = MentionCleaner.firms(text, List.of(mention(text, "Duff", MentionType.PERSON),
-                mention(text, "Phelps", MentionType.PERSON), mention(text, "Reagan", MentionType.PERSON),
-                mention(text, "Congress", MentionType.ORGANIZATION)));
+                mention(text, "Phelps", MentionType.PERSON), mention(text, "Reagan", MentionType.PERSON), mention(text, "Congress", MentionType.ORGANIZATION)));
 
         assertThat(firms).extracting(Mention::text, Mention::type).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("Duff and Phelps", MentionType.ORGANIZATION),
@@ -203,5 +202,23 @@ class MentionCleanerTests {
                 new Mention("Volcker", MentionType.PERSON, text.lastIndexOf("Volcker"), text.lastIndexOf("Volcker") + 7)));
 
         assertThat(firms).extracting(Mention::type).containsOnly(MentionType.PERSON);
+    }
+
+    @Test
+    void shouldMakeABareSurnameThatIsAWordOfAFirmsNameInTheTextTheFirm() {
+        String text = "Santos Ltd said its profit rose. Santos said the stake was sold. Reagan Administration aides met Reagan.";
+        int second = text.indexOf("Santos said");
+        int reagan = text.lastIndexOf("Reagan");
+
+        List<Mention> firms = MentionCleaner.firms(text, List.of(mention(text, "Santos Ltd", MentionType.ORGANIZATION),
+                new Mention("Santos", MentionType.PERSON, second, second + 6),
+                mention(text, "Reagan Administration", MentionType.ORGANIZATION),
+                new Mention("Reagan", MentionType.PERSON, reagan, reagan + 6)));
+
+        assertThat(firms).extracting(Mention::text, Mention::type).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Santos Ltd", MentionType.ORGANIZATION),
+                org.assertj.core.groups.Tuple.tuple("Santos", MentionType.ORGANIZATION),
+                org.assertj.core.groups.Tuple.tuple("Reagan Administration", MentionType.ORGANIZATION),
+                org.assertj.core.groups.Tuple.tuple("Reagan", MentionType.PERSON));
     }
 }
