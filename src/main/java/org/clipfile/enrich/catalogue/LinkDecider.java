@@ -47,9 +47,17 @@ final class LinkDecider {
     private final Map<String, Integer> frequency;
     private final long archiveSize;
     private final Set<String> lowercaseWords;
+    /** Editors' vetoes (curation): pairs never linked. The only curation hook here: see {@link #vetoed}. */
+    private final LinkVetoes vetoes;
 
     LinkDecider(Map<String, Entry> entries, Map<String, Map<String, Integer>> shortForms,
             Map<String, Integer> frequency, long archiveSize, Set<String> lowercaseWords) {
+        this(entries, shortForms, frequency, archiveSize, lowercaseWords, LinkVetoes.none());
+    }
+
+    LinkDecider(Map<String, Entry> entries, Map<String, Map<String, Integer>> shortForms,
+            Map<String, Integer> frequency, long archiveSize, Set<String> lowercaseWords, LinkVetoes vetoes) {
+        this.vetoes = vetoes;
         this.lowercaseWords = lowercaseWords;
         this.entries = entries;
         this.shortForms = shortForms;
@@ -157,7 +165,8 @@ final class LinkDecider {
             }
             String self = root(entry.id);
             String shortKey = NameKeys.key(name);
-            evidence.keySet().removeIf(target -> target.equals(self) || !entries.containsKey(target)
+            evidence.keySet().removeIf(target -> target.equals(self) || vetoed(entry.id, target)
+                    || !entries.containsKey(target)
                     || !entries.get(target).type.equals(entry.type) || sideBySide(entry, entries.get(target))
                     || acronym && containsToken(entries.get(target).name(), shortKey));
             evidence.values().removeIf(count -> count < LEAST_EVIDENCE);
@@ -202,7 +211,8 @@ final class LinkDecider {
             }
             Entry first = byKey.get(NameKeys.key(halves[0]));
             Entry second = byKey.get(NameKeys.key(halves[1]));
-            if (first != null && second != null && first != second && first.articles > 2 * entry.articles
+            if (first != null && second != null && first != second && !vetoed(entry.id, first.id)
+                    && !vetoed(entry.id, second.id) && first.articles > 2 * entry.articles
                     && second.articles > 2 * entry.articles && first.articles >= LEAST_FOR_CAPITALS
                     && second.articles >= LEAST_FOR_CAPITALS) {
                 splits.put(entry.id, List.of(first.id, second.id));
@@ -224,6 +234,9 @@ final class LinkDecider {
     }
 
     private void link(String from, String to, String reason) {
+        if (vetoed(from, to)) {
+            return;
+        }
         String a = root(from);
         String b = root(to);
         if (!a.equals(b)) {
@@ -233,6 +246,33 @@ final class LinkDecider {
         // The same reason explains the link the other way, should the linked entity give the id.
         reasons.putIfAbsent(to, reason);
     }
+
+    // ---- curation hook: editors' vetoes ----------------------------------------------------------------------------
+
+    /**
+     * Whether linking {@code from} with {@code to} would join two entities an editor split apart: the pair itself, or
+     * (union-find) any vetoed pair whose members are already linked to {@code from}'s and {@code to}'s entities.
+     */
+    private boolean vetoed(String from, String to) {
+        if (vetoes.isEmpty()) {
+            return false;
+        }
+        if (vetoes.vetoed(from, to)) {
+            return true;
+        }
+        String a = root(from);
+        String b = root(to);
+        for (List<String> pair : vetoes.pairs()) {
+            String x = root(pair.get(0));
+            String y = root(pair.get(1));
+            if (x.equals(a) && y.equals(b) || x.equals(b) && y.equals(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------------
 
     private String root(String id) {
         String current = id;
@@ -264,7 +304,7 @@ final class LinkDecider {
         }
         Map<String, EntityLinks.Global> global = new HashMap<>(firms(canonical));
         for (Map.Entry<String, String> link : canonical.entrySet()) {
-            if (!link.getKey().equals(link.getValue())) {
+            if (!link.getKey().equals(link.getValue()) && !vetoes.vetoed(link.getKey(), link.getValue())) {
                 String reason = reasons.getOrDefault(link.getKey(), "linked with " + names.get(link.getValue()));
                 global.put(link.getKey(), new EntityLinks.Global(link.getKey(), link.getValue(), reason));
             }
@@ -279,6 +319,9 @@ final class LinkDecider {
             Map<String, Double> priors = new LinkedHashMap<>();
             for (String candidate : link.candidates()) {
                 String target = canonical.getOrDefault(candidate, candidate);
+                if (vetoes.vetoed(link.from(), target)) {
+                    continue;
+                }
                 priors.merge(target, link.priors().get(candidate), Double::sum);
                 Entry entry = entries.get(candidate);
                 contexts.merge(target, entry.context, LinkDecider::sum);
@@ -388,6 +431,9 @@ final class LinkDecider {
             }
             Entry firm = groups.stream().max(Comparator.comparingInt((Entry g) -> g.articles)).orElseThrow();
             String to = canonical.getOrDefault(firm.id, firm.id);
+            if (vetoes.vetoed(entry.id, to) || vetoes.vetoed(entry.id, firm.id)) {
+                continue;
+            }
             firms.put(entry.id, new EntityLinks.Global(entry.id, to, String.format(Locale.ROOT,
                     "a firm: '%s' begins group names in %d articles, is a person in %d (%s)", entry.name(), asGroup,
                     asPerson, firm.name())));
