@@ -33,10 +33,12 @@ import org.clipfile.curation.CurationEdits;
 import org.clipfile.enrich.curation.Curation;
 import org.clipfile.enrich.catalogue.EntityLinks;
 import org.clipfile.index.ArticleIndex;
+import org.clipfile.index.IndexMoved;
 import org.clipfile.index.IndexReadyListener;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,6 +73,7 @@ public class Reindexer implements IndexReadyListener {
     private final CurationEdits curationEdits;
     private final ImportProperties properties;
     private final ReindexRunStore store;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String owner;
     /** The run of this instance, as the copy loop last reported it; the heartbeat writes it to the store. */
@@ -84,7 +87,9 @@ public class Reindexer implements IndexReadyListener {
     private volatile boolean lostLock;
 
     Reindexer(ElasticsearchClient client, ArticleIndex index, Enricher enricher, EntityCatalogueService catalogue,
-            CurationEdits curationEdits, ImportProperties properties, ReindexRunStore store) {
+            CurationEdits curationEdits, ImportProperties properties, ReindexRunStore store,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.client = client;
         this.index = index;
         this.enricher = enricher;
@@ -350,6 +355,7 @@ public class Reindexer implements IndexReadyListener {
             // Articles written in the moment between the catch-up and the move.
             copy(from, since(beforeMove), change, writer, copied, failed, failures, started, target, applyRegistry);
             writer.finish();
+            events.publishEvent(new IndexMoved(alias, from, target));
         } catch (BulkWriter.OutageException e) {
             throw new IOException(e.getMessage(), e);
         }
