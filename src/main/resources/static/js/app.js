@@ -512,7 +512,11 @@ async function showSession() {
     });
     box.append(el('span', { class: 'user' }, who.username), ' ', logout);
     showVersion();
-    enableCuration(who.role, () => render());
+    // Once edits are applied the counts changed: search again rather than reuse the last answer.
+    enableCuration(who.role, () => {
+      lastResult = null;
+      render();
+    });
   }
 }
 

@@ -94,16 +94,10 @@ public class CurationEdits implements IndexReadyListener {
         return current;
     }
 
-    /** When the latest edit was made or undone; null when there is none. */
-    public @Nullable Instant lastChange() {
-        Instant last = null;
-        for (CurationEdit edit : all) {
-            Instant at = edit.undone() && edit.undoneAt() != null ? edit.undoneAt() : edit.createdAt();
-            if (last == null || at.isAfter(last)) {
-                last = at;
-            }
-        }
-        return last;
+    /** The edits in force as stored now, by whichever instance made them: what a re-index applies. */
+    public Curation fresh() throws IOException {
+        sync();
+        return current;
     }
 
     /** The edits made or undone after {@code since}: not yet applied by a re-index that started then. */

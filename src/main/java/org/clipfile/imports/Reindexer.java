@@ -309,7 +309,7 @@ public class Reindexer implements IndexReadyListener {
         // resolved it), and applied to every article copied, as are registry edits when asked for.
         // Editors' curation edits in force when the run starts are always applied (an undone one is no longer):
         // their splits keep the catalogue from linking, then they change the linked entities.
-        Curation curation = curationEdits.current();
+        Curation curation = curationEdits.fresh();
         EntityLinks links = catalogue.rebuild(from, curation.vetoes());
         UnaryOperator<Article> change = a -> {
             if (a.entities() == null) {

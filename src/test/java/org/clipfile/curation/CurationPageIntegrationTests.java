@@ -159,6 +159,30 @@ class CurationPageIntegrationTests extends ArchiveServerTest {
     }
 
     @Test
+    void shouldSplitAMergedValueFromTheEntityPage() {
+        Http.Response merge = http.as(org.clipfile.security.Role.editor).post("/api/curation/edits",
+                "application/json", """
+                        {"action": "merge", "entity": "%s", "other": "%s"}""".formatted(KEPT, MERGED));
+        assertThat(merge.status()).as(merge.body()).isEqualTo(201);
+        openAndLogIn("page-editor");
+        applyEdits();
+        awaitCount(KEPT, "5");
+
+        browser.findElement(row(KEPT)).findElement(By.cssSelector("a.profile")).click();
+        WebElement split = waiting().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#entity-curation button.split[data-member='" + MERGED + "']")));
+        assertThat(browser.findElement(By.id("entity-curation")).getText()).contains("Made of")
+                .contains("merged by key:test-editor");
+        split.click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("curation-message"), "Undone"));
+        applyEdits();
+        browser.findElement(By.cssSelector("a.back")).click();
+
+        awaitCount(KEPT, "3");
+        awaitCount(MERGED, "2");
+    }
+
+    @Test
     void shouldShowNoCurationControlsToAReader() {
         openAndLogIn("page-reader");
         awaitCount(KEPT, "3");
