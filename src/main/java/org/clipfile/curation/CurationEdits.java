@@ -43,6 +43,10 @@ public class CurationEdits implements IndexReadyListener {
     static final Duration SYNC_EVERY = Duration.ofSeconds(30);
     /** Edits kept in force at most (an archive's curation is hundreds or thousands of edits, not millions). */
     public static final int MOST_EDITS = 10_000;
+    /** Edits kept at most, undone ones included (every instance reads them all at each sync). */
+    public static final int MOST_STORED = 50_000;
+    /** Edits one list answers at most, newest first. */
+    public static final int MOST_LISTED = 1_000;
     public static final int LONGEST_NAME = 200;
     private static final int PAGE = 1000;
     /** An entity id as facets give it: {@code person:james-baker}, {@code group:g-7}. */
@@ -106,12 +110,12 @@ public class CurationEdits implements IndexReadyListener {
                 || e.undone() && e.undoneAt() != null && e.undoneAt().isAfter(since)).count();
     }
 
-    /** Every edit, newest first; {@code entity} limits them to edits naming that value. */
+    /** The newest {@value #MOST_LISTED} edits, newest first; {@code entity} limits them to edits naming that value. */
     public List<CurationEdit> list(@Nullable String entity, boolean withUndone) throws IOException {
         sync();
         return all.stream().filter(e -> withUndone || !e.undone())
                 .filter(e -> entity == null || entity.equals(e.entity()) || entity.equals(e.other()))
-                .sorted((a, b) -> b.createdAt().compareTo(a.createdAt())).toList();
+                .sorted((a, b) -> b.createdAt().compareTo(a.createdAt())).limit(MOST_LISTED).toList();
     }
 
     /** Makes an edit; refused with a problem (400, 404, 409) when it is invalid, names nothing or conflicts. */
@@ -120,9 +124,10 @@ public class CurationEdits implements IndexReadyListener {
         Action action = Action.parse(request.action()).orElseThrow(() -> ApiProblem.badRequest(
                 "action must be one of merge, split, rename, retype, not_entity"));
         String entity = entityId("entity", request.entity());
-        if (all.stream().filter(e -> !e.undone()).count() >= MOST_EDITS) {
+        if (all.stream().filter(e -> !e.undone()).count() >= MOST_EDITS || all.size() >= MOST_STORED) {
             throw ApiProblem.conflict("too-many-edits", "Too many curation edits",
-                    "At most " + MOST_EDITS + " curation edits are in force at once; undo some first");
+                    "At most " + MOST_EDITS + " curation edits in force and " + MOST_STORED
+                            + " stored (undone ones included) are kept");
         }
         Curation now = current;
         String other = null;
@@ -233,13 +238,20 @@ public class CurationEdits implements IndexReadyListener {
         List<Member> members = new ArrayList<>();
         try {
             var found = client.search(s -> s.index(catalogue.catalogueIndex()).size(200)
-                    .query(q -> q.term(t -> t.field("linked_to").value(FieldValue.of(entity))))
+                    .query(q -> q.bool(b -> b.minimumShouldMatch("1")
+                            .should(h -> h.term(t -> t.field("linked_to").value(FieldValue.of(entity))))
+                            .should(h -> h.term(t -> t.field("candidates").value(FieldValue.of(entity))))))
                     .sort(o -> o.field(f -> f.field("articles").order(SortOrder.Desc))), CatalogueDocument.class);
             for (Hit<CatalogueDocument> hit : found.hits().hits()) {
                 CatalogueDocument document = hit.source();
                 if (document != null && !document.id().equals(entity)) {
-                    members.add(new Member(document.id(), document.name(),
-                            document.linkReason() == null ? "linked" : document.linkReason(), null));
+                    // A short form linked to one of several entities by each article's context ("Baker").
+                    String reason = entity.equals(document.linkedTo()) && document.linkReason() != null
+                            ? document.linkReason()
+                            : "linked in some articles by their context (candidates: "
+                                    + String.join(", ", document.candidates() == null ? List.of()
+                                            : document.candidates()) + ")";
+                    members.add(new Member(document.id(), document.name(), reason, null));
                 }
             }
         } catch (ElasticsearchException e) {

@@ -158,6 +158,31 @@ class CurationTests {
     }
 
     @Test
+    void shouldVetoOneCandidateOfAnAmbiguousShortFormAndKeepTheOther() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        for (int i = 0; i < 20; i++) {
+            catalogue.add(article(person("James Baker", "Baker"), person("Paul Volcker"), group("Treasury")),
+                    MARCH_1987);
+        }
+        for (int i = 0; i < 8; i++) {
+            catalogue.add(article(person("Howard Baker", "Baker"), group("White House"), person("Oliver North")),
+                    MARCH_1987);
+        }
+        Enrichment atTheTreasury = article(person("Baker"), person("Paul Volcker"), group("Treasury"));
+        Enrichment atTheWhiteHouse = article(person("Baker"), group("White House"));
+        Curation curation = Curation.of(List.of(
+                edit(CurationEdit.Action.SPLIT, "person:james-baker", "person:baker", null, null)));
+        EntityLinks linked = catalogue.decide();
+        EntityLinks vetoed = catalogue.decide(curation.vetoes());
+
+        assertThat(ids(linked.apply(atTheTreasury))).contains("person:james-baker").doesNotContain("person:baker");
+        assertThat(ids(curation.apply(linked.apply(atTheTreasury)))).as("split out at once, before a rebuild")
+                .contains("person:baker", "person:paul-volcker");
+        assertThat(ids(vetoed.apply(atTheTreasury))).contains("person:baker").doesNotContain("person:james-baker");
+        assertThat(ids(vetoed.apply(atTheWhiteHouse))).contains("person:howard-baker");
+    }
+
+    @Test
     void shouldLeaveAnArticleWithoutEditedValuesAsItIs() {
         Curation curation = Curation.of(List.of(
                 edit(CurationEdit.Action.MERGE, "group:a", "group:b", null, null)));
