@@ -82,15 +82,22 @@ public class CurationEdits implements IndexReadyListener {
         this.editsIndex = articles.alias() + "-curation";
     }
 
+    /**
+     * Loads the edits in the background, so the rest of the server does not wait for it at start-up (an article
+     * ingested in the first moments may miss an edit until the next re-index).
+     */
     @Override
     public void indexReady(ArticleIndex index) {
-        try {
-            ensureExists();
-            sync();
-        } catch (IOException | RuntimeException e) {
-            log.warn("Could not load the curation edits from {}: {}", editsIndex, e.toString());
-        }
-        Thread.ofVirtual().name("curation-sync").start(this::syncForever);
+        Thread.ofVirtual().name("curation-sync").start(() -> {
+            try {
+                ensureExists();
+                sync();
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not load the curation edits from {}: {}; trying again in {}", editsIndex,
+                        e.toString(), SYNC_EVERY);
+            }
+            syncForever();
+        });
     }
 
     /** The edits in force, to apply to an article's linked entities. */

@@ -165,6 +165,10 @@ final class LinkDecider {
             }
             String self = root(entry.id);
             String shortKey = NameKeys.key(name);
+            // Curation: evidence for a vetoed entity still counts in the total, so that vetoing one meaning of a
+            // short form leaves the others to each article's context rather than making one of them dominant.
+            int vetoedEvidence = evidence.entrySet().stream().filter(e -> vetoed(entry.id, e.getKey()))
+                    .mapToInt(Map.Entry::getValue).sum();
             evidence.keySet().removeIf(target -> target.equals(self) || vetoed(entry.id, target)
                     || !entries.containsKey(target)
                     || !entries.get(target).type.equals(entry.type) || sideBySide(entry, entries.get(target))
@@ -173,7 +177,7 @@ final class LinkDecider {
             if (evidence.isEmpty()) {
                 continue;
             }
-            int total = evidence.values().stream().mapToInt(Integer::intValue).sum();
+            int total = evidence.values().stream().mapToInt(Integer::intValue).sum() + vetoedEvidence;
             Map.Entry<String, Integer> top = evidence.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
             if (top.getValue() >= DOMINANT_SHARE * total) {
                 link(entry.id, top.getKey(), String.format(Locale.ROOT, "%s: '%s' stands for %s (%d of %d: uses "

@@ -170,6 +170,7 @@ class CurationTests {
         }
         Enrichment atTheTreasury = article(person("Baker"), person("Paul Volcker"), group("Treasury"));
         Enrichment atTheWhiteHouse = article(person("Baker"), group("White House"));
+        List.of(atTheTreasury, atTheWhiteHouse, article(person("Baker"))).forEach(a -> catalogue.add(a, MARCH_1987));
         Curation curation = Curation.of(List.of(
                 edit(CurationEdit.Action.SPLIT, "person:james-baker", "person:baker", null, null)));
         EntityLinks linked = catalogue.decide();
