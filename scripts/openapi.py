@@ -155,6 +155,23 @@ schemas.update({
  "BatchJob": S({"id": s, "owner": s, "status": dict(s, enum=["queued", "running", "completed", "failed"]), "query": s, "names_total": i, "names_done": i, "names_found": i, "created_at": s, "started_at": s, "finished_at": s, "error": s}),
  "BatchPage": S({"batch": ref("BatchJob"), "page": i, "size": i, "results": lst(S({"job_id": s, "position": i, "name": s, "done": b, "count": i, "entities": lst(S({"id": s, "name": s, "articles": i})), "top_articles": lst(S({"id": s, "title": s, "published": s})), "error": s}))}),
 })
+# Curation by editors (org.clipfile.curation, docs/entities.md): edits of person and group facet values, undone by
+# DELETE, applied to indexed articles by the re-index POST /api/curation/reindex starts.
+paths.update({
+ "/api/curation/edits": {
+  "get": {"summary": "Curation edits, newest first (editors)", "parameters": [P("entity", "only edits naming this person or group id"), P("undone", "include undone edits", {"type": "boolean", "default": True})], "responses": dict({"200": {"description": "OK", "content": {"application/json": {"schema": lst(ref("CurationEdit"))}}}}, **errors(400))},
+  "post": {"summary": "Make a curation edit (editors): merge, split, rename, retype or not_entity", "description": "merge: other's articles count under entity (same type). split: other is never linked to entity again (a veto the archive's linking honours); the split of an editor's merge undoes that merge (200). rename: entity shows as name. retype: entity becomes type (person or group). not_entity: entity leaves facets and entities. New articles get an edit at once; indexed ones at the next re-index (POST /api/curation/reindex).", "requestBody": body(S({"action": dict(s, enum=["merge", "split", "rename", "retype", "not_entity"]), "entity": dict(s, description="person:... or group:... id, at most 200 characters"), "other": s, "name": dict(s, maxLength=200), "type": dict(s, enum=["person", "group"])}, ["action", "entity"])), "responses": dict({"201": ok("CurationEdit", "Created"), "200": ok("CurationEdit", "A split that undid an editor's merge")}, **errors(400, 404, 409))}},
+ "/api/curation/edits/{id}": {"delete": {"summary": "Undo a curation edit (editors); it stays listed, marked undone", "parameters": [idp("edit id (ce_...)")], "responses": dict({"200": ok("CurationEdit", "Undone")}, **errors(404, 409))}},
+ "/api/curation/entities/{id}": {"get": {"summary": "A person or group's members (automatic links with their reasons, editors' merges) and the edits naming it (editors)", "parameters": [idp("person or group id")], "responses": dict({"200": ok("CurationEntity")}, **errors(400))}},
+ "/api/curation/reindex": {
+  "post": {"summary": "Start the re-index that applies the curation edits in force to every indexed article (editors)", "description": "The same run as POST /api/admin/reindex (which applies them too). Refused (409) while a re-index runs on any server instance.", "responses": dict({"202": ok("ReindexStatus", "Started")}, **errors(409))},
+  "get": {"summary": "The latest re-index and how many edits were made or undone since it started (editors)", "responses": {"200": ok("CurationProgress")}}},
+})
+schemas.update({
+ "CurationEdit": S({"id": s, "action": dict(s, enum=["merge", "split", "rename", "retype", "not_entity"]), "entity": s, "other": s, "entity_name": s, "name": s, "type": s, "editor": s, "created_at": s, "undone": b, "undone_at": s, "undone_by": s}),
+ "CurationEntity": S({"id": s, "members": lst(S({"id": s, "name": s, "reason": s, "edit": s})), "edits": lst(ref("CurationEdit"))}),
+ "CurationProgress": S({"reindex": ref("ReindexStatus"), "pending": i}),
+})
 for item in paths.values():
     for op in item.values():
         if op.get("security") != []:

@@ -3,6 +3,7 @@
 import { ApiError, get, onLoginRequired, optional, session } from './api.js';
 import { renderArticle } from './article.js';
 import { clear, el, formatCount, formatDate, highlighted } from './dom.js';
+import { enableCuration, initCurationPanel } from './curation.js';
 import { renderEntity } from './entity.js';
 import { FACET_TITLES, countedFacets, labelOf, renderFacets, rememberLabels } from './facets.js';
 import { drawHistogram } from './histogram.js';
@@ -511,6 +512,11 @@ async function showSession() {
     });
     box.append(el('span', { class: 'user' }, who.username), ' ', logout);
     showVersion();
+    // Once edits are applied the counts changed: search again rather than reuse the last answer.
+    enableCuration(who.role, () => {
+      lastResult = null;
+      render();
+    });
   }
 }
 
@@ -554,5 +560,6 @@ onLoginRequired(() => new Promise((resolve) => {
   $('login-username').focus();
 }));
 
+initCurationPanel();
 showSession();
 render();

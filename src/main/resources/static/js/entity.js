@@ -1,6 +1,7 @@
 // The entity view: a person, group or place with its aliases, a timeline of mentions and what co-occurs with it.
 
 import { get, optional } from './api.js';
+import { entityCuration } from './curation.js';
 import { clear, el, formatCount, formatDate, highlighted } from './dom.js';
 import { entityFacet, labelOf, rememberLabels } from './facets.js';
 import { drawHistogram } from './histogram.js';
@@ -80,8 +81,14 @@ export async function renderEntity(container, id, state, links) {
           el('a', { href: links.articleUrl(hit.id), 'data-nav': '' }, highlighted(hit.title)),
           el('span', { class: 'meta' }, ' · ' + [formatDate(hit.published), hit.source].filter(Boolean).join(' · '))))));
 
-  container.append(el('a', { href: links.backUrl, class: 'back', 'data-nav': '' }, '← Back to results'),
-      el('div', { class: 'entity-page' }, heading, kind, actions, aliases, timeline, co, latest));
+  const page = el('div', { class: 'entity-page' }, heading, kind, actions, aliases, timeline, co, latest);
+  container.append(el('a', { href: links.backUrl, class: 'back', 'data-nav': '' }, '← Back to results'), page);
+  // Editors only: merge, split, rename, retype or remove this value.
+  entityCuration(id, facet, name).then((section) => {
+    if (section) {
+      page.insertBefore(section, timeline);
+    }
+  });
   const svgChart = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svgChart.setAttribute('class', 'histogram');
   svgChart.setAttribute('role', 'img');

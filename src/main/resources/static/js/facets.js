@@ -2,6 +2,7 @@
 // facet, and places as a collapsible country -> region -> city tree.
 
 import { get } from './api.js';
+import { valueMenu } from './curation.js';
 import { clear, el, formatCount } from './dom.js';
 import { searchParams, searchState, toggle } from './state.js';
 
@@ -219,6 +220,9 @@ function row(value, context, depth) {
   if (entityFacet(value.value) === facet) {
     line.append(el('a', { class: 'profile', href: entityUrl(value.value), 'data-nav': '',
       'aria-label': 'About ' + (value.label ?? value.value), title: 'About' }, 'i'));
+  }
+  if (facet === 'person' || facet === 'group') {
+    line.append(valueMenu(facet, value));
   }
   item.append(line);
   if (sublist) {

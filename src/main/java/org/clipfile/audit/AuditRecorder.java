@@ -61,6 +61,12 @@ class AuditRecorder implements HandlerInterceptor, WebMvcConfigurer, IndexReadyL
             Map.entry("GET /api/audit/export", "audit.export"),
             Map.entry("POST /api/admin/reindex", "reindex.start"),
             Map.entry("GET /api/admin/reindex", "reindex.view"),
+            Map.entry("GET /api/curation/edits", "curation.list"),
+            Map.entry("POST /api/curation/edits", "curation.edit"),
+            Map.entry("DELETE /api/curation/edits/{id}", "curation.undo"),
+            Map.entry("GET /api/curation/entities/{id}", "curation.view"),
+            Map.entry("POST /api/curation/reindex", "curation.reindex"),
+            Map.entry("GET /api/curation/reindex", "curation.progress"),
             Map.entry("DELETE /api/session", "logout"));
 
     private final AuditLog audit;

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.clipfile.enrich.Enrichment;
 import org.clipfile.enrich.catalogue.EntityCatalogue;
 import org.clipfile.enrich.catalogue.EntityLinks;
+import org.clipfile.enrich.catalogue.LinkVetoes;
 import org.clipfile.index.IndexDefinition;
 import org.clipfile.index.IndexProperties;
 import org.jspecify.annotations.Nullable;
@@ -95,7 +96,12 @@ public class EntityCatalogueService {
      * Reads every article of {@code index}, decides the links and writes the catalogue; returns the links, which
      * new articles use from now on.
      */
-    public synchronized EntityLinks rebuild(String index) throws IOException {
+    public EntityLinks rebuild(String index) throws IOException {
+        return rebuild(index, LinkVetoes.none());
+    }
+
+    /** The same, never linking a pair of entities an editor split apart. */
+    public synchronized EntityLinks rebuild(String index, LinkVetoes vetoes) throws IOException {
         long start = System.nanoTime();
         EntityCatalogue catalogue = new EntityCatalogue();
         String pit = client.openPointInTime(o -> o.index(index).keepAlive(k -> k.time("5m"))).id();
@@ -134,7 +140,7 @@ public class EntityCatalogueService {
             String used = pit;
             client.closePointInTime(c -> c.id(used));
         }
-        EntityLinks decided = catalogue.decide();
+        EntityLinks decided = catalogue.decide(vetoes);
         write(catalogue, decided);
         live = catalogue;
         links = decided;

@@ -29,12 +29,16 @@ import org.clipfile.article.Article;
 import org.clipfile.enrich.Enricher;
 import org.clipfile.enrich.Enrichment;
 import org.clipfile.catalogue.EntityCatalogueService;
+import org.clipfile.curation.CurationEdits;
+import org.clipfile.enrich.curation.Curation;
 import org.clipfile.enrich.catalogue.EntityLinks;
 import org.clipfile.index.ArticleIndex;
+import org.clipfile.index.IndexMoved;
 import org.clipfile.index.IndexReadyListener;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,8 +70,10 @@ public class Reindexer implements IndexReadyListener {
     private final ArticleIndex index;
     private final Enricher enricher;
     private final EntityCatalogueService catalogue;
+    private final CurationEdits curationEdits;
     private final ImportProperties properties;
     private final ReindexRunStore store;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String owner;
     /** The run of this instance, as the copy loop last reported it; the heartbeat writes it to the store. */
@@ -81,11 +87,14 @@ public class Reindexer implements IndexReadyListener {
     private volatile boolean lostLock;
 
     Reindexer(ElasticsearchClient client, ArticleIndex index, Enricher enricher, EntityCatalogueService catalogue,
-            ImportProperties properties, ReindexRunStore store) {
+            CurationEdits curationEdits, ImportProperties properties, ReindexRunStore store,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.client = client;
         this.index = index;
         this.enricher = enricher;
         this.catalogue = catalogue;
+        this.curationEdits = curationEdits;
         this.properties = properties;
         this.store = store;
         this.clock = Clock.systemUTC();
@@ -298,15 +307,18 @@ public class Reindexer implements IndexReadyListener {
         client.indices().putSettings(p -> p.index(target).settings(s -> s.refreshInterval(r -> r.time("-1"))));
         // Links across the archive are decided afresh from the stored enrichment (each entity as its article alone
         // resolved it), and applied to every article copied, as are registry edits when asked for.
-        EntityLinks links = catalogue.rebuild(from);
+        // Editors' curation edits in force when the run starts are always applied (an undone one is no longer):
+        // their splits keep the catalogue from linking, then they change the linked entities.
+        Curation curation = curationEdits.fresh();
+        EntityLinks links = catalogue.rebuild(from, curation.vetoes());
         UnaryOperator<Article> change = a -> {
             if (a.entities() == null) {
                 return a;
             }
             Enrichment entities = applyRegistry ? enricher.applyRegistry(EntityLinks.restore(a.entities()))
                     : a.entities();
-            return a.withEntities(links.apply(entities, a.title() + "\n\n" + a.body(),
-                    EntityCatalogueService.tagsOf(a.tags(), a.section())));
+            return a.withEntities(curation.apply(links.apply(entities, a.title() + "\n\n" + a.body(),
+                    EntityCatalogueService.tagsOf(a.tags(), a.section()))));
         };
         AtomicLong copied = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -343,6 +355,7 @@ public class Reindexer implements IndexReadyListener {
             // Articles written in the moment between the catch-up and the move.
             copy(from, since(beforeMove), change, writer, copied, failed, failures, started, target, applyRegistry);
             writer.finish();
+            events.publishEvent(new IndexMoved(alias, from, target));
         } catch (BulkWriter.OutageException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.clipfile.curation.CurationEdits;
 import org.clipfile.enrich.Enricher;
 import org.clipfile.index.ArticleIndex;
+import org.clipfile.index.IndexMoved;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -32,11 +35,19 @@ class EntityFacetLabels implements FacetLabels {
     private final ElasticsearchClient client;
     private final ArticleIndex index;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
+    private final CurationEdits curation;
 
-    EntityFacetLabels(Enricher enricher, ElasticsearchClient client, ArticleIndex index) {
+    EntityFacetLabels(Enricher enricher, ElasticsearchClient client, ArticleIndex index, CurationEdits curation) {
         this.enricher = enricher;
         this.client = client;
         this.index = index;
+        this.curation = curation;
+    }
+
+    /** A re-index may have renamed or relinked entities (curation, the catalogue): names are looked up again. */
+    @EventListener
+    void indexMoved(IndexMoved moved) {
+        cache.clear();
     }
 
     @Override
@@ -44,6 +55,12 @@ class EntityFacetLabels implements FacetLabels {
         Map<String, String> labels = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         for (String value : values) {
+            // An editor's name wins, and is never cached: an undo gives the old one back at once.
+            String edited = curation.current().name(value);
+            if (edited != null) {
+                labels.put(value, edited);
+                continue;
+            }
             String known = cache.computeIfAbsent(value, this::fromReferenceData);
             if (known == UNNAMED) {
                 continue;

@@ -29,6 +29,14 @@ class AuditActionsTests {
     }
 
     @Test
+    void shouldNameCurationActions() {
+        assertThat(AuditRecorder.action("POST", "/api/curation/edits", 201)).isEqualTo("curation.edit");
+        assertThat(AuditRecorder.action("DELETE", "/api/curation/edits/{id}", 200)).isEqualTo("curation.undo");
+        assertThat(AuditRecorder.action("POST", "/api/curation/reindex", 202)).isEqualTo("curation.reindex");
+        assertThat(AuditRecorder.action("GET", "/api/curation/reindex", 200)).isEqualTo("curation.progress");
+    }
+
+    @Test
     void shouldTellSuccessfulFromFailedLoginsAndSkipSessionChecks() {
         assertThat(AuditRecorder.action("POST", "/api/session", 200)).isEqualTo("login");
         assertThat(AuditRecorder.action("POST", "/api/session", 401)).isEqualTo("login.failed");

@@ -27,11 +27,12 @@ class EndpointFuzzIntegrationTests extends ArchiveServerTest {
             "/api/facets/{x}", "/api/export", "/api/map", "/api/entities", "/api/entities/{x}",
             "/api/entities/person:{x}", "/api/articles/{x}", "/api/articles/{x}/related",
             "/api/articles/{x}/annotations", "/api/articles/{x}/copies", "/api/takedowns", "/api/imports", "/api/imports/{x}", "/api/imports/{x}/failures",
-            "/api/admin/reindex", "/api/audit", "/api/audit/export");
+            "/api/admin/reindex", "/api/curation/edits", "/api/curation/entities/{x}",
+            "/api/curation/entities/person:{x}", "/api/curation/reindex", "/api/audit", "/api/audit/export");
     static final List<String> PARAMETERS = List.of("q", "person", "-person", "group", "place", "-place",
             "country", "source", "section", "tag", "language", "from", "to", "sort", "page", "size", "cursor",
             "facet_size", "bbox", "format", "zoom", "cells", "prefix", "type", "contains", "order", "name", "user",
-            "action", "collapse");
+            "action", "collapse", "entity", "undone");
 
     @BeforeEach
     void setUp() throws IOException {
@@ -112,6 +113,23 @@ class EndpointFuzzIntegrationTests extends ArchiveServerTest {
                 input -> {
                     assertNoServerError(http.put("/api/entities/" + input.get(0), "application/json", input.get(1)));
                     assertNoServerError(http.delete("/api/entities/" + input.get(0)));
+                });
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void shouldAnswerEveryRandomCurationEditWithAResultOrAProblem() {
+        RandomInputs.forAll(60, r -> List.of(r.pick("{}", "[]", "null", r.anyChars(100), "{\"action\": "
+                + r.pick("1", "null", "\"\"", "\"merge\"", "\"split\"", "\"rename\"", "\"retype\"", "\"not_entity\"",
+                        "\"" + r.string("abc_-", 1, 30) + "\"") + ", \"entity\": " + r.pick("null", "1", "[]",
+                        "\"person:john-kirby\"", "\"group:\"", "\"" + value(r).replace("\\", "").replace("\"", "") + "\"")
+                + ", \"other\": " + r.pick("null", "\"person:kirby\"", "\"" + r.string("a:-", 0, 30) + "\"")
+                + ", \"name\": " + r.pick("null", "\"\"", "\"" + "n".repeat(r.between(1, 1200)) + "\"")
+                + ", \"type\": " + r.pick("null", "\"person\"", "\"group\"", "\"place\"", "\"ship\"") + "}"),
+                Http.encode(value(r)).replace("+", "%20")),
+                input -> {
+                    assertNoServerError(http.post("/api/curation/edits", "application/json", input.get(0)));
+                    assertNoServerError(http.delete("/api/curation/edits/" + input.get(1)));
                 });
     }
 

@@ -185,9 +185,14 @@ public final class EntityCatalogue {
     }
 
     /** The links this catalogue supports now. */
-    public synchronized EntityLinks decide() {
+    public EntityLinks decide() {
+        return decide(LinkVetoes.none());
+    }
+
+    /** The links this catalogue supports now, never joining a pair an editor split apart. */
+    public synchronized EntityLinks decide(LinkVetoes vetoes) {
         return new LinkDecider(Map.copyOf(entries), copy(shortForms), Map.copyOf(frequency), articles,
-                java.util.Set.copyOf(lowercaseWords)).decide();
+                java.util.Set.copyOf(lowercaseWords), vetoes).decide();
     }
 
     private static Map<String, Map<String, Integer>> copy(Map<String, Map<String, Integer>> map) {

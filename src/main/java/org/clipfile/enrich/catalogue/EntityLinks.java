@@ -290,14 +290,20 @@ public final class EntityLinks {
         return new Enrichment(people, groups, enrichment.places());
     }
 
-    /** The enrichment as the article alone resolved it: every linked entity split back into what it was made of. */
+    /**
+     * The enrichment as the article alone resolved it: every linked entity split back into what it was made of, and
+     * the entities an editor removed put back (editors' changes are recorded as links too).
+     */
     public static Enrichment restore(Enrichment enrichment) {
         if (enrichment.people().stream().allMatch(f -> f.linked().isEmpty())
-                && enrichment.groups().stream().allMatch(f -> f.linked().isEmpty())) {
+                && enrichment.groups().stream().allMatch(f -> f.linked().isEmpty())
+                && enrichment.removed().isEmpty()) {
             return enrichment;
         }
         List<EntityFacet> all = new ArrayList<>(enrichment.people());
         all.addAll(enrichment.groups());
+        // What an editor marked as not an entity comes back too: the edit is applied again after linking.
+        all.addAll(enrichment.removed());
         List<EntityFacet> restored = restore(all);
         return new Enrichment(restored.stream().filter(f -> f.type().equals("person")).toList(),
                 restored.stream().filter(f -> !f.type().equals("person")).toList(), enrichment.places());

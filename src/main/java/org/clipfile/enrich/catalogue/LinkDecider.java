@@ -56,9 +56,17 @@ final class LinkDecider {
     private final Map<String, Integer> frequency;
     private final long archiveSize;
     private final Set<String> lowercaseWords;
+    /** Editors' vetoes (curation): pairs never linked. The only curation hook here: see {@link #vetoed}. */
+    private final LinkVetoes vetoes;
 
     LinkDecider(Map<String, Entry> entries, Map<String, Map<String, Integer>> shortForms,
             Map<String, Integer> frequency, long archiveSize, Set<String> lowercaseWords) {
+        this(entries, shortForms, frequency, archiveSize, lowercaseWords, LinkVetoes.none());
+    }
+
+    LinkDecider(Map<String, Entry> entries, Map<String, Map<String, Integer>> shortForms,
+            Map<String, Integer> frequency, long archiveSize, Set<String> lowercaseWords, LinkVetoes vetoes) {
+        this.vetoes = vetoes;
         this.lowercaseWords = lowercaseWords;
         this.entries = entries;
         this.shortForms = shortForms;
@@ -204,7 +212,12 @@ final class LinkDecider {
             }
             String self = root(entry.id);
             String shortKey = NameKeys.key(name);
-            evidence.keySet().removeIf(target -> target.equals(self) || !entries.containsKey(target)
+            // Curation: evidence for a vetoed entity still counts in the total, so that vetoing one meaning of a
+            // short form leaves the others to each article's context rather than making one of them dominant.
+            int vetoedEvidence = evidence.entrySet().stream().filter(e -> vetoed(entry.id, e.getKey()))
+                    .mapToInt(Map.Entry::getValue).sum();
+            evidence.keySet().removeIf(target -> target.equals(self) || vetoed(entry.id, target)
+                    || !entries.containsKey(target)
                     || !entries.get(target).type.equals(entry.type)
                     || sideBySide(entry, entries.get(target)) && !expansions.contains(target)
                     || acronym && containsToken(entries.get(target).name(), shortKey));
@@ -212,7 +225,7 @@ final class LinkDecider {
             if (evidence.isEmpty()) {
                 continue;
             }
-            int total = evidence.values().stream().mapToInt(Integer::intValue).sum();
+            int total = evidence.values().stream().mapToInt(Integer::intValue).sum() + vetoedEvidence;
             Map.Entry<String, Integer> top = evidence.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
             if (top.getValue() >= DOMINANT_SHARE * total) {
                 link(entry.id, top.getKey(), String.format(Locale.ROOT, "%s: '%s' stands for %s (%d of %d: uses "
@@ -352,7 +365,8 @@ final class LinkDecider {
             for (String[] halves : halves(entry.name())) {
                 Entry first = byKey.get(NameKeys.key(halves[0]));
                 Entry second = byKey.get(NameKeys.key(halves[1]));
-                if (first != null && second != null && first != second && first.articles > 2 * entry.articles
+                if (first != null && second != null && first != second && !vetoed(entry.id, first.id)
+                        && !vetoed(entry.id, second.id) && first.articles > 2 * entry.articles
                         && second.articles > 2 * entry.articles && first.articles >= LEAST_FOR_CAPITALS
                         && second.articles >= LEAST_FOR_CAPITALS) {
                     splits.put(entry.id, List.of(first.id, second.id));
@@ -394,6 +408,9 @@ final class LinkDecider {
     }
 
     private void link(String from, String to, String reason) {
+        if (vetoed(from, to)) {
+            return;
+        }
         String a = root(from);
         String b = root(to);
         if (!a.equals(b)) {
@@ -403,6 +420,33 @@ final class LinkDecider {
         // The same reason explains the link the other way, should the linked entity give the id.
         reasons.putIfAbsent(to, reason);
     }
+
+    // ---- curation hook: editors' vetoes ----------------------------------------------------------------------------
+
+    /**
+     * Whether linking {@code from} with {@code to} would join two entities an editor split apart: the pair itself, or
+     * (union-find) any vetoed pair whose members are already linked to {@code from}'s and {@code to}'s entities.
+     */
+    private boolean vetoed(String from, String to) {
+        if (vetoes.isEmpty()) {
+            return false;
+        }
+        if (vetoes.vetoed(from, to)) {
+            return true;
+        }
+        String a = root(from);
+        String b = root(to);
+        for (List<String> pair : vetoes.pairs()) {
+            String x = root(pair.get(0));
+            String y = root(pair.get(1));
+            if (x.equals(a) && y.equals(b) || x.equals(b) && y.equals(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------------
 
     private String root(String id) {
         String current = id;
@@ -435,7 +479,7 @@ final class LinkDecider {
         Map<String, EntityLinks.Global> firms = firms(canonical);
         Map<String, EntityLinks.Global> global = new HashMap<>(firms);
         for (Map.Entry<String, String> link : canonical.entrySet()) {
-            if (!link.getKey().equals(link.getValue())) {
+            if (!link.getKey().equals(link.getValue()) && !vetoes.vetoed(link.getKey(), link.getValue())) {
                 String reason = reasons.getOrDefault(link.getKey(), "linked with " + names.get(link.getValue()));
                 // "Hutton" stands for "E.F. Hutton", which is a firm: straight to the firm.
                 EntityLinks.Global firm = firms.get(link.getValue());
@@ -453,6 +497,9 @@ final class LinkDecider {
             Map<String, Double> priors = new LinkedHashMap<>();
             for (String candidate : link.candidates()) {
                 String target = canonical.getOrDefault(candidate, candidate);
+                if (vetoes.vetoed(link.from(), target)) {
+                    continue;
+                }
                 priors.merge(target, link.priors().get(candidate), Double::sum);
                 Entry entry = entries.get(candidate);
                 contexts.merge(target, entry.context, LinkDecider::sum);
@@ -566,7 +613,7 @@ final class LinkDecider {
                 Entry firm = groupsByForm.getOrDefault(NameKeys.key(entry.name()), List.of()).stream()
                         .filter(g -> Names.hasLegalForm(g.name()) && g.articles >= 2)
                         .max(Comparator.comparingInt((Entry g) -> g.articles)).orElse(null);
-                if (firm != null) {
+                if (firm != null && !vetoes.vetoed(entry.id, canonical.getOrDefault(firm.id, firm.id))) {
                     firms.put(entry.id, new EntityLinks.Global(entry.id, canonical.getOrDefault(firm.id, firm.id),
                             String.format(Locale.ROOT, "a firm: the archive names '%s' with a legal form (%s)",
                                     entry.name(), firm.name())));
@@ -574,8 +621,9 @@ final class LinkDecider {
                 }
                 // "L.F. Rothschild" and "L.F. Rothschild Unterberg Towbin": initials and a name that begin a firm's.
                 List<Entry> longer = groupsByFirstWords.getOrDefault(folded, List.of());
-                if (INITIALS_FIRST.matcher(entry.name()).lookingAt() && !longer.isEmpty()) {
-                    Entry firm2 = longer.stream().max(Comparator.comparingInt((Entry g) -> g.articles)).orElseThrow();
+                Entry firm2 = longer.stream().max(Comparator.comparingInt((Entry g) -> g.articles)).orElse(null);
+                if (INITIALS_FIRST.matcher(entry.name()).lookingAt() && firm2 != null
+                        && !vetoes.vetoed(entry.id, canonical.getOrDefault(firm2.id, firm2.id))) {
                     firms.put(entry.id, new EntityLinks.Global(entry.id, canonical.getOrDefault(firm2.id, firm2.id),
                             String.format(Locale.ROOT, "a firm: '%s' begins the firm's name '%s'", entry.name(),
                                     firm2.name())));
@@ -593,6 +641,9 @@ final class LinkDecider {
             }
             Entry firm = groups.stream().max(Comparator.comparingInt((Entry g) -> g.articles)).orElseThrow();
             String to = canonical.getOrDefault(firm.id, firm.id);
+            if (vetoes.vetoed(entry.id, to) || vetoes.vetoed(entry.id, firm.id)) {
+                continue;
+            }
             firms.put(entry.id, new EntityLinks.Global(entry.id, to, String.format(Locale.ROOT,
                     "a firm: '%s' begins group names in %d articles, is a person in %d (%s)", entry.name(), asGroup,
                     asPerson, firm.name())));
