@@ -100,9 +100,16 @@ public record IndexDefinition(String json, int version) {
                     log.info("Upgraded the mapping of {} from version {} to {}", entry.getKey(), current, version);
                 }
             } catch (ElasticsearchException e) {
-                log.error("The mapping of {} (version {}) cannot be upgraded in place to version {}: {}. "
-                        + "Create {} and re-index into it.", entry.getKey(), current, version, e.getMessage(),
-                        indexName(alias));
+                if (current < reindexBelow()) {
+                    // E.g. a field with a new analyzer (version 4's name keys): only the new index will have it.
+                    log.info("The fields of version {} cannot be added to {} (version {}) in place ({}); the re-index "
+                            + "into {} creates them", version, entry.getKey(), current, e.getMessage(),
+                            indexName(alias));
+                } else {
+                    log.error("The mapping of {} (version {}) cannot be upgraded in place to version {}: {}. "
+                            + "Create {} and re-index into it.", entry.getKey(), current, version, e.getMessage(),
+                            indexName(alias));
+                }
             }
         }
     }
