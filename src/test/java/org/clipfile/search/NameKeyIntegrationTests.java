@@ -132,7 +132,7 @@ class NameKeyIntegrationTests extends ArchiveServerTest {
 
     @Test
     void shouldNeitherStoreNorReturnNameKeys() throws IOException {
-        assertThat(NameKeys.key("Pentagon")).as("the key this test looks for").isEqualTo("pantagun");
+        assertThat(NameKeys.key("Pentagon")).as("the key this test looks for").isEqualTo("pentagun");
         Http.Response created = http.post("/api/articles", "text/plain", """
                 US troops raid in northern Syria
 
@@ -153,7 +153,9 @@ class NameKeyIntegrationTests extends ArchiveServerTest {
         assertThat(export).contains(id);
 
         for (String answer : List.of(article, source, search, export)) {
-            assertThat(answer).doesNotContain("pantagun").doesNotContain(NameKeys.key("Rami Abdel Rahman"));
+            // Today's keys, and "pantagun", the key of before 2026-12-07 that the issue found stored.
+            assertThat(answer).doesNotContain("pentagun").doesNotContain("pantagun")
+                    .doesNotContain(NameKeys.key("Rami Abdel Rahman"));
         }
     }
 }
