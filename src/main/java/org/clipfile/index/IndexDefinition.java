@@ -162,6 +162,10 @@ public record IndexDefinition(String json, int version) {
             log.info("Created index {} behind alias {}", index, alias);
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
+                if (String.valueOf(e.error().reason()).contains("[name_key]")) {
+                    log.error("Elasticsearch cannot create {}: it lacks Clipfile's name_key filter. Install the "
+                            + "plugin target/clipfile-names-plugin.zip on every node (docs/operations.md)", index);
+                }
                 throw e;
             }
         }
