@@ -44,8 +44,7 @@ public final class SearchRequestFactory {
     static final List<String> RESULT_FIELDS = List.of("id", "title", "published", "source", "section", "tags", "url",
             "entities");
     static final int SNIPPET_LENGTH = 180;
-    static final List<String> NAME_FIELDS = List.of("people_names", "groups_names", "places_names");
-    /** The same names keyed by the index's {@code name_key} analyzer (mappings/articles.json). */
+    /** The entity name fields keyed by the index's {@code name_key} analyzer (mappings/articles.json). */
     public static final List<String> NAME_KEY_FIELDS =
             List.of("people_names.key", "groups_names.key", "places_names.key");
     public static final String DATE_FACET = "date";
