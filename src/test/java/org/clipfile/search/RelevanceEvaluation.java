@@ -276,9 +276,10 @@ class RelevanceEvaluation {
             case "group" -> "groups_names";
             default -> "places_names";
         };
-        // The name key alone, as the index computes it (name_key analyzer of the .key sub-field).
+        // BM25 on the name field alone, as written (the keys are no longer in that field; their sub-field has no
+        // norms, so it would not rank as the name field did).
         String name = words.replace("\"", "");
-        return Query.of(q -> q.matchPhrase(m -> m.field(field + ".key").query(name)));
+        return Query.of(q -> q.matchPhrase(m -> m.field(field).query(name)));
     }
 
     /** The mapping version of the evaluation's index (an index of an older mapping is not reused). */
