@@ -93,7 +93,10 @@ class CurationPageIntegrationTests extends ArchiveServerTest {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(60));
+        // The facets are drawn again when a search answers: an element read while that happens is stale, not wrong.
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     private void openAndLogIn(String username) {

@@ -88,7 +88,8 @@ final class Names {
     /**
      * The content words of a name in no order, without a national prefix, legal form or function words: names that
      * say the same in another order share it ("U.S. Agriculture Department", "Department of Agriculture"; "General
-     * Agreement on Tariffs and Trade", "General Agreement on Trade and Tariffs"). Empty below two content words.
+     * Agreement on Tariffs and Trade", "General Agreement on Trade and Tariffs"). The words as written (folded), not
+     * their keys: "Society of Lanterns" is not "Lantern Society". Empty below two content words.
      */
     static String wordBag(String name) {
         String folded = NameKeys.fold(POSSESSIVE.matcher(name.strip()).replaceAll(""));
@@ -101,7 +102,7 @@ final class Names {
         java.util.TreeSet<String> bag = new java.util.TreeSet<>();
         for (String word : folded.split(" ")) {
             if (!word.isEmpty() && !FUNCTION_WORDS.contains(word) && !LEGAL_FORMS.contains(word)) {
-                bag.add(NameKeys.key(word));
+                bag.add(word);
             }
         }
         return bag.size() >= 2 ? String.join(" ", bag) : "";
