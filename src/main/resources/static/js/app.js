@@ -2,6 +2,7 @@
 
 import { ApiError, get, onLoginRequired, optional, session } from './api.js';
 import { renderArticle } from './article.js';
+import { copiesToggle } from './copies.js';
 import { clear, el, formatCount, formatDate, highlighted } from './dom.js';
 import { renderEntity } from './entity.js';
 import { FACET_TITLES, countedFacets, labelOf, renderFacets, rememberLabels } from './facets.js';
@@ -138,7 +139,8 @@ function hitItem(hit) {
           highlighted(hit.title))),
       el('p', { class: 'meta' }, meta),
       hit.snippet ? el('p', { class: 'snippet' }, highlighted(hit.markedSnippet ?? hit.snippet)) : null,
-      entityChips(hit));
+      entityChips(hit),
+      copiesToggle(hit, links));
 }
 
 function pager(result) {
