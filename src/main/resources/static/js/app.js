@@ -143,6 +143,17 @@ function hitItem(hit) {
       copiesToggle(hit, links));
 }
 
+/** Says what the facet counts count (articles, or stories: copies of one story once) and switches it. */
+function countingSwitch() {
+  const stories = state.count === 'stories';
+  const other = stateUrl(searchState(state, (s) => { s.count = stories ? 'articles' : 'stories'; }));
+  return el('p', { class: 'facet-counting', id: 'facet-counting' },
+      'Counts ', el('strong', {}, stories ? 'stories' : 'articles'), ' · ',
+      el('a', { href: other, 'data-nav': '', id: 'facet-counting-switch',
+        title: stories ? 'Count every article, copies included' : 'Count the copies of one story once' },
+      stories ? 'count articles' : 'count stories'));
+}
+
 function pager(result) {
   const nav = clear($('pager'));
   const pages = Math.min(Math.ceil(result.total / state.size), Math.floor(MAX_WINDOW / state.size));
@@ -272,6 +283,7 @@ async function runSearch(token) {
   more = null;
   hideError();
   renderFacets($('facets'), result, state, { navigate, entityUrl: links.entityUrl });
+  $('facets').prepend(countingSwitch());
   chips();
   const list = clear($('results'));
   result.hits.forEach((hit) => list.append(hitItem(hit)));

@@ -101,6 +101,28 @@ class CopiesPageIntegrationTests extends ArchiveServerTest {
     }
 
     @Test
+    void shouldSayWhatTheFacetsCountAndSwitchFromArticlesToStories() {
+        String marker = "pagecountx" + System.nanoTime();
+        String tag = "docks-" + marker;
+        post("""
+                {"title": "Port strike halts traffic", "body": %s, "source": "Wire Agency", "published": "2024-10-21",
+                 "tags": ["%s"]}""".formatted(json(WireCopiesIntegrationTests.story(marker)), tag));
+        post("""
+                {"title": "Ships stranded as dockers strike", "body": %s, "source": "Daily Paper", "published": "2024-10-22",
+                 "tags": ["%s"]}""".formatted(json(WireCopiesIntegrationTests.reprint(marker)), tag));
+
+        openAndLogIn("q=" + marker, By.cssSelector("#facet-tag .count"));
+
+        assertThat(browser.findElement(By.id("facet-counting")).getText()).isEqualTo("Counts articles · count stories");
+        assertThat(browser.findElement(By.cssSelector("#facet-tag .count")).getText()).isEqualTo("2");
+        browser.findElement(By.id("facet-counting-switch")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("facet-counting"),
+                "Counts stories"));
+        waiting().until(ExpectedConditions.textToBe(By.cssSelector("#facet-tag .count"), "1"));
+        assertThat(browser.getCurrentUrl()).contains("count=stories");
+    }
+
+    @Test
     void shouldShowHowOftenAnArticleWasUpdatedAndWhatChanged() {
         String marker = "pageversionx" + System.nanoTime();
         String url = "https://example.org/news/" + marker;
