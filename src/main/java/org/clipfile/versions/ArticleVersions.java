@@ -26,7 +26,6 @@ import java.util.Map;
 import org.clipfile.article.Article;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.IndexDefinition;
-import org.clipfile.index.IndexReadyListener;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +42,7 @@ import org.springframework.stereotype.Component;
  * is written with {@code create}: a batch checked twice (a retry after an outage) keeps it once.
  */
 @Component
-public class ArticleVersions implements IndexReadyListener {
+public class ArticleVersions {
     private static final Logger log = LoggerFactory.getLogger(ArticleVersions.class);
     private static final IndexDefinition DEFINITION = IndexDefinition.fromClasspath("mappings/article-versions.json");
     private static final List<String> STORED_FIELDS = List.of("title", "body", "url", "source", "published",
@@ -71,11 +70,10 @@ public class ArticleVersions implements IndexReadyListener {
         return properties.maxPerArticle();
     }
 
-    @Override
-    public void indexReady(ArticleIndex ready) throws IOException {
-        ensureIndex();
-    }
-
+    /**
+     * Created when the first version is kept, not at start-up: the start-up listeners hold back imports until they
+     * have run, and most archives never replace a text. Reads and takedowns find no index as no versions.
+     */
     private void ensureIndex() throws IOException {
         if (!ready) {
             DEFINITION.ensureExists(client, alias);
