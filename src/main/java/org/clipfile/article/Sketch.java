@@ -16,9 +16,8 @@ import org.jspecify.annotations.Nullable;
  * and the containment derived from it.
  *
  * <p>Words are runs of letters and digits, lower-cased; a '.' or ',' between two digits stays in the word, so "1,250"
- * is one word. Bodies shorter than {@link #MIN_SHORT_SHINGLES} shingles get no bands, and those shorter than
- * {@link #MIN_SHINGLES} are short: such snippets ("No comment.", "Qtly div 25 cts vs 25 cts prior") match too much
- * that is not the same story, so short ones need the same leading name and the same numbers. The body's numbers are kept as well, to
+ * is one word. Bodies shorter than {@link #MIN_SHINGLES} shingles get no bands: such snippets ("No comment.", "Qtly
+ * div 25 cts vs 25 cts prior") match too much that is not the same story. The body's numbers are kept as well, to
  * tell apart template stories whose words are the same and whose figures differ.
  */
 public record Sketch(int[] signature, List<String> bands, int size, List<String> numbers, List<String> lead) {
@@ -27,11 +26,6 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
     public static final int ROWS = 3;
     public static final int HASHES = BANDS * ROWS;
     public static final int MIN_SHINGLES = 15;
-    /**
-     * Bodies from this many shingles get bands. Below {@link #MIN_SHINGLES} they are short ("briefs") and join a
-     * story only on stricter evidence (see {@code CopyClusters.best}); below this they never do.
-     */
-    public static final int MIN_SHORT_SHINGLES = 8;
     /** Numbers kept to tell template stories apart (the first ones of the body). */
     static final int MAX_NUMBERS = 32;
     /** Bodies beyond this many characters are sketched on their beginning: a bound on the work per article. */
@@ -91,7 +85,7 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
         for (int i = 0; i < HASHES; i++) {
             signature[i] = (int) minima[i];
         }
-        if (shingles.length < MIN_SHORT_SHINGLES) {
+        if (shingles.length < MIN_SHINGLES) {
             return new Sketch(signature, List.of(), shingles.length, numbers, lead(body));
         }
         List<String> bands = new ArrayList<>(BANDS);
@@ -157,26 +151,6 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
         java.util.Set<String> mine = new java.util.HashSet<>(numbers);
         long common = other.stream().distinct().filter(mine::contains).count();
         return common >= share * smaller;
-    }
-
-    /** Whether the body is short: fewer than {@link #MIN_SHINGLES} shingles. */
-    public boolean isShort() {
-        return size < MIN_SHINGLES;
-    }
-
-    /** For short texts: both name someone first, and share one of those names. */
-    public boolean leadShared(List<String> other) {
-        return !lead.isEmpty() && other.stream().anyMatch(lead::contains);
-    }
-
-    /** For short texts: the same numbers (the smaller set all in the other; none on one side, none on the other). */
-    public boolean numbersSame(List<String> other) {
-        if (numbers.isEmpty() || other.isEmpty()) {
-            return numbers.isEmpty() && other.isEmpty();
-        }
-        java.util.Set<String> mine = new java.util.HashSet<>(numbers);
-        java.util.Set<String> theirs = new java.util.HashSet<>(other);
-        return mine.size() <= theirs.size() ? theirs.containsAll(mine) : mine.containsAll(theirs);
     }
 
     /** Capitalised words that say nothing about who the story is about. */

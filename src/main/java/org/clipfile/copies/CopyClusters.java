@@ -116,12 +116,6 @@ public class CopyClusters {
                     || !sketch.numbersAgree(candidate.numbers(), NUMBERS_AGREE) || !sketch.leadAgrees(candidate.lead())) {
                 continue;
             }
-            // A brief (under 15 shingles) is mostly one sentence: the text alone cannot tell one company's notice
-            // from another's, so it also needs the same leading name and the same numbers.
-            if ((sketch.isShort() || candidate.size() < Sketch.MIN_SHINGLES) && !candidate.id().equals(id)
-                    && (!sketch.leadShared(candidate.lead()) || !sketch.numbersSame(candidate.numbers()))) {
-                continue;
-            }
             double score = candidate.id().equals(id) ? 3 : contained + similarity;
             if (score > bestScore) {
                 best = candidate;

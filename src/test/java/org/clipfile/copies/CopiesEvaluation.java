@@ -224,17 +224,6 @@ class CopiesEvaluation {
                         doc.title(), excerpt(doc.body())));
             }
         }
-        List<List<Doc>> withBrief = multi.stream().filter(c -> c.stream().anyMatch(d -> sketches.get(d.id())
-                .isShort())).toList();
-        report.append("\n## Multi-member clusters of the corpora holding a brief (under ").append(Sketch.MIN_SHINGLES)
-                .append(" shingles): ").append(withBrief.size()).append(", the first 60\n");
-        for (List<Doc> cluster : withBrief.stream().limit(60).toList()) {
-            report.append('\n');
-            for (Doc doc : cluster) {
-                report.append("- `").append(doc.id()).append("` **").append(doc.title()).append("** — ")
-                        .append(excerpt(doc.body())).append('\n');
-            }
-        }
         report.append("\n## Missed reprints (first 30 originals)\n\n");
         missed.stream().limit(30).forEach(m -> report.append("- ").append(m).append('\n'));
         return result;

@@ -51,35 +51,6 @@ class CopyClustersTests {
     }
 
     @Test
-    void shouldJoinABriefToItsCopyOnlyWithTheSameLeadingNameAndNumbers() {
-        String brief = "Northern Trust Co said it raised its prime rate to 8.25 pct from 8.00 pct.";
-        var original = member("a", "cluster-a", brief, MONDAY);
-        Sketch sketch = Sketch.of(brief);
-
-        assertThat(sketch.isShort()).isTrue();
-        assertThat(sketch.comparable()).isTrue();
-        assertThat(best("b", brief.replace("pct.", "pct today."), MONDAY, List.of(original)))
-                .isEqualTo(original);
-        // Another bank, the same words and figures: another story.
-        assertThat(best("c", brief.replace("Northern Trust Co", "Harris Bankcorp"), MONDAY, List.of(original)))
-                .isNull();
-        // The same bank, other figures: another decision.
-        assertThat(best("d", brief.replace("8.25 pct from 8.00", "8.50 pct from 8.25"), MONDAY, List.of(original)))
-                .isNull();
-    }
-
-    @Test
-    void shouldNotJoinIdenticalNoticesThatNameNoOneInTheirText() {
-        // The company is named only in the headline: the body alone cannot tell two companies' notices apart.
-        String notice = "qtly div 25 cts vs 25 cts prior, pay may 15, record april 15.";
-        var first = member("a", "cluster-a", notice, MONDAY);
-
-        assertThat(Sketch.of(notice).comparable()).isTrue();
-        assertThat(Sketch.of(notice).isShort()).isTrue();
-        assertThat(best("b", notice, MONDAY, List.of(first))).isNull();
-    }
-
-    @Test
     void shouldKeepAReingestedArticleInItsOwnEarlierCluster() {
         var other = member("x", "cluster-x", STORY, MONDAY);
         var itself = member("b", "cluster-b", STORY, MONDAY);
