@@ -36,7 +36,7 @@ import org.springframework.test.context.TestPropertySource;
  * (BBC, Reuters-21578) and a quarter of them reprinted (as in {@link CopiesEvaluation}), clustered by
  * {@link CopyClusters} and indexed (no entity recognition: the people, groups and places facets are empty), then the
  * same searches as the server sends them ({@link SearchRequestFactory#search}, all facets and the date histogram) in
- * four variants, interleaved in a shuffled order in every round: collapse on or off, facets counting articles or
+ * five variants (the fifth: the collapsed request without its inner hit, to attribute the cost), interleaved in a shuffled order in every round: collapse on or off, facets counting articles or
  * stories. Writes {@code target/evaluation/search-cost.md}. A measurement, not a test: it fails only when the searches
  * find nothing. {@code mvn -B -o test -Dtest=SearchCostEvaluation}.
  */
@@ -58,7 +58,26 @@ class SearchCostEvaluation {
     @Autowired
     CopyClusters clusters;
 
-    record Variant(String name, boolean collapse, boolean stories) {}
+    /** {@code innerHits} false: the collapsed request without its inner hit, to tell what the inner hit costs. */
+    record Variant(String name, boolean collapse, boolean stories, boolean innerHits) {
+        Variant(String name, boolean collapse, boolean stories) {
+            this(name, collapse, stories, true);
+        }
+    }
+
+    private co.elastic.clients.elasticsearch.core.SearchRequest request(SearchParameters parameters, Variant variant) {
+        var request = SearchRequestFactory.search(index.alias(), parameters, null, variant.collapse());
+        if (variant.innerHits()) {
+            return request;
+        }
+        var mapper = new co.elastic.clients.json.jackson.Jackson3JsonpMapper();
+        var tree = (tools.jackson.databind.node.ObjectNode) tools.jackson.databind.json.JsonMapper.shared()
+                .readTree(co.elastic.clients.json.JsonpUtils.toJsonString(request, mapper));
+        ((tools.jackson.databind.node.ObjectNode) tree.get("collapse")).remove("inner_hits");
+        String json = tree.toString();
+        return co.elastic.clients.elasticsearch.core.SearchRequest.of(b -> b.index(index.alias())
+                .withJson(new java.io.StringReader(json)));
+    }
 
     @Test
     void shouldMeasureTheSearchCostOfCollapsingAndOfCountingStories() throws Exception {
@@ -72,7 +91,8 @@ class SearchCostEvaluation {
         List<Variant> variants = List.of(new Variant("collapsed, counting articles (default)", true, false),
                 new Variant("collapse=false, counting articles", false, false),
                 new Variant("collapsed, count=stories", true, true),
-                new Variant("collapse=false, count=stories", false, true));
+                new Variant("collapse=false, count=stories", false, true),
+                new Variant("collapsed without its inner hit (copies not counted)", true, false, false));
         Map<Variant, List<Long>> took = new LinkedHashMap<>();
         variants.forEach(v -> took.put(v, new ArrayList<>()));
         Map<Variant, Long> hitsSeen = new HashMap<>();
@@ -84,8 +104,7 @@ class SearchCostEvaluation {
                 for (Variant variant : order) {
                     SearchParameters parameters = new SearchParameters(q, Map.of(), null, null,
                             SearchParameters.Sort.relevance, 1, 20, 10, null, null, null, variant.stories());
-                    SearchResponse<Void> response = client.search(SearchRequestFactory.search(index.alias(),
-                            parameters, null, variant.collapse()), Void.class);
+                    SearchResponse<Void> response = client.search(request(parameters, variant), Void.class);
                     if (round >= 0) { // round -1 warms up
                         took.get(variant).add(response.took());
                         hitsSeen.merge(variant, (long) response.hits().hits().size(), Long::sum);
