@@ -2,6 +2,7 @@
 
 import { ApiError, get, onLoginRequired, optional, session } from './api.js';
 import { renderArticle } from './article.js';
+import { copiesToggle } from './copies.js';
 import { clear, el, formatCount, formatDate, highlighted } from './dom.js';
 import { enableCuration, initCurationPanel } from './curation.js';
 import { renderEntity } from './entity.js';
@@ -139,7 +140,19 @@ function hitItem(hit) {
           highlighted(hit.title))),
       el('p', { class: 'meta' }, meta),
       hit.snippet ? el('p', { class: 'snippet' }, highlighted(hit.markedSnippet ?? hit.snippet)) : null,
-      entityChips(hit));
+      entityChips(hit),
+      copiesToggle(hit, links));
+}
+
+/** Says what the facet counts count (articles, or stories: copies of one story once) and switches it. */
+function countingSwitch() {
+  const stories = state.count === 'stories';
+  const other = stateUrl(searchState(state, (s) => { s.count = stories ? 'articles' : 'stories'; }));
+  return el('p', { class: 'facet-counting', id: 'facet-counting' },
+      'Counts ', el('strong', {}, stories ? 'stories' : 'articles'), ' · ',
+      el('a', { href: other, 'data-nav': '', id: 'facet-counting-switch',
+        title: stories ? 'Count every article, copies included' : 'Count the copies of one story once' },
+      stories ? 'count articles' : 'count stories'));
 }
 
 function pager(result) {
@@ -271,6 +284,7 @@ async function runSearch(token) {
   more = null;
   hideError();
   renderFacets($('facets'), result, state, { navigate, entityUrl: links.entityUrl });
+  $('facets').prepend(countingSwitch());
   chips();
   const list = clear($('results'));
   result.hits.forEach((hit) => list.append(hitItem(hit)));

@@ -2,6 +2,7 @@
 
 import { get, optional } from './api.js';
 import { clear, el, formatDate, highlighted } from './dom.js';
+import { versionsSection } from './copies.js';
 
 const TYPE_NAMES = { person: 'Person', group: 'Group', place: 'Place' };
 
@@ -83,10 +84,11 @@ function markedText(text, spans, links) {
 export async function renderArticle(container, id, links) {
   clear(container);
   container.append(el('p', { class: 'loading' }, 'Loading…'));
-  const [article, annotations, related] = await Promise.all([
+  const [article, annotations, related, versions] = await Promise.all([
     get('/api/articles/' + encodeURIComponent(id)),
     optional('/api/articles/' + encodeURIComponent(id) + '/annotations'),
     optional('/api/articles/' + encodeURIComponent(id) + '/related', new URLSearchParams({ size: '5' })),
+    versionsSection(id),
   ]);
   const entities = entitiesOf(article);
   // The server's annotations come as {title: [...], body: [...]} (or one {spans: [...]} list with a field each).
@@ -155,6 +157,6 @@ export async function renderArticle(container, id, links) {
         el('span', { class: 'meta' }, ' · ' + [formatDate(hit.published), hit.source].filter(Boolean).join(' · '))))));
   }
 
-  container.append(back, el('article', { class: 'article' }, title, meta, legend, body), side);
+  container.append(back, el('article', { class: 'article' }, title, meta, versions, legend, body), side);
   return article;
 }

@@ -9,7 +9,8 @@ export function emptyState() {
   for (const facet of FACETS) {
     filters[facet] = { include: [], exclude: [] };
   }
-  return { q: '', sort: 'relevance', page: 1, size: PAGE_SIZE, from: '', to: '', bbox: '', filters, article: '', entity: '' };
+  return { q: '', sort: 'relevance', page: 1, size: PAGE_SIZE, from: '', to: '', bbox: '', filters, article: '', entity: '',
+    count: 'articles' };
 }
 
 export function parseState(search) {
@@ -26,6 +27,7 @@ export function parseState(search) {
   state.bbox = params.get('bbox') ?? '';
   state.article = params.get('article') ?? '';
   state.entity = params.get('entity') ?? '';
+  state.count = params.get('count') === 'stories' ? 'stories' : 'articles'; // what the facets count
   for (const facet of FACETS) {
     state.filters[facet].include = unique(params.getAll(facet));
     state.filters[facet].exclude = unique(params.getAll('-' + facet));
@@ -55,6 +57,9 @@ export function searchParams(state, { sort = true, page = true } = {}) {
   }
   if (state.bbox) {
     params.set('bbox', state.bbox);
+  }
+  if (state.count === 'stories') {
+    params.set('count', 'stories');
   }
   if (sort && state.sort !== 'relevance') {
     params.set('sort', state.sort);

@@ -42,7 +42,30 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
         }
     }
 
+    /**
+     * Sketches of the bodies in use, so that an article is sketched once on its way in: for the copy lookup and
+     * again when it is serialized ({@code Article.dup()}), perhaps twice (a copy is serialized again with its
+     * cluster). Keyed weakly by the body: an entry lives as long as its article's text, and equal texts have
+     * equal sketches, so an entry found is always the right one.
+     */
+    private static final java.util.Map<String, Sketch> IN_USE =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** The sketch of a body; computed once while the body is in use (see {@link #IN_USE}). */
     public static Sketch of(@Nullable String body) {
+        if (body == null) {
+            return compute(null);
+        }
+        Sketch known = IN_USE.get(body);
+        if (known != null) {
+            return known;
+        }
+        Sketch sketch = compute(body);
+        IN_USE.put(body, sketch);
+        return sketch;
+    }
+
+    static Sketch compute(@Nullable String body) {
         List<String> words = words(body == null ? "" : body.length() > MAX_CHARS ? body.substring(0, MAX_CHARS) : body);
         long[] shingles = java.util.Arrays.stream(shingles(words)).sorted().distinct().toArray();
         List<String> numbers = words.stream().filter(w -> w.chars().anyMatch(Character::isDigit)).distinct()

@@ -7,30 +7,45 @@ import java.util.Map;
 import org.clipfile.article.Article;
 import org.clipfile.copies.CopyClusters;
 import org.clipfile.takedown.Takedowns;
+import org.clipfile.versions.ArticleVersions;
 import org.springframework.stereotype.Component;
 
-/** What an import does with each batch before writing it: refuses taken-down articles, then finds their copies. */
+/**
+ * What an import does with each batch before writing it: refuses taken-down articles, keeps the earlier text of
+ * those that replace one (an article whose earlier text cannot be kept is refused, not written over it), then finds
+ * their copies.
+ */
 @Component
 class IngestChecks implements BulkWriter.BatchCheck {
     private final Takedowns takedowns;
     private final CopyClusters copies;
+    private final ArticleVersions versions;
 
-    IngestChecks(Takedowns takedowns, CopyClusters copies) {
+    IngestChecks(Takedowns takedowns, CopyClusters copies, ArticleVersions versions) {
         this.takedowns = takedowns;
         this.copies = copies;
+        this.versions = versions;
     }
 
     @Override
     public List<BulkWriter.Checked> check(List<Article> batch) throws IOException {
         Map<String, Takedowns.Refusal> refused = takedowns.refusals(batch);
-        List<Article> accepted = batch.stream().filter(a -> !refused.containsKey(a.id())).toList();
+        List<Article> notTakenDown = batch.stream().filter(a -> !refused.containsKey(a.id())).toList();
+        Map<String, String> notKept = versions.keepEarlier(notTakenDown);
+        List<Article> accepted = notTakenDown.stream().filter(a -> !notKept.containsKey(a.id())).toList();
         List<Article> clustered = copies.assign(accepted);
         List<BulkWriter.Checked> results = new ArrayList<>(batch.size());
         int next = 0;
         for (Article article : batch) {
             Takedowns.Refusal refusal = refused.get(article.id());
-            results.add(refusal != null ? new BulkWriter.Checked(null, refusal.detail())
-                    : new BulkWriter.Checked(clustered.get(next++), null));
+            String versionLost = notKept.get(article.id());
+            if (refusal != null) {
+                results.add(new BulkWriter.Checked(null, refusal.detail()));
+            } else if (versionLost != null) {
+                results.add(new BulkWriter.Checked(null, versionLost));
+            } else {
+                results.add(new BulkWriter.Checked(clustered.get(next++), null));
+            }
         }
         return results;
     }

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param counted the facets to count, by parameter name, and {@value SearchRequestFactory#DATE_FACET} for the date
  *     histogram; null for all of them (a client that shows only some asks only for those)
  * @param ids only these articles (a collection's, {@code collection=}); null for all, empty for none
+ * @param countStories facets count stories (clusters of copies, see {@code org.clipfile.copies}) instead of articles
+ *     ({@code count=stories})
  */
 public record SearchParameters(
         @Nullable String q,
@@ -34,7 +36,8 @@ public record SearchParameters(
         int facetSize,
         @Nullable BoundingBox bbox,
         @Nullable Set<String> counted,
-        @Nullable List<String> ids) {
+        @Nullable List<String> ids,
+        boolean countStories) {
 
     public enum Sort {
         relevance,
@@ -46,6 +49,13 @@ public record SearchParameters(
         selections = selections.isEmpty() ? Map.of() : new EnumMap<>(selections);
         counted = counted == null ? null : Set.copyOf(counted);
         ids = ids == null ? null : List.copyOf(ids);
+    }
+
+    /** A search whose facets count articles. */
+    public SearchParameters(@Nullable String q, Map<Facet, Selection> selections, @Nullable Instant publishedFrom,
+            @Nullable Instant publishedTo, Sort sort, int page, int size, int facetSize, @Nullable BoundingBox bbox,
+            @Nullable Set<String> counted, @Nullable List<String> ids) {
+        this(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, bbox, counted, ids, false);
     }
 
     /** A search counting only some facets, in every article. */
@@ -70,7 +80,7 @@ public record SearchParameters(
     /** The same search restricted to these articles. */
     public SearchParameters withIds(@Nullable List<String> onlyIds) {
         return new SearchParameters(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, bbox,
-                counted, onlyIds);
+                counted, onlyIds, countStories);
     }
 
     /** A plain search: a query, first results, default facets. */

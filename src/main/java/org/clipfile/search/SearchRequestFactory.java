@@ -180,7 +180,7 @@ public final class SearchRequestFactory {
         return SearchRequest.of(s -> s.index(index).size(0)
                 .query(others == null ? query(parameters)
                         : Query.of(q -> q.bool(b -> b.must(query(parameters)).filter(others))))
-                .aggregations("values", a -> a.terms(t -> {
+                .aggregations("values", a -> storiesIn(a.terms(t -> {
                     t.field(facet.field()).size(until);
                     if (contains != null && !contains.isBlank()) {
                         t.include(i -> i.regexp(".*" + caseInsensitive(contains) + ".*"));
@@ -189,7 +189,7 @@ public final class SearchRequestFactory {
                         t.order(NamedValue.of("_key", SortOrder.Asc));
                     }
                     return t;
-                })));
+                }), parameters.countStories())));
     }
 
     /**
@@ -218,13 +218,13 @@ public final class SearchRequestFactory {
         return SearchRequest.of(s -> s.index(index).size(0)
                 .query(others == null ? query(parameters)
                         : Query.of(q -> q.bool(b -> b.must(query(parameters)).filter(others))))
-                .aggregations("values", a -> a.terms(t -> {
+                .aggregations("values", a -> storiesIn(a.terms(t -> {
                     t.field(facet.field()).size(Math.max(1, values.size())).include(i -> i.terms(values));
                     if (byName) {
                         t.order(NamedValue.of("_key", SortOrder.Asc));
                     }
                     return t;
-                })));
+                }), parameters.countStories())));
     }
 
     /** A Lucene regular expression matching the text literally, letters in either case. */
@@ -386,19 +386,21 @@ public final class SearchRequestFactory {
         // Facets by the filter they count under, keyed by the filter's JSON: the same selections, the same filter.
         Map<String, FilterGroup> byFilter = new LinkedHashMap<>();
         int size = parameters.facetSize();
+        boolean stories = parameters.countStories();
         for (Facet facet : Facet.values()) {
             if (!parameters.counts(facet)) {
                 continue;
             }
             Map<String, Aggregation> counts = facet == Facet.PLACE
-                    ? placeTree(size)
-                    : Map.of(facet.parameter(), Aggregation.of(a -> a.terms(t -> t.field(facet.field()).size(size))));
+                    ? placeTree(size, stories)
+                    : Map.of(facet.parameter(), Aggregation.of(a -> storiesIn(a.terms(t -> t.field(facet.field())
+                            .size(size)), stories)));
             place(top, byFilter, filters(parameters, facet), counts);
         }
         if (parameters.countsDates()) {
             CalendarInterval interval = interval(parameters, dataSpan);
-            place(top, byFilter, filters(parameters, DATE_FACET), Map.of(DATE_FACET, Aggregation.of(a -> a
-                    .dateHistogram(h -> h.field("published").calendarInterval(interval).minDocCount(1)))));
+            place(top, byFilter, filters(parameters, DATE_FACET), Map.of(DATE_FACET, Aggregation.of(a -> storiesIn(a
+                    .dateHistogram(h -> h.field("published").calendarInterval(interval).minDocCount(1)), stories))));
         }
         int n = 0;
         for (FilterGroup group : byFilter.values()) {
@@ -439,13 +441,32 @@ public final class SearchRequestFactory {
      * {@code include} over {@code place_paths} cost more than all other facets together (docs/search-speed.md).
      */
     static Map<String, Aggregation> placeTree(int size) {
+        return placeTree(size, false);
+    }
+
+    static Map<String, Aggregation> placeTree(int size, boolean stories) {
         Map<String, Aggregation> tree = new LinkedHashMap<>();
-        tree.put(PLACE_COUNTRIES, Aggregation.of(a -> a.terms(t -> t.field("place_tree_countries").size(size))));
-        tree.put(PLACE_REGIONS, Aggregation.of(a -> a.terms(t -> t.field("place_tree_regions")
-                .size(size * REGIONS_PER_COUNTRY))));
-        tree.put(PLACE_CITIES, Aggregation.of(a -> a.terms(t -> t.field("place_tree_cities")
-                .size(size * REGIONS_PER_COUNTRY * 2))));
+        tree.put(PLACE_COUNTRIES, Aggregation.of(a -> storiesIn(a.terms(t -> t.field("place_tree_countries")
+                .size(size)), stories)));
+        tree.put(PLACE_REGIONS, Aggregation.of(a -> storiesIn(a.terms(t -> t.field("place_tree_regions")
+                .size(size * REGIONS_PER_COUNTRY)), stories)));
+        tree.put(PLACE_CITIES, Aggregation.of(a -> storiesIn(a.terms(t -> t.field("place_tree_cities")
+                .size(size * REGIONS_PER_COUNTRY * 2)), stories)));
         return tree;
+    }
+
+    /** The sub-aggregation that counts a bucket's stories: the distinct clusters of its articles. */
+    public static final String STORIES = "stories";
+
+    /**
+     * With {@code stories}, each bucket also counts its distinct {@code cluster}s (a {@code cardinality}: exact up
+     * to its precision threshold of 3,000 per bucket, HyperLogLog++ estimates above). Values stay ordered by their
+     * article counts: ordering terms by a sub-aggregation would compute it for every term.
+     */
+    static co.elastic.clients.util.ObjectBuilder<Aggregation> storiesIn(Aggregation.Builder.ContainerBuilder bucketing,
+            boolean stories) {
+        return stories ? bucketing.aggregations(STORIES, c -> c.cardinality(k -> k.field("cluster")
+                .precisionThreshold(3000))) : bucketing;
     }
 
     /** An interval that gives a readable number of bars for the span searched (or, unbounded, the archive's). */

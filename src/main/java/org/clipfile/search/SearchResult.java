@@ -31,8 +31,19 @@ public record SearchResult(
     /** No article has every word of a long query: the hits have most of them. */
     public static final String MATCHED_MOST = "most";
 
-    /** The values of one facet under the other facets' selections. {@code other}: documents in values not shown. */
-    public record FacetCounts(List<FacetValue> values, long other) {}
+    /**
+     * The values of one facet under the other facets' selections. {@code other}: articles in values not shown.
+     * {@code counts}: what each value's {@code count} is, {@value #ARTICLES} or {@value #STORIES} (distinct clusters of
+     * copies, {@code count=stories}).
+     */
+    public record FacetCounts(List<FacetValue> values, long other, String counts) {
+        public FacetCounts(List<FacetValue> values, long other) {
+            this(values, other, ARTICLES);
+        }
+    }
+
+    public static final String ARTICLES = "articles";
+    public static final String STORIES = "stories";
 
     public record FacetValue(String value, String label, long count, boolean selected, boolean excluded,
             List<FacetValue> children) {}

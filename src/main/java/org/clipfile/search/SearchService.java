@@ -134,9 +134,9 @@ public class SearchService {
                 continue;
             }
             Selection selection = parameters.selections().getOrDefault(facet, NO_SELECTION);
-            facets.put(facet.parameter(), facet == Facet.PLACE
+            facets.put(facet.parameter(), counting(parameters, facet == Facet.PLACE
                     ? placeTree(counts, selection)
-                    : values(facet, counts.get(facet.parameter()).sterms(), selection));
+                    : values(facet, counts.get(facet.parameter()).sterms(), selection)));
         }
         Aggregate histogram = counts.get(SearchRequestFactory.DATE_FACET);
         DateHistogram dates = histogram == null ? new DateHistogram("year", List.of())
@@ -185,7 +185,7 @@ public class SearchService {
         FacetCounts all = values(facet, terms, selection);
         List<FacetValue> pageValues = all.values().subList(Math.min(all.values().size(), (page - 1) * size),
                 all.values().size());
-        return new FacetCounts(pageValues, all.other());
+        return counting(parameters, new FacetCounts(pageValues, all.other()));
     }
 
     /** Gives a point in time back; one already gone is no matter (it expires on its own). */
@@ -244,7 +244,8 @@ public class SearchService {
         Selection selection = parameters.selections().getOrDefault(Facet.PLACE, new Selection(List.of(), List.of()));
         FacetCounts all = values(Facet.PLACE, response.aggregations().get("values").sterms(), selection);
         int from = Math.min(all.values().size(), (page - 1) * size);
-        return new FacetCounts(all.values().subList(from, Math.min(all.values().size(), from + size)), 0);
+        return counting(parameters, new FacetCounts(all.values().subList(from, Math.min(all.values().size(),
+                from + size)), 0));
     }
 
     public String openPointInTime() throws IOException {
@@ -258,7 +259,8 @@ public class SearchService {
         List<FacetValue> values = new ArrayList<>();
         for (StringTermsBucket bucket : terms.buckets().array()) {
             String key = bucket.key().stringValue();
-            values.add(new FacetValue(key, names.getOrDefault(key, key), bucket.docCount(),
+            values.add(new FacetValue(key, names.getOrDefault(key, key), count(bucket.docCount(),
+                    bucket.aggregations()),
                     selection.include().contains(key), selection.exclude().contains(key), List.of()));
         }
         return new FacetCounts(values, terms.sumOtherDocCount() == null ? 0 : terms.sumOtherDocCount());
@@ -297,8 +299,20 @@ public class SearchService {
     private static FacetValue node(StringTermsBucket bucket, Map<String, String> names, Selection selection,
             List<FacetValue> children) {
         String id = last(bucket.key().stringValue());
-        return new FacetValue(id, names.getOrDefault(id, id), bucket.docCount(), selection.include().contains(id),
+        return new FacetValue(id, names.getOrDefault(id, id), count(bucket.docCount(), bucket.aggregations()),
+                selection.include().contains(id),
                 selection.exclude().contains(id), children);
+    }
+
+    /** A bucket's count: its stories when they were counted ({@code count=stories}), else its articles. */
+    static long count(long articles, Map<String, Aggregate> sub) {
+        Aggregate stories = sub.get(SearchRequestFactory.STORIES);
+        return stories != null && stories.isCardinality() ? stories.cardinality().value() : articles;
+    }
+
+    private static FacetCounts counting(SearchParameters parameters, FacetCounts counts) {
+        return parameters.countStories() ? new FacetCounts(counts.values(), counts.other(), SearchResult.STORIES)
+                : counts;
     }
 
     private static String parent(String path) {
@@ -322,7 +336,7 @@ public class SearchService {
     static DateHistogram histogram(CalendarInterval interval, DateHistogramAggregate aggregate) {
         List<DateBucket> buckets = aggregate.buckets().array().stream()
                 .map(b -> new DateBucket(b.keyAsString() != null ? b.keyAsString()
-                        : Instant.ofEpochMilli(b.key()).toString(), b.docCount()))
+                        : Instant.ofEpochMilli(b.key()).toString(), count(b.docCount(), b.aggregations())))
                 .toList();
         return new DateHistogram(interval.jsonValue(), buckets);
     }

@@ -28,7 +28,8 @@ final class AccessRules {
         String editor = Role.editor.name();
         String admin = Role.admin.name();
         rules.requestMatchers(HttpMethod.GET, "/api/search", "/api/facets/*", "/api/export", "/api/articles/*",
-                "/api/articles/*/related", "/api/articles/*/annotations", "/api/articles/*/copies", "/api/entities/**", "/api/map",
+                "/api/articles/*/related", "/api/articles/*/annotations", "/api/articles/*/copies",
+                "/api/articles/*/versions", "/api/entities/**", "/api/map",
                 "/api/map/**").hasRole(reader);
         // The version and build time, shown in the web page's footer to anyone logged in.
         rules.requestMatchers(HttpMethod.GET, "/actuator/info").hasRole(reader);

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * One entry of the takedown list. {@code kind} is {@code article} (refuses the same id, canonical URL or text) or
  * {@code source} (refuses every article of that source). The article's body is not kept, only what identifies it.
  *
- * @param removed how many documents the takedown deleted (articles in every index behind the alias)
+ * @param removed how many documents the takedown deleted (articles in every index behind the alias, and their
+ *     earlier versions)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Takedown(

@@ -27,6 +27,7 @@ import org.clipfile.copies.CopyClusters;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.IndexDefinition;
 import org.clipfile.index.IndexReadyListener;
+import org.clipfile.versions.ArticleVersions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +49,13 @@ public class Takedowns implements IndexReadyListener {
     private final ElasticsearchClient client;
     private final ArticleIndex index;
     private final CopyClusters copies;
+    private final ArticleVersions versions;
     private final String listAlias;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean listReady;
 
-    public Takedowns(ElasticsearchClient client, ArticleIndex index, CopyClusters copies) {
+    public Takedowns(ElasticsearchClient client, ArticleIndex index, CopyClusters copies, ArticleVersions versions) {
+        this.versions = versions;
         this.client = client;
         this.index = index;
         this.copies = copies;
@@ -92,7 +95,10 @@ public class Takedowns implements IndexReadyListener {
                 article.url() == null || article.url().isBlank() ? null : ArticleIds.canonicalUrl(article.url()),
                 article.contentHash(), article.source(), article.title(), reason, by, clock.instant(), 0);
         save(entry);
-        long removed = deleteWhere(Query.of(q -> q.ids(i -> i.values(article.id()))));
+        long removed = deleteWhere(articleIndices(), Query.of(q -> q.ids(i -> i.values(article.id()))));
+        // Its earlier texts too: a legal request covers every version of the page.
+        removed += deleteWhere(versions.alias(), Query.of(q -> q.term(t -> t.field("article_id")
+                .value(FieldValue.of(article.id())))));
         copies.forget(article.id());
         Takedown done = entry.withRemoved(removed);
         save(done);
@@ -105,7 +111,8 @@ public class Takedowns implements IndexReadyListener {
         Takedown entry = new Takedown(sourceEntryId(source), Takedown.SOURCE, null, null, null, null, source, null,
                 reason, by, clock.instant(), 0);
         save(entry);
-        long removed = deleteWhere(Query.of(q -> q.term(t -> t.field("source").value(FieldValue.of(source)))));
+        Query ofSource = Query.of(q -> q.term(t -> t.field("source").value(FieldValue.of(source))));
+        long removed = deleteWhere(articleIndices(), ofSource) + deleteWhere(versions.alias(), ofSource);
         Takedown done = entry.withRemoved(removed);
         save(done);
         log.info("Source {} taken down by {}: {} documents removed", source, by, removed);
@@ -252,12 +259,11 @@ public class Takedowns implements IndexReadyListener {
     }
 
     /**
-     * Deletes every article document matching the query in every article index, by id in bulk, page by page until
+     * Deletes every document matching the query in these indices (the article indices, the versions), by id in bulk, page by page until
      * none is left. Bounded: it stops after as many pages as the first count needs (and a few more for articles
      * written meanwhile).
      */
-    private long deleteWhere(Query query) throws IOException {
-        String indices = articleIndices();
+    private long deleteWhere(String indices, Query query) throws IOException {
         long initial = client.count(c -> c.index(indices).query(query).ignoreUnavailable(true)
                 .allowNoIndices(true)).count();
         long maxPages = initial / PAGE + 5;

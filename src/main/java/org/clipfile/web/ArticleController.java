@@ -20,6 +20,8 @@ import org.clipfile.search.Exploration;
 import org.clipfile.search.ExploreService;
 import org.clipfile.security.AuditAttributes;
 import org.clipfile.takedown.Takedowns;
+import org.clipfile.versions.ArticleVersions;
+import org.clipfile.versions.VersionNotKeptException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,10 +44,12 @@ class ArticleController {
     private final ExploreService explore;
     private final Takedowns takedowns;
     private final CopyClusters copies;
+    private final ArticleVersions versions;
 
     ArticleController(ArticleIndex index, PlainTextArticleParser textParser, ArticlePreparer preparer,
             HtmlArticleExtractor html, IngestLimits limits, ExploreService explore, Takedowns takedowns,
-            CopyClusters copies) {
+            CopyClusters copies, ArticleVersions versions) {
+        this.versions = versions;
         this.explore = explore;
         this.takedowns = takedowns;
         this.copies = copies;
@@ -106,6 +110,11 @@ class ArticleController {
         Article prepared = preparer.prepare(draft);
         request.setAttribute(AuditAttributes.TARGET, prepared.id());
         takedowns.check(prepared);
+        // The text it replaces (same URL, other words) is kept first: if it cannot be, nothing is replaced.
+        String notKept = versions.keepEarlier(List.of(prepared)).get(prepared.id());
+        if (notKept != null) {
+            throw new VersionNotKeptException(notKept);
+        }
         Article article = copies.assign(List.of(prepared)).getFirst();
         boolean created = index.save(article);
         request.setAttribute(AuditAttributes.TARGET, article.id());

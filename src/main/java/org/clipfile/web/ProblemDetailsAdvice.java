@@ -103,6 +103,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** The article's earlier text could not be kept: it is not replaced, and the same post can be tried again. */
+    @ExceptionHandler(org.clipfile.versions.VersionNotKeptException.class)
+    ResponseEntity<ProblemDetail> versionNotKept(org.clipfile.versions.VersionNotKeptException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "version-not-kept", "Earlier version not kept",
+                        e.getMessage()));
+    }
+
     @ExceptionHandler(ReindexRunningException.class)
     ProblemDetail reindexRunning(ReindexRunningException e) {
         return problem(HttpStatus.CONFLICT, "reindex-running", "Re-index already running", e.getMessage());

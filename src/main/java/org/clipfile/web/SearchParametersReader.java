@@ -83,7 +83,20 @@ final class SearchParametersReader {
         String collection = parameter(request, "collection");
         List<String> ids = collection == null || collection.isBlank() ? null : collectionIds.apply(collection.strip());
         return new SearchParameters(q, selections, from, to, sort(parameter(request, "sort")), page, size,
-                facetSize, bbox(parameter(request, "bbox")), counted(request.apply("facets")), ids);
+                facetSize, bbox(parameter(request, "bbox")), counted(request.apply("facets")), ids,
+                countStories(parameter(request, "count")));
+    }
+
+    /** {@code count=articles} (default) or {@code count=stories}: what the facets count. */
+    static boolean countStories(@Nullable String value) {
+        if (value == null || value.equals("articles")) {
+            return false;
+        }
+        if (value.equals("stories")) {
+            return true;
+        }
+        throw new BadRequestException("count must be articles or stories, not '" + (value.length() > 20
+                ? value.substring(0, 20) + "..." : value) + "'");
     }
 
     private static @Nullable String parameter(Function<String, String @Nullable []> request, String name) {

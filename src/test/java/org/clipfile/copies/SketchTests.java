@@ -17,6 +17,20 @@ class SketchTests {
             the port, in 2019, lasted three days and cost an estimated 100 million euros.""";
 
     @Test
+    void shouldSketchAnArticleOnceForItsCopyLookupAndItsStoredFields() {
+        String body = STORY + " Sketched once " + System.nanoTime() + ".";
+        Sketch lookedUp = Sketch.of(body);
+        org.clipfile.article.Article article = new org.clipfile.article.Article("a1", "Port strike", body, null,
+                null, null, null, java.util.List.of(), null, null, java.time.Instant.EPOCH, "hash", null)
+                .withCluster("a1");
+
+        // The stored fields are the lookup's sketch, not a second computation of it.
+        assertThat(article.dup().bands()).isSameAs(lookedUp.bands());
+        assertThat(Sketch.of(new String(body))).isSameAs(lookedUp);
+        assertThat(Sketch.of(body + " And one more sentence.")).isNotSameAs(lookedUp);
+    }
+
+    @Test
     void shouldGiveTheSameSketchToTheSameTextWhateverItsCaseAndSpacing() {
         Sketch one = Sketch.of(STORY);
         Sketch other = Sketch.of(STORY.toUpperCase().replace(" ", "  \n"));

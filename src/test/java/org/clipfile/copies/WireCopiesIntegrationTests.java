@@ -106,6 +106,45 @@ class WireCopiesIntegrationTests extends ArchiveServerTest {
     }
 
     @Test
+    void shouldCountStoriesOrArticlesInFacetsAsAsked() {
+        String marker = "storycountx" + System.nanoTime();
+        String tag = "docks-" + marker;
+        for (String[] article : List.of(
+                new String[] {"Port strike halts traffic", story(marker), "Wire Agency", "2024-10-21"},
+                new String[] {"Ships stranded as dockers strike", reprint(marker), "Daily Paper", "2024-10-22"},
+                new String[] {"Dock pay talks to resume", "Employers at the port of " + marker + " and the union "
+                        + "agreed to meet again next week after a day of talks about pay and hours.", "Wire Agency",
+                        "2024-10-23"})) {
+            Http.Response response = http.post("/api/articles", "application/json", """
+                    {"title": %s, "body": %s, "source": "%s", "published": "%s", "tags": ["%s"]}""".formatted(
+                    json(article[0]), json(article[1]), article[2], article[3], tag));
+            assertThat(response.status()).as(response.body()).isIn(200, 201);
+        }
+
+        JsonNode articles = http.get("/api/search?tag=" + tag).json().get("facets");
+        JsonNode stories = http.get("/api/search?count=stories&tag=" + tag).json().get("facets");
+        JsonNode oneFacet = http.get("/api/facets/source?count=stories&tag=" + tag).json();
+
+        assertThat(articles.get("tag").get("counts").asString()).isEqualTo("articles");
+        assertThat(articles.get("tag").get("values").get(0).get("count").asLong()).isEqualTo(3);
+        assertThat(stories.get("tag").get("counts").asString()).isEqualTo("stories");
+        assertThat(stories.get("tag").get("values").get(0).get("count").asLong()).isEqualTo(2);
+        // Wire Agency has two articles of two stories; Daily Paper's one article is a copy: one story each way.
+        assertThat(counts(stories.get("source"))).containsEntry("Wire Agency", 2L).containsEntry("Daily Paper", 1L);
+        assertThat(counts(oneFacet)).containsEntry("Wire Agency", 2L).containsEntry("Daily Paper", 1L);
+        assertThat(oneFacet.get("counts").asString()).isEqualTo("stories");
+        Http.Response bad = http.get("/api/search?count=copies&tag=" + tag);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("detail").asString()).contains("count must be articles or stories");
+    }
+
+    private static java.util.Map<String, Long> counts(JsonNode facet) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        facet.get("values").forEach(v -> counts.put(v.get("value").asString(), v.get("count").asLong()));
+        return counts;
+    }
+
+    @Test
     void shouldMarkEachExportedRowWithItsCluster() {
         String marker = "exportx" + System.nanoTime();
         String original = post("Port strike halts traffic", story(marker), "Wire Agency", "2024-10-21");

@@ -86,6 +86,7 @@ class AccessControlIntegrationTests {
             Endpoint.of(Role.reader, "GET", "/api/articles/no-such-article/related"),
             Endpoint.of(Role.reader, "GET", "/api/articles/no-such-article/annotations"),
             Endpoint.of(Role.reader, "GET", "/api/articles/no-such-article/copies"),
+            Endpoint.of(Role.reader, "GET", "/api/articles/no-such-article/versions"),
             Endpoint.of(Role.reader, "GET", "/api/entities"),
             Endpoint.of(Role.reader, "GET", "/api/entities/person:nobody"),
             Endpoint.of(Role.reader, "GET", "/api/map"),

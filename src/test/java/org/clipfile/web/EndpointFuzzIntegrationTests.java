@@ -26,7 +26,8 @@ class EndpointFuzzIntegrationTests extends ArchiveServerTest {
     static final List<String> GET_PATHS = List.of("/api/search", "/api/facets/person", "/api/facets/place",
             "/api/facets/{x}", "/api/export", "/api/map", "/api/entities", "/api/entities/{x}",
             "/api/entities/person:{x}", "/api/articles/{x}", "/api/articles/{x}/related",
-            "/api/articles/{x}/annotations", "/api/articles/{x}/copies", "/api/takedowns", "/api/imports", "/api/imports/{x}", "/api/imports/{x}/failures",
+            "/api/articles/{x}/annotations", "/api/articles/{x}/copies", "/api/articles/{x}/versions",
+            "/api/takedowns", "/api/imports", "/api/imports/{x}", "/api/imports/{x}/failures",
             "/api/admin/reindex", "/api/curation/edits", "/api/curation/entities/{x}",
             "/api/curation/entities/person:{x}", "/api/curation/reindex", "/api/audit", "/api/audit/export");
     static final List<String> PARAMETERS = List.of("q", "person", "-person", "group", "place", "-place",
