@@ -189,14 +189,12 @@ public final class QueryTranslator {
                 queries.add(translate(clause));
             } else {
                 List<String> group = words.remove(((Word) clause).scope());
-                if (group != null && mayRelax && excluded == 0) {
-                    group = contentWords(group);
-                }
+                // Relaxed or strict by the words as typed; required and scored, the words that say what about.
                 if (group != null && mayRelax && group.size() > strictWords) {
                     relaxed = true;
-                    queries.add(relaxedWords(((Word) clause).scope(), group));
+                    queries.add(relaxedWords(((Word) clause).scope(), contentWords(group)));
                 } else if (group != null && mayRelax && group.size() > 1 && excluded == 0) {
-                    queries.add(rankedWords(((Word) clause).scope(), group));
+                    queries.add(rankedWords(((Word) clause).scope(), contentWords(group)));
                 } else if (group != null) {
                     queries.add(words(((Word) clause).scope(), String.join(" ", group), operator));
                 }
@@ -274,13 +272,10 @@ public final class QueryTranslator {
                 .should(allWords)));
     }
 
-    /**
-     * Every word required (a short query, or an explicit AND); up to {@link #STRICT_WORDS} words found close together
-     * raise the score (one phrase query with slop; longer strict queries get none, as relaxed ones).
-     */
+    /** Every word of a short query required; the words close together raise the score (one phrase query with slop). */
     private static Query rankedWords(Scope scope, List<String> group) {
         Query all = words(scope, String.join(" ", group), Operator.And);
-        if (group.size() > STRICT_WORDS) {
+        if (group.size() < 2) {
             return all;
         }
         return Query.of(q -> q.bool(b -> b.must(all).should(proximity(scope, String.join(" ", group)))));

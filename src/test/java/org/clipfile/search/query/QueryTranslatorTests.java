@@ -252,6 +252,15 @@ class QueryTranslatorTests {
     }
 
     @Test
+    void shouldDecideShortOrLongByTheWordsAsTyped() throws Exception {
+        JournalistQuery query = JournalistQuery.parse("earnings and earnings forecasts");
+        assertThat(query.relaxed()).isTrue();
+        JSONAssert.assertEquals("""
+                {"bool": {"must": [{"multi_match": {"query": "earnings earnings forecasts", "operator": "or"}}]}}""",
+                json(query.query()), JSONCompareMode.LENIENT);
+    }
+
+    @Test
     void shouldRequireOnlyTheContentWordsOfAShortQuestion() throws Exception {
         JournalistQuery query = JournalistQuery.parse("where is idlib");
         assertThat(query.relaxed()).isFalse();
