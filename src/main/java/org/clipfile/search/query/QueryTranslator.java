@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.clipfile.search.query.QueryNode.All;
 import org.clipfile.search.query.QueryNode.And;
 import org.clipfile.search.query.QueryNode.Fuzzy;
@@ -68,6 +69,7 @@ public final class QueryTranslator {
      * level when other words remain, so they are neither required nor scored. Measured on natural-language requests
      * (docs/relevance.md): required, they put articles that happen to contain "what" first.
      */
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
     static final Set<String> FUNCTION_WORDS = Set.of(
             // the analyzer's _english_ stop words
             "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no",
@@ -203,10 +205,14 @@ public final class QueryTranslator {
         return queries;
     }
 
-    /** The words without {@link #FUNCTION_WORDS}; all of them when nothing else would remain. */
+    /**
+     * The words without {@link #FUNCTION_WORDS} (punctuation around a word aside: "What," and "how?" are function
+     * words); all of them when nothing else would remain.
+     */
     static List<String> contentWords(List<String> words) {
         List<String> content = words.stream()
-                .filter(w -> !FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT)))
+                .filter(w -> !FUNCTION_WORDS.contains(EDGE_PUNCTUATION.matcher(w.toLowerCase(Locale.ROOT))
+                        .replaceAll("")))
                 .toList();
         return content.isEmpty() ? words : content;
     }

@@ -241,7 +241,7 @@ class QueryTranslatorTests {
 
     @Test
     void shouldLeaveQuestionAndStopWordsOutOfTheWordsOfALongQuestion() throws Exception {
-        JournalistQuery query = JournalistQuery.parse("What did OPEC decide about the oil production quotas?");
+        JournalistQuery query = JournalistQuery.parse("What, did OPEC decide about the oil production quotas? How?");
         assertThat(query.relaxed()).isTrue();
         JSONAssert.assertEquals("""
                 {"bool": {
