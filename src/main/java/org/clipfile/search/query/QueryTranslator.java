@@ -69,7 +69,6 @@ public final class QueryTranslator {
      * level when other words remain, so they are neither required nor scored. Measured on natural-language requests
      * (docs/relevance.md): required, they put articles that happen to contain "what" first.
      */
-    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
     static final Set<String> FUNCTION_WORDS = Set.of(
             // the analyzer's _english_ stop words
             "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no",
@@ -80,6 +79,8 @@ public final class QueryTranslator {
             "could", "would", "should", "must", "might", "shall", "has", "have", "had", "been", "being", "were", "am",
             "about", "any", "some", "i", "we", "me", "my", "our", "you", "your", "so", "than", "also", "its", "his",
             "her", "from", "all", "other", "more", "most", "very");
+    /** Punctuation at either end of a word, ignored when telling function words. */
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
     /** The nested documents holding each entity's salience (see Article#entitySalience). */
     public static final String SALIENCE = "entity_salience";
     /** Salience (0 to 1) times this is added to a name's score: comparable to a strong word match. */
