@@ -208,14 +208,21 @@ public final class QueryTranslator {
 
     /**
      * The words without {@link #FUNCTION_WORDS} (punctuation around a word aside: "What," and "how?" are function
-     * words); all of them when nothing else would remain.
+     * words); all of them when nothing else would remain. Among words in lower case, one in capitals is an acronym and
+     * kept ("what did WHO say about vaccines"); in a query all in capitals, nothing tells them apart.
      */
     static List<String> contentWords(List<String> words) {
+        boolean mixedCase = words.stream().anyMatch(w -> w.chars().anyMatch(Character::isLowerCase));
         List<String> content = words.stream()
-                .filter(w -> !FUNCTION_WORDS.contains(EDGE_PUNCTUATION.matcher(w.toLowerCase(Locale.ROOT))
-                        .replaceAll("")))
+                .filter(w -> (mixedCase && isAcronym(w)) || !FUNCTION_WORDS.contains(
+                        EDGE_PUNCTUATION.matcher(w.toLowerCase(Locale.ROOT)).replaceAll("")))
                 .toList();
         return content.isEmpty() ? words : content;
+    }
+
+    private static boolean isAcronym(String word) {
+        return word.codePoints().filter(Character::isLetter).count() >= 2
+                && word.codePoints().noneMatch(Character::isLowerCase);
     }
 
     private static boolean isGroupedWord(QueryNode clause) {

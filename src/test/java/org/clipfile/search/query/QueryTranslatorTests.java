@@ -270,6 +270,14 @@ class QueryTranslatorTests {
     }
 
     @Test
+    void shouldKeepAnAcronymInCapitalsAmongLowerCaseWords() {
+        assertThat(JournalistQuery.parse("what did WHO say about vaccines").query().bool().must().getFirst()
+                .multiMatch().query()).isEqualTo("WHO say vaccines");
+        assertThat(JournalistQuery.parse("WHAT DID WHO SAY ABOUT VACCINES").query().bool().must().getFirst()
+                .multiMatch().query()).isEqualTo("SAY VACCINES");
+    }
+
+    @Test
     void shouldKeepFunctionWordsWhenNothingElseRemainsOrWhenEveryWordIsAskedFor() {
         assertThat(JournalistQuery.parse("who are you").query().bool().must().getFirst().multiMatch().query())
                 .isEqualTo("who are you");
