@@ -97,7 +97,7 @@ class RelevanceEvaluation {
      * The test Elasticsearch when one is given ({@code clipfile.test.elasticsearch-uri}); else a node of its own whose
      * data stays in {@code target/evaluation/elasticsearch}, so a second run reuses the enriched index.
      */
-    private static ElasticsearchClient client() {
+    static ElasticsearchClient client() {
         String external = System.getProperty("clipfile.test.elasticsearch-uri",
                 System.getenv("CLIPFILE_TEST_ELASTICSEARCH_URI"));
         if (external != null && !external.isBlank()) {
@@ -208,22 +208,25 @@ class RelevanceEvaluation {
     }
 
     /**
-     * Elasticsearch's time ({@code took}) for a page of 20 hits with Clipfile's query and with the query as it was
-     * before, five times each per judged query, alternating; the machine is shared, so only the ratio means much.
+     * Elasticsearch's time ({@code took}) for a page of 20 hits with Clipfile's query, with the query as it was
+     * before and with raw BM25, five times each per judged query, alternating; the machine is shared, so only the
+     * ratios mean much.
      */
     private String latency(List<Judged> judged) throws IOException {
         List<Long> ours = new ArrayList<>();
         List<Long> before = new ArrayList<>();
+        List<Long> bm25 = new ArrayList<>();
         for (int round = 0; round < 5; round++) {
             for (Judged j : judged) {
                 Query clipfile = SearchRequestFactory.query(SearchParameters.of(j.clipfileQuery(), 1, 20));
                 ours.add(client.search(s -> s.index(INDEX).size(20).query(clipfile), Void.class).took());
                 before.add(client.search(s -> s.index(INDEX).size(20).query(j.before()), Void.class).took());
+                bm25.add(client.search(s -> s.index(INDEX).size(20).query(j.baseline()), Void.class).took());
             }
         }
         return String.format(Locale.ROOT, "Elasticsearch time for 20 hits (%d searches each, ms): Clipfile mean %.2f,"
-                + " p90 %d; before mean %.2f, p90 %d%n", ours.size(), mean(ours), p90(ours), mean(before),
-                p90(before));
+                + " p90 %d; before mean %.2f, p90 %d; raw BM25 mean %.2f, p90 %d%n", ours.size(), mean(ours),
+                p90(ours), mean(before), p90(before), mean(bm25), p90(bm25));
     }
 
     private static double mean(List<Long> values) {

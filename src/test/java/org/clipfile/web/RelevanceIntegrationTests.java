@@ -90,6 +90,36 @@ class RelevanceIntegrationTests extends ArchiveServerTest {
     }
 
     @Test
+    void shouldNotRequireTheQuestionWordsOfALongQuestion() {
+        // "how" and "were" are in no article: the article with every other word still has "all" of the question.
+        JsonNode result = search("how were OPEC oil production quotas decided in Vienna");
+
+        assertThat(ids(result.get("hits"))).first().isEqualTo(opecId);
+        assertThat(result.get("matched").asString()).isEqualTo("all");
+    }
+
+    @Test
+    void shouldSearchASentenceTypedInCapitalsAsWordsNotOperators() {
+        // In lower case, AND would require every word (and find nothing: zyxwqvine is in no article).
+        JsonNode result = search("OPEC OIL PRODUCTION AND QUOTAS IN ZYXWQVINE OR VIENNA");
+
+        assertThat(ids(result.get("hits"))).first().isEqualTo(opecId);
+        assertThat(result.get("matched").asString()).isEqualTo("most");
+        assertThat(search("OPEC AND oil production quotas zyxwqvine").get("total").asLong()).isZero();
+    }
+
+    @Test
+    void shouldSearchAPastedParagraphOfMoreThanSixtyFourWords() {
+        String paragraph = "Delegates of the oil exporting countries said after the meeting that the production quotas"
+                + " agreed in Vienna would hold until June, and that no member had asked for a larger share. ".repeat(3);
+        assertThat(paragraph.split(" ")).hasSizeGreaterThan(64);
+
+        JsonNode result = search(paragraph);
+
+        assertThat(ids(result.get("hits"))).first().isEqualTo(opecId);
+    }
+
+    @Test
     void shouldKeepRequiringEveryWordWithAnExplicitAnd() {
         JsonNode result = search("OPEC AND oil production quotas zyxwqvine");
 

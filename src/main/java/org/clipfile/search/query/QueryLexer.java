@@ -28,8 +28,31 @@ final class QueryLexer {
     private final List<Token> tokens = new ArrayList<>();
     private int i;
 
+    /** Set for a query typed in capitals, where AND, OR and NOT are words of a sentence (see {@link #shouted}). */
+    private final boolean operatorsAreWords;
+
     private QueryLexer(String q) {
         this.q = q;
+        this.operatorsAreWords = shouted(q);
+    }
+
+    /**
+     * A query with no lower-case letter and more than {@link QueryTranslator#STRICT_WORDS} words is a sentence typed
+     * or pasted in capitals ("EFFORTS OF THE UN TO FREE ANGOLA AND MOZAMBIQUE"): its AND, OR and NOT are words, not
+     * operators (they would have made it strict, or an OR of its halves). Shorter ones keep them:
+     * {@code IRAN OR IRAQ}. {@code |} and {@code -} stay operators.
+     */
+    static boolean shouted(String q) {
+        if (q.chars().anyMatch(Character::isLowerCase)) {
+            return false;
+        }
+        int words = 0;
+        for (String part : q.strip().split("\\s+")) {
+            if (hasLetterOrDigit(part)) {
+                words++;
+            }
+        }
+        return words > QueryTranslator.STRICT_WORDS;
     }
 
     static List<Token> tokenize(String q) {
@@ -105,7 +128,7 @@ final class QueryLexer {
         }
         int end = i;
         String word = text.toString();
-        if (!escaped && (word.equals("OR") || word.equals("AND") || word.equals("NOT"))) {
+        if (!escaped && !operatorsAreWords && (word.equals("OR") || word.equals("AND") || word.equals("NOT"))) {
             tokens.add(Token.of(Kind.valueOf(word), start));
         } else if (tilde >= 0 && (star < 0 || tilde < star)) {
             fuzzy(start, word.substring(0, tildeTextLength), tilde, end);

@@ -204,9 +204,13 @@ public final class QueryParser {
         }
 
         private QueryNode term(Token token, Scope scope) {
-            if (++terms > limits.maxClauses()) {
+            // Plain words of the text or title become one multi_match per level, whatever their number (a pasted
+            // paragraph is searched, bounded by the length limit); the other terms are a query each.
+            boolean plainWord = token.kind() == Kind.WORD && (scope == Scope.TEXT || scope == Scope.TITLE);
+            if (!plainWord && ++terms > limits.maxClauses()) {
                 throw new QuerySyntaxException(token.start(), "too many terms: at most " + limits.maxClauses()
-                        + " words, phrases and prefixes", "remove some terms, or split the search in two");
+                        + " phrases, prefixes, fuzzy words and scoped terms (plain words are not counted)",
+                        "remove some terms, or split the search in two");
             }
             String text = clean(token.text());
             return switch (token.kind()) {

@@ -157,10 +157,18 @@ class QuerySyntaxErrorTests {
     }
 
     @Test
-    void shouldRejectTheSixtyFifthTerm() {
-        String q = "w ".repeat(64) + "last";
-        assertError(q, 128, "too many terms: at most 64", "split the search in two");
-        assertThat(new QueryParser().parse("w ".repeat(64))).isInstanceOf(QueryNode.And.class);
+    void shouldRejectTheSixtyFifthTermThatIsNotAPlainWord() {
+        String q = "\"w\" ".repeat(64) + "last*";
+        assertError(q, 256, "too many terms: at most 64", "split the search in two");
+        assertThat(new QueryParser().parse("\"w\" ".repeat(64))).isInstanceOf(QueryNode.And.class);
+    }
+
+    @Test
+    void shouldSearchAPastedParagraphOfMoreThanSixtyFourPlainWords() {
+        String q = "word ".repeat(150) + "title:last";
+        QueryNode parsed = new QueryParser().parse(q);
+        assertThat(parsed).isInstanceOf(QueryNode.And.class);
+        assertThat(((QueryNode.And) parsed).clauses()).hasSize(151);
     }
 
     @Test
@@ -173,7 +181,7 @@ class QuerySyntaxErrorTests {
                 .contains("at most 1 letters may differ");
         assertThat(catchThrowableOfType(QuerySyntaxException.class, () -> parser.parse("\"a b\"~6")).getMessage())
                 .contains("at most ~5");
-        assertThat(catchThrowableOfType(QuerySyntaxException.class, () -> parser.parse("a b c d")).getMessage())
+        assertThat(catchThrowableOfType(QuerySyntaxException.class, () -> parser.parse("\"a\" \"b\" \"c\" \"d\"")).getMessage())
                 .contains("at most 3");
         assertThat(catchThrowableOfType(QuerySyntaxException.class, () -> parser.parse("(((a)))")).getMessage())
                 .contains("at most 2 levels");

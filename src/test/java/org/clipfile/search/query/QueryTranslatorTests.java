@@ -240,11 +240,65 @@ class QueryTranslatorTests {
                             "operator": "or", %s}}],
                   "should": [
                     {"constant_score": {"_name": "all_words", "boost": 10000.0, "filter":
-                      {"multi_match": {"query": "opec oil production quotas", "operator": "and"}}}},
-                    {"multi_match": {"query": "opec oil", "type": "phrase", "slop": 3}},
-                    {"multi_match": {"query": "oil production", "type": "phrase", "slop": 3}},
-                    {"multi_match": {"query": "production quotas", "type": "phrase", "slop": 3}}]}}"""
+                      {"multi_match": {"query": "opec oil production quotas", "operator": "and"}}}}]}}"""
                 .formatted(TEXT), json(query.query()), JSONCompareMode.LENIENT);
+    }
+
+    @Test
+    void shouldLeaveQuestionAndStopWordsOutOfTheWordsOfALongQuestion() throws Exception {
+        JournalistQuery query = JournalistQuery.parse("What, did OPEC decide about the oil production quotas? How?");
+        assertThat(query.relaxed()).isTrue();
+        JSONAssert.assertEquals("""
+                {"bool": {
+                  "must": [{"multi_match": {"query": "OPEC decide oil production quotas?", "operator": "or"}}],
+                  "should": [{"constant_score": {"_name": "all_words", "filter":
+                      {"multi_match": {"query": "OPEC decide oil production quotas?", "operator": "and"}}}}]}}""",
+                json(query.query()), JSONCompareMode.LENIENT);
+    }
+
+    @Test
+    void shouldDecideShortOrLongByTheWordsAsTyped() throws Exception {
+        JournalistQuery query = JournalistQuery.parse("earnings and earnings forecasts");
+        assertThat(query.relaxed()).isTrue();
+        JSONAssert.assertEquals("""
+                {"bool": {"must": [{"multi_match": {"query": "earnings earnings forecasts", "operator": "or"}}]}}""",
+                json(query.query()), JSONCompareMode.LENIENT);
+    }
+
+    @Test
+    void shouldRequireOnlyTheContentWordsOfAShortQuestion() throws Exception {
+        JournalistQuery query = JournalistQuery.parse("where is idlib");
+        assertThat(query.relaxed()).isFalse();
+        JSONAssert.assertEquals("""
+                {"multi_match": {"query": "idlib", "operator": "and"}}""", json(query.query()),
+                JSONCompareMode.LENIENT);
+    }
+
+    @Test
+    void shouldKeepAnAcronymInCapitalsAmongLowerCaseWords() {
+        assertThat(JournalistQuery.parse("what did WHO say about vaccines").query().bool().must().getFirst()
+                .multiMatch().query()).isEqualTo("WHO say vaccines");
+        assertThat(JournalistQuery.parse("WHAT DID WHO SAY ABOUT VACCINES").query().bool().must().getFirst()
+                .multiMatch().query()).isEqualTo("SAY VACCINES");
+    }
+
+    @Test
+    void shouldKeepFunctionWordsWhenNothingElseRemainsOrWhenEveryWordIsAskedFor() {
+        assertThat(JournalistQuery.parse("who are you").query().bool().must().getFirst().multiMatch().query())
+                .isEqualTo("who are you");
+        assertThat(JournalistQuery.parse("what AND opec oil quotas").query().multiMatch().query())
+                .isEqualTo("what opec oil quotas");
+    }
+
+    @Test
+    void shouldReadAndOrNotAsWordsOfASentenceTypedInCapitals() {
+        JournalistQuery sentence = JournalistQuery.parse("EFFORTS OF THE UN TO FREE ANGOLA AND MOZAMBIQUE OR GUINEA");
+        assertThat(sentence.relaxed()).isTrue();
+        assertThat(sentence.syntax()).isInstanceOf(QueryNode.And.class);
+        assertThat(json(sentence.query())).contains("\"EFFORTS UN FREE ANGOLA MOZAMBIQUE GUINEA\"");
+        assertThat(JournalistQuery.parse("IRAN OR IRAQ").syntax()).isInstanceOf(QueryNode.Or.class);
+        assertThat(JournalistQuery.parse("IRAN -IRAQ SANCTIONS OIL EXPORTS").syntax().toString()).contains("Not");
+        assertThat(JournalistQuery.parse("opec AND oil production Quotas").relaxed()).isFalse();
     }
 
     @Test
