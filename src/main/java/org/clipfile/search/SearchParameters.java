@@ -77,6 +77,12 @@ public record SearchParameters(
         this(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, null, null, null);
     }
 
+    /** The same search for other words. */
+    public SearchParameters withQuery(@Nullable String query) {
+        return new SearchParameters(query, selections, publishedFrom, publishedTo, sort, page, size, facetSize, bbox,
+                counted, ids, countStories);
+    }
+
     /** The same search restricted to these articles. */
     public SearchParameters withIds(@Nullable List<String> onlyIds) {
         return new SearchParameters(q, selections, publishedFrom, publishedTo, sort, page, size, facetSize, bbox,

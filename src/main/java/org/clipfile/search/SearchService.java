@@ -91,6 +91,14 @@ public class SearchService {
                 response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan, 1,
                         collapse), StoredHit.class);
             }
+            String loosened = parameters.hasQuery() ? loosenPhrases(parameters.q()) : null;
+            if (response.hits().total() != null && response.hits().total().value() == 0 && loosened != null) {
+                // A quoted phrase no article has ("the quarterly dividend payout" pasted from a document): rather
+                // than nothing, its words, relaxed like a long query, flagged as "most".
+                relaxedAfterAll = true;
+                response = client.search(SearchRequestFactory.search(index.alias(), parameters.withQuery(loosened),
+                        archiveSpan, 1, collapse), StoredHit.class);
+            }
         } else {
             position = cursor.isBlank()
                     ? new Cursor(openPointInTime(), List.of())
@@ -142,6 +150,24 @@ public class SearchService {
         DateHistogram dates = histogram == null ? new DateHistogram("year", List.of())
                 : histogram(SearchRequestFactory.interval(parameters, archiveSpan), histogram.dateHistogram());
         return new SearchResult(total, parameters.page(), parameters.size(), hits, facets, dates, next, matched);
+    }
+
+    /** A phrase in quotes at the top level: not after "-" (an exclusion) nor after ":" (a scope or field). */
+    private static final java.util.regex.Pattern TOP_LEVEL_PHRASE =
+            java.util.regex.Pattern.compile("(?<![-:\\p{L}\\p{N}])\"([^\"]+)\"(?:~\\d+)?");
+
+    /**
+     * The query with its top-level phrases as plain words ({@code "oil quota" vienna} gives {@code oil quota vienna}),
+     * or null when it has none: what a query answering nothing because of a phrase is retried as.
+     */
+    public static @Nullable String loosenPhrases(String q) {
+        java.util.regex.Matcher phrase = TOP_LEVEL_PHRASE.matcher(q);
+        if (!phrase.find()) {
+            return null;
+        }
+        String loosened = phrase.reset().replaceAll(m -> " " + java.util.regex.Matcher.quoteReplacement(m.group(1)) + " ")
+                .strip().replaceAll("\\s+", " ");
+        return loosened.isEmpty() || loosened.equals(q) ? null : loosened;
     }
 
     /** A query of 2 or 3 plain words (and no explicit AND) that would relax if it were longer. */

@@ -147,6 +147,17 @@ class RelevanceIntegrationTests extends ArchiveServerTest {
     }
 
     @Test
+    void shouldAnswerAQuotedPhraseNoArticleHasWithTheArticlesHavingMostOfItsWords() {
+        JsonNode result = search("\"OPEC production quotas for zyxwqvine\" Vienna");
+
+        assertThat(ids(result.get("hits"))).first().isEqualTo(opecId);
+        assertThat(result.get("matched").asString()).isEqualTo("most");
+        // An excluded phrase stays an exclusion, and a phrase some article has stays required.
+        assertThat(search("-\"zyxwqvine quotas\"").get("total").asLong()).isPositive();
+        assertThat(ids(search("\"production quotas\"").get("hits"))).contains(opecId).doesNotContain(assadId);
+    }
+
+    @Test
     void shouldExcludeWhenTheQueryIsOnlyAnExclusion() {
         JsonNode result = search("-assad");
 
