@@ -3,6 +3,7 @@ package org.clipfile;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -54,6 +55,14 @@ class ArchitectureTests {
         noClasses().that().resideInAPackage("org.clipfile.article..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.clipfile.web..", "org.clipfile.search..",
                         "org.clipfile.imports..", "jakarta.servlet..")
+                .check(MAIN);
+    }
+
+    @Test
+    void shouldKeepNameKeysOnTheJdkAloneForTheElasticsearchPlugin() {
+        // NameKeys is compiled into the clipfile-names plugin too (pom.xml): inside Elasticsearch only the JDK is there.
+        classes().that().haveNameMatching("org\\.clipfile\\.enrich\\.names\\.NameKeys.*")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.clipfile.enrich.names")
                 .check(MAIN);
     }
 }

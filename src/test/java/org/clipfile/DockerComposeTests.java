@@ -44,6 +44,16 @@ class DockerComposeTests {
 
     @Test
     @SuppressWarnings("unchecked")
+    void shouldInstallTheNameKeyPluginThatTheArticleMappingNeeds() {
+        Map<String, Object> es = service("elasticsearch");
+        assertThat((List<String>) es.get("volumes")).anyMatch(v -> v.startsWith("./target/clipfile-names-plugin.zip:"));
+        assertThat(String.join("\n", (List<String>) es.get("command")))
+                .contains("elasticsearch-plugin install --batch file:///usr/share/elasticsearch/clipfile-names-plugin.zip")
+                .contains("exec /bin/tini -- /usr/local/bin/docker-entrypoint.sh eswrapper");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void shouldRunElasticsearchWithSecurityAndAHealthcheckAndANamedVolume() {
         Map<String, Object> es = service("elasticsearch");
         Map<String, Object> env = (Map<String, Object>) es.get("environment");

@@ -178,9 +178,8 @@ class BatchRunner {
         try {
             phrase = SearchRequestFactory.query(SearchParameters.of("\"" + name.replace('"', ' ') + "\"", 1, 1));
         } catch (QuerySyntaxException | IllegalArgumentException e) {
-            String key = NameKeys.key(name);
-            phrase = Query.of(q -> q.multiMatch(m -> m.query(key.isEmpty() ? name : key).type(TextQueryType.Phrase)
-                    .fields("people_names", "groups_names", "places_names")));
+            phrase = Query.of(q -> q.multiMatch(m -> m.query(name).type(TextQueryType.Phrase)
+                    .fields(SearchRequestFactory.NAME_KEY_FIELDS)));
         }
         if (known.isEmpty()) {
             return phrase;

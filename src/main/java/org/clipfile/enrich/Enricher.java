@@ -134,6 +134,14 @@ public final class Enricher {
         return new Enrichment(people, groups, enrichment.places());
     }
 
+    /**
+     * The stored enrichment without the name keys that enrichments stored before mapping version 4 hold (see
+     * {@link Enrichment#withoutNameKeys}); the alias registry gives the registered names of an entity by its id.
+     */
+    public Enrichment withoutNameKeys(Enrichment stored) {
+        return stored.withoutNameKeys(id -> registry.findById(id).map(e -> e.names()).orElse(List.of()));
+    }
+
     private java.util.Optional<org.clipfile.enrich.entities.CanonicalEntity> registered(EntityFacet entity) {
         var byId = registry.findById(entity.id());
         if (byId.isPresent()) {

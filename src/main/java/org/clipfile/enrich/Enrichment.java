@@ -1,7 +1,11 @@
 package org.clipfile.enrich;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.clipfile.enrich.names.NameKeys;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,5 +37,43 @@ public record Enrichment(List<EntityFacet> people, List<EntityFacet> groups, Lis
 
     public static Enrichment empty() {
         return new Enrichment(List.of(), List.of(), List.of());
+    }
+
+    /**
+     * The same enrichment without the name keys that enrichments stored before mapping version 4 hold among their
+     * variants ("pentagun" beside "pentagon"; "pantagun" from the key of before 2026-12-07): the index computes keys
+     * itself now. A person's or group's variants are made again from the names the article uses as written, its
+     * display name and {@code registeredNames} (the alias registry's names for its id). A place stores no names as
+     * written: a variant is dropped when it is the key of another of its variants or of its name and not itself the
+     * spelling of its name.
+     */
+    public Enrichment withoutNameKeys(java.util.function.Function<String, List<String>> registeredNames) {
+        return new Enrichment(
+                people.stream().map(e -> e.withVariants(spellings(e, registeredNames))).toList(),
+                groups.stream().map(e -> e.withVariants(spellings(e, registeredNames))).toList(),
+                places.stream().map(p -> p.withVariants(placeSpellings(p.variants(), p.name()))).toList(),
+                removed());
+    }
+
+    private static List<String> spellings(EntityFacet entity,
+            java.util.function.Function<String, List<String>> registeredNames) {
+        Set<String> spellings = new java.util.TreeSet<>(NameKeys.searchVariants(entity.name()));
+        entity.names().forEach(n -> spellings.addAll(NameKeys.searchVariants(n)));
+        registeredNames.apply(entity.id()).forEach(n -> spellings.addAll(NameKeys.searchVariants(n)));
+        return List.copyOf(spellings);
+    }
+
+    static List<String> placeSpellings(List<String> variants, String name) {
+        String written = NameKeys.fold(name);
+        Set<String> keys = new HashSet<>();
+        List<String> all = new ArrayList<>(variants);
+        all.add(name);
+        for (String w : all) {
+            String key = NameKeys.key(w);
+            if (!key.equals(NameKeys.fold(w))) {
+                keys.add(key);
+            }
+        }
+        return variants.stream().filter(v -> !keys.contains(v) || v.equals(written)).toList();
     }
 }

@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
  * @param id stable across articles (facet on it): {@code person:john-kirby}, {@code group:hayat-tahrir-al-sham}
  * @param name the name to display
  * @param type {@code person} or {@code group}
- * @param variants lowercase name variants to index for name search (see {@link org.clipfile.enrich.names.NameKeys}):
- *     the matching key and the folded spelling of every name the article uses and, for an entity of the alias
- *     registry, of its registered names ("hts" is a variant of Hayat Tahrir al-Sham even where only the full name
- *     appears)
+ * @param variants lowercase name variants to index for name search: the folded spelling of every name the article
+ *     uses and, for an entity of the alias registry, of its registered names ("hts" is a variant of Hayat Tahrir
+ *     al-Sham even where only the full name appears). Never name keys: the index computes those itself (the
+ *     {@code name_key} analyzer), so they are neither stored nor returned
  * @param mentions how many times the article mentions it
  * @param names the names the article uses for it, as written ("James Baker", "Baker"); what the archive's entity
  *     catalogue learns short forms and acronyms from
@@ -43,6 +43,11 @@ public record EntityFacet(String id, String name, String type, List<String> vari
         variants = List.copyOf(variants);
         names = names == null || names.isEmpty() ? List.of(name) : List.copyOf(names);
         linked = linked == null ? List.of() : List.copyOf(linked);
+    }
+
+    /** The same entity with other search variants. */
+    public EntityFacet withVariants(List<String> newVariants) {
+        return new EntityFacet(id, name, type, newVariants, mentions, names, linked, salience);
     }
 
     /** Without names, links or salience (unknown). */

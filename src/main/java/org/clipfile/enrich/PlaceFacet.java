@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param coordinates where lat/lon come from: {@code place}, {@code seat}, {@code capital}, {@code centroid}, {@code none}
  * @param guessed true for a locality: region and country are the article's most mentioned ones, not known facts
  * @param ancestorIds the region and country above the place, nearest first
- * @param variants lowercase name variants to index for search (the names the article uses, keyed and folded)
+ * @param variants lowercase name variants to index for search (the names the article uses, folded; the index keys
+ *     them itself, see {@link org.clipfile.enrich.names.NameKeys})
  * @param mentions how many times the article mentions it
  * @param salience how much the article is about it, 0 to 1 (see {@link Salience}); 0 when unknown
  */
@@ -44,6 +45,12 @@ public record PlaceFacet(
     public PlaceFacet {
         ancestorIds = List.copyOf(ancestorIds);
         variants = List.copyOf(variants);
+    }
+
+    /** The same place with other search variants. */
+    public PlaceFacet withVariants(List<String> newVariants) {
+        return new PlaceFacet(id, name, kind, countryCode, countryName, regionId, regionName, cityId, cityName, lat,
+                lon, coordinates, guessed, ancestorIds, newVariants, mentions, salience);
     }
 
     /** Without a salience (unknown). */

@@ -315,8 +315,9 @@ public class Reindexer implements IndexReadyListener {
             if (a.entities() == null) {
                 return a;
             }
-            Enrichment entities = applyRegistry ? enricher.applyRegistry(EntityLinks.restore(a.entities()))
-                    : a.entities();
+            // Enrichments stored before mapping version 4 hold name keys among their variants: dropped here.
+            Enrichment stored = enricher.withoutNameKeys(a.entities());
+            Enrichment entities = applyRegistry ? enricher.applyRegistry(EntityLinks.restore(stored)) : stored;
             return a.withEntities(curation.apply(links.apply(entities, a.title() + "\n\n" + a.body(),
                     EntityCatalogueService.tagsOf(a.tags(), a.section()))));
         };

@@ -100,9 +100,16 @@ public record IndexDefinition(String json, int version) {
                     log.info("Upgraded the mapping of {} from version {} to {}", entry.getKey(), current, version);
                 }
             } catch (ElasticsearchException e) {
-                log.error("The mapping of {} (version {}) cannot be upgraded in place to version {}: {}. "
-                        + "Create {} and re-index into it.", entry.getKey(), current, version, e.getMessage(),
-                        indexName(alias));
+                if (current < reindexBelow()) {
+                    // E.g. a field with a new analyzer (version 4's name keys): only the new index will have it.
+                    log.info("The fields of version {} cannot be added to {} (version {}) in place ({}); the re-index "
+                            + "into {} creates them", version, entry.getKey(), current, e.getMessage(),
+                            indexName(alias));
+                } else {
+                    log.error("The mapping of {} (version {}) cannot be upgraded in place to version {}: {}. "
+                            + "Create {} and re-index into it.", entry.getKey(), current, version, e.getMessage(),
+                            indexName(alias));
+                }
             }
         }
     }
@@ -155,6 +162,10 @@ public record IndexDefinition(String json, int version) {
             log.info("Created index {} behind alias {}", index, alias);
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
+                if (String.valueOf(e.error().reason()).contains("[name_key]")) {
+                    log.error("Elasticsearch cannot create {}: it lacks Clipfile's name_key filter. Install the "
+                            + "plugin target/clipfile-names-plugin.zip on every node (docs/operations.md)", index);
+                }
                 throw e;
             }
         }

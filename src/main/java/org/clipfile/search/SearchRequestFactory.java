@@ -21,8 +21,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
-import org.clipfile.enrich.names.NameKeys;
 import org.clipfile.search.query.JournalistQuery;
 import org.clipfile.search.query.QueryLimits;
 import org.clipfile.search.query.QueryNode;
@@ -44,7 +44,9 @@ public final class SearchRequestFactory {
     static final List<String> RESULT_FIELDS = List.of("id", "title", "published", "source", "section", "tags", "url",
             "entities");
     static final int SNIPPET_LENGTH = 180;
-    static final List<String> NAME_FIELDS = List.of("people_names", "groups_names", "places_names");
+    /** The entity name fields keyed by the index's {@code name_key} analyzer (mappings/articles.json). */
+    public static final List<String> NAME_KEY_FIELDS =
+            List.of("people_names.key", "groups_names.key", "places_names.key");
     public static final String DATE_FACET = "date";
     static final String SELECTIONS_PREFIX = "selections:";
     static final String PLACE_COUNTRIES = "place.countries";
@@ -267,29 +269,31 @@ public final class SearchRequestFactory {
         return journalistQuery(parameters, strictWords).query();
     }
 
-    /** Parsed with name keys on the name scopes; a query of plain words also matches as a name (see below). */
+    /** Parsed (name scopes match by the index's name keys); a query of plain words also matches as a name. */
     public static JournalistQuery journalistQuery(SearchParameters parameters) {
         return journalistQuery(parameters, QueryTranslator.STRICT_WORDS);
     }
 
     public static JournalistQuery journalistQuery(SearchParameters parameters, int strictWords) {
-        return withNameKeys(JournalistQuery.parse(parameters.q(), QueryLimits.DEFAULT, NameKeys::key, strictWords));
+        return withNameKeys(JournalistQuery.parse(parameters.q(), QueryLimits.DEFAULT, UnaryOperator.identity(),
+                strictWords));
     }
 
     /** {@code journalist}, also matching as a name when it is plain words (see {@link #journalistQuery}). */
     public static JournalistQuery withNameKeys(JournalistQuery journalist) {
-        String nameKey = journalist.plainText().map(NameKeys::key).orElse("");
-        if (nameKey.isEmpty()) {
+        String plain = journalist.plainText().orElse("");
+        if (plain.isBlank()) {
             return journalist;
         }
-        // Plain words that are a name in another romanisation ("Abd al-Rahman") also find the articles naming it.
+        // Plain words that are a name in another romanisation ("Abd al-Rahman") also find the articles naming it:
+        // Elasticsearch keys the words with the fields' own analyzer (name_key), as it keyed the names indexed.
         // Only then: keys of operators, scopes or exclusions ("-assad", "person:kirby") would match wrongly.
         Query parsed = journalist.query();
         // A constant score: the name match finds, the words rank (a short name field would outscore the text).
         Query either = Query.of(q -> q.bool(b -> b
                 .should(parsed)
                 .should(s -> s.constantScore(c -> c.boost(NAME_KEY_SCORE).filter(f -> f.multiMatch(m -> m
-                        .query(nameKey).type(TextQueryType.Phrase).fields(NAME_FIELDS)))))
+                        .query(plain).type(TextQueryType.Phrase).fields(NAME_KEY_FIELDS)))))
                 .minimumShouldMatch("1")));
         return new JournalistQuery(journalist.syntax(), either, journalist.highlightTerms(), journalist.relaxed());
     }
@@ -515,7 +519,8 @@ public final class SearchRequestFactory {
             co.elastic.clients.elasticsearch.core.search.Highlight.Builder h, SearchParameters parameters) {
         boolean exact = false;
         if (parameters.hasQuery()) {
-            JournalistQuery parsed = JournalistQuery.parse(parameters.q(), QueryLimits.DEFAULT, NameKeys::key);
+            JournalistQuery parsed = JournalistQuery.parse(parameters.q(), QueryLimits.DEFAULT,
+                    UnaryOperator.identity());
             h.highlightQuery(parsed.query());
             exact = searchesExactWords(parsed.syntax());
         }

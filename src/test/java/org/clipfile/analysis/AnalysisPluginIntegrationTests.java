@@ -8,6 +8,8 @@ import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import org.clipfile.enrich.names.NameKeys;
+import org.clipfile.testsupport.RandomInputs;
 import org.clipfile.testsupport.TestElasticsearch;
 import org.junit.jupiter.api.Test;
 
@@ -139,5 +141,44 @@ class AnalysisPluginIntegrationTests {
         assertThat(analyze("""
                 {"analyzer": "english", "text": "The raids on the camps"}"""))
                 .containsExactly("raid", "camp");
+    }
+
+    /** The name_key filter (plugin clipfile-names) on one whole name, as the article mapping's analyzer runs it. */
+    private List<String> nameKey(String name) throws IOException {
+        return client.indices().analyze(a -> a.tokenizer(t -> t.name("keyword")).filter(f -> f.name("name_key"))
+                .text(name)).tokens().stream().map(AnalyzeToken::token).toList();
+    }
+
+    @Test
+    void nameKeyFilterShouldKeyAWholeNameAsNameKeysDoes() throws IOException {
+        assertThat(nameKey("Abd al-Rahman")).containsExactly("abdrahman");
+        assertThat(nameKey("Rami Abdel Rahman")).containsExactly("rami", "abdrahman");
+        assertThat(nameKey("Mohammed")).isEqualTo(nameKey("Muhammad")).isNotEmpty();
+        assertThat(nameKey("al-Qaeda")).isEqualTo(nameKey("al Qaida")).isNotEmpty();
+        assertThat(nameKey("Reagan")).isNotEqualTo(nameKey("Regan"));
+        assertThat(nameKey("Regan")).isNotEqualTo(nameKey("Ragan"));
+        assertThat(nameKey("Kirby")).isNotEqualTo(nameKey("Korby"));
+        assertThat(nameKey(" -- ' . ")).isEmpty();
+    }
+
+    @Test
+    void nameKeyFilterShouldGiveExactlyTheTokensOfNameKeysForAnyInput() {
+        // One source file computes both (NameKeys, compiled into the plugin): any difference is a packaging error.
+        String alphabet = "abcdeghiklmnoqrstuyz AEIOUBDHKLMRS-'.ʾʿ’áéíóúāīūḥṣṭẓçñøłß";
+        RandomInputs.forAll(300, r -> r.chance(0.5) ? r.string(alphabet, 0, 40) : r.anyChars(30), name -> {
+            try {
+                assertThat(nameKey(name)).as("name_key of %s", name).isEqualTo(NameKeys.keyTokens(name));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void nameKeyFilterShouldEmitOneTokenPerKeyTokenAndDropNamesWithoutKey() throws IOException {
+        var tokens = client.indices().analyze(a -> a.tokenizer(t -> t.name("whitespace")).filter(f -> f.name("name_key"))
+                .text("... Usama Abdul-Rahman")).tokens();
+        assertThat(tokens).extracting(AnalyzeToken::token).containsExactly("usama", "abdrahman");
+        assertThat(tokens).extracting(AnalyzeToken::position).containsExactly(1L, 2L);
     }
 }

@@ -33,7 +33,6 @@ import org.clipfile.index.IndexDefinition;
 import org.clipfile.ingest.InvalidArticleException;
 import org.clipfile.ingest.ReutersSgmlReader;
 import org.clipfile.localnode.LocalElasticsearch;
-import org.clipfile.enrich.names.NameKeys;
 import org.clipfile.search.query.JournalistQuery;
 import org.clipfile.search.query.QueryLimits;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
@@ -197,7 +196,7 @@ class RelevanceEvaluation {
                     emptyWhileBaselineFinds++;
                 }
                 Query relaxedAll = SearchRequestFactory.withNameKeys(JournalistQuery.parse(j.clipfileQuery(),
-                        QueryLimits.DEFAULT, NameKeys::key, 1)).query();
+                        QueryLimits.DEFAULT, java.util.function.UnaryOperator.identity(), 1)).query();
                 Scores relaxed = score(relaxedAll, j.relevant());
                 rows.computeIfAbsent(j.kind(), k -> new ArrayList<>())
                         .add(new Object[] {j, clipfile, before, bm25, relaxed});
@@ -280,11 +279,23 @@ class RelevanceEvaluation {
             case "group" -> "groups_names";
             default -> "places_names";
         };
-        String key = org.clipfile.enrich.names.NameKeys.key(words.replace("\"", ""));
-        return Query.of(q -> q.matchPhrase(m -> m.field(field).query(key)));
+        // BM25 on the name field alone, as written (the keys are no longer in that field; their sub-field has no
+        // norms, so it would not rank as the name field did).
+        String name = words.replace("\"", "");
+        return Query.of(q -> q.matchPhrase(m -> m.field(field).query(name)));
     }
 
-    /** Indexes the stories with their enrichment (or reuses the index when it holds as many); returns their tags. */
+    /** The mapping version of the evaluation's index (an index of an older mapping is not reused). */
+    private int mappingVersion() throws java.io.IOException {
+        var meta = client.indices().getMapping(m -> m.index(INDEX)).mappings().values().iterator().next().mappings()
+                .meta();
+        return meta == null || meta.get("version") == null ? 0 : meta.get("version").to(Integer.class);
+    }
+
+    /**
+     * Indexes the stories with their enrichment (or reuses the index when it holds as many, with the current
+     * mapping); returns their tags.
+     */
     private List<Story> index(List<String> files) throws Exception {
         List<String> raw = new ArrayList<>();
         for (String sgml : files) {
@@ -313,7 +324,8 @@ class RelevanceEvaluation {
             drafts.add(draft);
         }
         boolean exists = client.indices().exists(e -> e.index(INDEX)).value();
-        if (exists && client.count(c -> c.index(INDEX)).count() == drafts.size()) {
+        if (exists && client.count(c -> c.index(INDEX)).count() == drafts.size() && mappingVersion() == IndexDefinition
+                .articles().version()) {
             log.info("Reusing {} with {} stories", INDEX, drafts.size());
             return stories;
         }

@@ -30,8 +30,8 @@ class SearchRequestFactoryTests {
                  "query": {"bool": {"minimum_should_match": "1", "should": [
                    {"bool": {"must": [{"multi_match": {"query": "raid idlib", "type": "cross_fields",
                      "operator": "and", "fields": ["title^1.5", "title.folded", "body", "body.folded"]}}]}},
-                   {"constant_score": {"boost": 1.0, "filter": {"multi_match": {"query": "rad idlib", "type": "phrase",
-                     "fields": ["people_names", "groups_names", "places_names"]}}}}]}},
+                   {"constant_score": {"boost": 1.0, "filter": {"multi_match": {"query": "raid idlib", "type": "phrase",
+                     "fields": ["people_names.key", "groups_names.key", "places_names.key"]}}}}]}},
                  "sort": [{"_score": {"order": "desc"}}, {"published": {"order": "desc", "missing": "_last"}}],
                  "highlight": {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"],
                    "fields": [{"body": {"fragment_size": 180, "number_of_fragments": 1, "no_match_size": 180}},
@@ -68,10 +68,11 @@ class SearchRequestFactoryTests {
     }
 
     @Test
-    void shouldAlsoMatchAQueryThatIsANameAgainstEntityNameKeys() throws Exception {
+    void shouldAlsoMatchAQueryThatIsANameAgainstEntityNameKeysKeyedByTheIndex() throws Exception {
         JSONAssert.assertEquals("""
-                {"query": {"bool": {"should": [{}, {"constant_score": {"filter": {"multi_match": {"query": "abdrahman",
-                   "type": "phrase", "fields": ["people_names", "groups_names", "places_names"]}}}}]}}}""",
+                {"query": {"bool": {"should": [{}, {"constant_score": {"filter": {"multi_match": {
+                   "query": "Abd al-Rahman", "type": "phrase",
+                   "fields": ["people_names.key", "groups_names.key", "places_names.key"]}}}}]}}}""",
                 json(SearchParameters.of("Abd al-Rahman", 1, 20)), JSONCompareMode.LENIENT);
     }
 

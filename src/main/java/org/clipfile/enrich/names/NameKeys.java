@@ -8,9 +8,11 @@ import java.util.Set;
 
 /**
  * Name-matching keys, insensitive to case, diacritics, punctuation and the common romanisations of Arabic names.
- * The same function serves entity resolution (at indexing) and name search (at query time): the server indexes
- * {@link #searchVariants(String)} of every name and applies {@link #key(String)} to what a journalist types, so
- * "Abd al-Rahman" finds "Rami Abdel Rahman" (both contain the key token {@code abdrahman}).
+ * The same function serves entity resolution (in the server) and name search (in Elasticsearch): this one source file
+ * is also compiled into the {@code clipfile-names} plugin, whose {@code name_key} token filter keys the name fields
+ * at index and at query time, so "Abd al-Rahman" finds "Rami Abdel Rahman" (both have the key token
+ * {@code abdrahman}). It must use only the JDK: it runs inside Elasticsearch. A change to what it computes is a
+ * change of the article mapping (a new {@code _meta.version} with {@code reindex_below}): the index must be rebuilt.
  *
  * <p>A key is lossy on purpose and not for display. What it merges:
  * <ul>
@@ -50,16 +52,12 @@ public final class NameKeys {
     }
 
     /**
-     * What to index for name search: the key (matches any romanisation a journalist may type) and the folded
-     * spelling (an exact, diacritic-insensitive form that ranks literal matches higher). Both are lowercase,
-     * space-separated tokens; apply {@link #key(String)} to the query and match its tokens against these.
+     * What to index for name search: the folded spelling (exact, diacritic-insensitive). The key is not among them:
+     * the index computes it from these with the {@code name_key} analyzer (the Clipfile plugin's filter runs this
+     * very class), so keys are never stored in an article nor returned by the API.
      */
     public static Set<String> searchVariants(String name) {
         Set<String> variants = new LinkedHashSet<>();
-        String key = key(name);
-        if (!key.isEmpty()) {
-            variants.add(key);
-        }
         String folded = fold(name);
         if (!folded.isEmpty()) {
             variants.add(folded);

@@ -345,17 +345,27 @@ public final class QueryTranslator {
                         .boostMode(FunctionBoostMode.Replace)))));
     }
 
-    /** A name is matched as a phrase, so that its words stay together and in order. */
+    /**
+     * A name is matched as a phrase, so that its words stay together and in order, by its key ({@code <field>.key},
+     * keyed by the index's {@code name_key} analyzer: "Abd al-Rahman" finds "Abdel Rahman", "Reagan" not "Regan") or
+     * as written ({@code <field>}: what an index not yet re-indexed with keys still matches; prefixes and fuzzy
+     * words mean the spelling as written).
+     */
     private static Query name(Term term, String field, String text) {
+        List<String> fields = List.of(field + ".key", field);
         return switch (term) {
-            case Word word -> Query.of(q -> q.matchPhrase(m -> m.field(field).query(text)));
-            case Phrase phrase -> Query.of(q -> q.matchPhrase(m -> m.field(field).query(text)));
-            case Near near -> Query.of(q -> q.intervals(i -> i.field(field)
-                    .match(m -> m.query(text).maxGaps(near.maxGaps()).ordered(false))));
-            case Prefix prefix -> Query.of(q -> q.matchBoolPrefix(m -> m.field(field).query(text)
-                    .operator(Operator.And)));
-            case Fuzzy fuzzy -> Query.of(q -> q.match(m -> m.field(field).query(text).fuzziness(fuzziness(fuzzy))
-                    .operator(Operator.And)));
+            case Word word -> Query.of(q -> q.multiMatch(m -> m.type(TextQueryType.Phrase).fields(fields).query(text)));
+            case Phrase phrase -> Query.of(q -> q.multiMatch(m -> m.type(TextQueryType.Phrase).fields(fields)
+                    .query(text)));
+            case Near near -> Query.of(q -> q.bool(b -> {
+                fields.forEach(f -> b.should(s -> s.intervals(i -> i.field(f)
+                        .match(m -> m.query(text).maxGaps(near.maxGaps()).ordered(false)))));
+                return b.minimumShouldMatch("1");
+            }));
+            case Prefix prefix -> Query.of(q -> q.multiMatch(m -> m.type(TextQueryType.BoolPrefix).fields(fields)
+                    .query(text).operator(Operator.And)));
+            case Fuzzy fuzzy -> Query.of(q -> q.multiMatch(m -> m.fields(fields).query(text)
+                    .fuzziness(fuzziness(fuzzy)).operator(Operator.And)));
         };
     }
 

@@ -33,7 +33,9 @@ class QueryParserPropertyTests {
             // relevance: relaxed words, proximity, salience of scoped names (docs/relevance.md)
             "filter", "constant_score", "_name", "slop", "nested", "path", "ignore_unmapped", "score_mode",
             "function_score", "functions", "field_value_factor", "field", "missing", "boost_mode",
-            "entity_salience.names", "entity_salience.type");
+            "entity_salience.names", "entity_salience.type",
+            // names matched by the index's name keys (mappings/articles.json: the name_key analyzer)
+            "people_names.key", "groups_names.key", "places_names.key", "entity_salience.names.key");
     private static final List<String> SOUP = List.of(
         "\"", "(", ")", "~", "*", "-", ":", "|", "\\", " ", "  ", "OR", "AND", "NOT", "title:", "person:", "group:",
         "place:", "source:", "Title:", "a", "ab", "abc", "kirby", "r\u00E9sum\u00E9", "\u0627\u0644\u0623\u0633\u062F",

@@ -157,29 +157,33 @@ class QueryTranslatorTests {
         assertQuery("person:(kirby OR \"abdel rahman\") group:hamas place:\"idlib city\"", """
                 {"bool": {"must": [
                   {"bool": {"should": [
-                    {"bool": {"filter": [{"match_phrase": {"people_names": {"query": "kirby"}}}]}},
-                    {"bool": {"filter": [{"match_phrase": {"people_names": {"query": "abdel rahman"}}}]}}]}},
-                  {"bool": {"filter": [{"match_phrase": {"groups_names": {"query": "hamas"}}}]}},
-                  {"bool": {"filter": [{"match_phrase": {"places_names": {"query": "idlib city"}}}]}}]}}""");
+                    {"bool": {"filter": [{"multi_match": {"type": "phrase", "fields": ["people_names.key", "people_names"], "query": "kirby"}}]}},
+                    {"bool": {"filter": [{"multi_match": {"type": "phrase", "fields": ["people_names.key", "people_names"], "query": "abdel rahman"}}]}}]}},
+                  {"bool": {"filter": [{"multi_match": {"type": "phrase", "fields": ["groups_names.key", "groups_names"], "query": "hamas"}}]}},
+                  {"bool": {"filter": [{"multi_match": {"type": "phrase", "fields": ["places_names.key", "places_names"], "query": "idlib city"}}]}}]}}""");
     }
 
     @Test
     void shouldMatchEveryWordOfAScopedGroupAsItsOwnName() throws Exception {
         assertQuery("person:(kirby blinken)", """
                 {"bool": {"must": [
-                  {"bool": {"filter": [{"match_phrase": {"people_names": {"query": "kirby"}}}]}},
-                  {"bool": {"filter": [{"match_phrase": {"people_names": {"query": "blinken"}}}]}}]}}""");
+                  {"bool": {"filter": [{"multi_match": {"type": "phrase", "fields": ["people_names.key", "people_names"], "query": "kirby"}}]}},
+                  {"bool": {"filter": [{"multi_match": {"type": "phrase", "fields": ["people_names.key", "people_names"], "query": "blinken"}}]}}]}}""");
     }
 
     @Test
     void shouldSearchEntityNamePrefixFuzzyAndProximity() throws Exception {
         assertQuery("person:kir* group:hezbolah~ place:\"aleppo countryside\"~2", """
                 {"bool": {"must": [
-                  {"bool": {"filter": [{"match_bool_prefix": {"people_names": {"query": "kir", "operator": "and"}}}]}},
-                  {"bool": {"filter": [{"match": {"groups_names": {"query": "hezbolah", "fuzziness": "AUTO",
-                     "operator": "and"}}}]}},
-                  {"bool": {"filter": [{"intervals": {"places_names": {"match": {"query": "aleppo countryside",
-                     "max_gaps": 2, "ordered": false}}}}]}}]}}""");
+                  {"bool": {"filter": [{"multi_match": {"type": "bool_prefix", "fields": ["people_names.key", "people_names"], "query": "kir",
+                     "operator": "and"}}]}},
+                  {"bool": {"filter": [{"multi_match": {"fields": ["groups_names.key", "groups_names"], "query": "hezbolah",
+                     "fuzziness": "AUTO", "operator": "and"}}]}},
+                  {"bool": {"filter": [{"bool": {"minimum_should_match": "1", "should": [
+                     {"intervals": {"places_names.key": {"match": {"query": "aleppo countryside", "max_gaps": 2,
+                       "ordered": false}}}},
+                     {"intervals": {"places_names": {"match": {"query": "aleppo countryside", "max_gaps": 2,
+                       "ordered": false}}}}]}}]}}]}}""");
     }
 
     @Test
@@ -190,9 +194,10 @@ class QueryTranslatorTests {
         JSONAssert.assertEquals("""
                 {"bool": {"must": [
                   {"multi_match": {"query": "qaddafi"}},
-                  {"bool": {"filter": [{"match_phrase": {"people_names": {"query": "GADDAFI"}}}]}},
-                  {"bool": {"filter": [{"match_phrase": {"places_names": {"query": "SIRTE PORT"}}}]}},
-                  {"bool": {"filter": [{"match_bool_prefix": {"groups_names": {"query": "NAT"}}}]}}]}}""",
+                  {"bool": {"filter": [{"multi_match": {"type": "phrase", "fields": ["people_names.key", "people_names"], "query": "GADDAFI"}}]}},
+                  {"bool": {"filter": [{"multi_match": {"type": "phrase", "fields": ["places_names.key", "places_names"], "query": "SIRTE PORT"}}]}},
+                  {"bool": {"filter": [{"multi_match": {"type": "bool_prefix", "fields": ["groups_names.key", "groups_names"],
+                     "query": "NAT"}}]}}]}}""",
                 json(query), JSONCompareMode.LENIENT);
     }
 
@@ -209,14 +214,14 @@ class QueryTranslatorTests {
     void shouldRankAScopedNameBySalienceInTheArticleAndByTheNameInTheText() throws Exception {
         assertQuery("place:iran", """
                 {"bool": {
-                  "filter": [{"match_phrase": {"places_names": {"query": "iran"}}}],
+                  "filter": [{"multi_match": {"type": "phrase", "fields": ["places_names.key", "places_names"], "query": "iran"}}],
                   "should": [
                     {"nested": {"path": "entity_salience", "score_mode": "max", "boost": 10.0, "ignore_unmapped": true,
                       "query": {"function_score": {"boost_mode": "replace",
                         "functions": [{"field_value_factor": {"field": "entity_salience.value", "missing": 0.0}}],
                         "query": {"bool": {"filter": [
                           {"term": {"entity_salience.type": {"value": "place"}}},
-                          {"match_phrase": {"entity_salience.names": {"query": "iran"}}}]}}}}}},
+                          {"multi_match": {"type": "phrase", "fields": ["entity_salience.names.key", "entity_salience.names"], "query": "iran"}}]}}}}}},
                     {"multi_match": {"query": "iran", "type": "phrase", "fields": ["title^2", "body"]}}]}}""");
     }
 
