@@ -357,7 +357,43 @@ public class CurationEdits implements IndexReadyListener {
         if (edited != null) {
             return edited;
         }
-        return catalogueDocument(id).map(CatalogueDocument::name).orElse(null);
+        Optional<String> catalogued = catalogueDocument(id).map(CatalogueDocument::name);
+        return catalogued.isPresent() ? catalogued.get() : nameInArticles(id);
+    }
+
+    /**
+     * The name articles give a value as their own (not where another value was linked or merged into it), for a
+     * value the catalogue does not know yet (before the first re-index): a merge into it then names the merged
+     * articles' entity by it, not by the merged value's name.
+     */
+    private @Nullable String nameInArticles(String id) throws IOException {
+        String field = id.startsWith("person:") ? "people" : "groups";
+        var response = client.search(s -> s.index(articles.alias()).size(10)
+                .source(src -> src.filter(f -> f.includes("entities")))
+                .query(q -> q.term(t -> t.field(field).value(id))), tools.jackson.databind.JsonNode.class);
+        String first = null;
+        for (Hit<tools.jackson.databind.JsonNode> hit : response.hits().hits()) {
+            tools.jackson.databind.JsonNode entities = hit.source() == null ? null : hit.source().get("entities");
+            if (entities == null) {
+                continue;
+            }
+            for (tools.jackson.databind.JsonNode entity : entities.path(field)) {
+                if (!id.equals(entity.path("id").asString())) {
+                    continue;
+                }
+                boolean own = entity.path("linked").isEmpty();
+                for (tools.jackson.databind.JsonNode link : entity.path("linked")) {
+                    own |= id.equals(link.path("fromId").asString());
+                }
+                if (own) {
+                    return entity.path("name").asString();
+                }
+                if (first == null) {
+                    first = entity.path("name").asString();
+                }
+            }
+        }
+        return first;
     }
 
     private void ensureExists() throws IOException {
