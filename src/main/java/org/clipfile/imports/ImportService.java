@@ -210,7 +210,13 @@ public class ImportService implements IndexReadyListener {
                     properties.bulkOperations(), properties.bulkSize().toBytes(), properties.maxOutage(),
                     metrics.counting(outcome)).checking(checks),
                     properties.effectiveParseThreads());
-            ImportJob end = runner.run(running, source);
+            ImportJob end;
+            bulkLoading(articlesAlias, true);
+            try {
+                end = runner.run(running, source);
+            } finally {
+                bulkLoading(articlesAlias, false);
+            }
             metrics.jobEnded(end);
             if (end.status() == ImportJob.Status.completed && job.sourceKind() == ImportJob.SourceKind.upload) {
                 deleteSpool(path.getParent());
@@ -227,6 +233,32 @@ public class ImportService implements IndexReadyListener {
             } catch (IOException | RuntimeException again) {
                 log.warn("Could not record the failure of import {}: {}", job.id(), again.toString());
             }
+        }
+    }
+
+    /** How often the article index makes new writes searchable while this instance imports (else every second). */
+    static final String REFRESH_WHILE_IMPORTING = "30s";
+    static final String REFRESH = "1s";
+    private final java.util.concurrent.atomic.AtomicInteger importing = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * While an import runs, the article index refreshes every {@value #REFRESH_WHILE_IMPORTING} instead of every
+     * second: each refresh makes a small segment, which every search (the copy lookups of the import itself) then
+     * visits and merges rewrite (measured on 5,000 Reuters stories: Elasticsearch CPU 28 s -> 22 s, its query time
+     * 27 s -> 5 s, merges 7.5 s -> 0.9 s; docs/recognition.md). The import makes its articles searchable at its
+     * end (the bulk writer refreshes), a re-index refreshes before its catch-up, and the first import to start and
+     * the last to end on this instance switch it. A failure to switch only costs speed.
+     */
+    private void bulkLoading(String alias, boolean on) {
+        int now = on ? importing.getAndIncrement() : importing.decrementAndGet();
+        if (now != 0) {
+            return;
+        }
+        String interval = on ? REFRESH_WHILE_IMPORTING : REFRESH;
+        try {
+            client.indices().putSettings(p -> p.index(alias).settings(s -> s.refreshInterval(t -> t.time(interval))));
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not set the refresh interval of {} to {}: {}", alias, interval, e.toString());
         }
     }
 

@@ -345,7 +345,9 @@ public class Reindexer implements IndexReadyListener {
         try {
             copy(from, null, change, writer, copied, failed, failures, started, target, applyRegistry);
             Instant beforeMove = clock.instant();
-            // Articles written to the old index while it was copied.
+            // Articles written to the old index while it was copied (made searchable first: an import refreshes it
+            // only every 30 s).
+            client.indices().refresh(r -> r.index(from));
             copy(from, since(started), change, writer, copied, failed, failures, started, target, applyRegistry);
             writer.flush();
             requireLock();
@@ -354,6 +356,7 @@ public class Reindexer implements IndexReadyListener {
                     .actions(a -> a.remove(r -> r.index(from).alias(alias)))
                     .actions(a -> a.add(d -> d.index(target).alias(alias).isWriteIndex(true))));
             // Articles written in the moment between the catch-up and the move.
+            client.indices().refresh(r -> r.index(from));
             copy(from, since(beforeMove), change, writer, copied, failed, failures, started, target, applyRegistry);
             writer.finish();
             events.publishEvent(new IndexMoved(alias, from, target));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -77,6 +78,34 @@ class ImportIntegrationTests extends ArchiveServerTest {
         assertThat(found.get("total").asLong()).isEqualTo(1);
         String id = found.get("hits").get(0).get("id").asString();
         assertThat(http.get("/api/articles/" + id).json().get("section").asString()).isEqualTo("world");
+    }
+
+    @Autowired
+    co.elastic.clients.elasticsearch.ElasticsearchClient client;
+
+    @Test
+    void shouldRefreshEverySecondAgainAndFindEveryArticleOnceAnImportEnds() throws Exception {
+        Http.Response started = http.post("/api/imports?name=mixed.zip", "application/zip", mixedArchive());
+        assertThat(started.status()).isEqualTo(202);
+
+        JsonNode job = awaitEnd(started.json().get("id").asString());
+
+        assertThat(job.get("status").asString()).isEqualTo("completed");
+        // The job is reported completed just before the import gives the index its refresh back.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<String> intervals = refreshIntervals();
+        while (!intervals.equals(List.of(ImportService.REFRESH)) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            intervals = refreshIntervals();
+        }
+        assertThat(intervals).containsOnly(ImportService.REFRESH);
+        assertThat(http.get("/api/search?q=" + Http.encode("\"fourth wire story\"")).json().get("total").asLong())
+                .isEqualTo(1);
+    }
+
+    private List<String> refreshIntervals() throws IOException {
+        return client.indices().getSettings(g -> g.index(index.alias())).settings().values().stream()
+                .map(s -> s.settings().index().refreshInterval().time()).toList();
     }
 
     @Test
