@@ -190,7 +190,9 @@ class WebPageIntegrationTests {
     }
 
     void waitFor(Supplier<Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> condition.get());
+        // The page draws its lists again when an answer arrives: an element read meanwhile is stale, not wrong.
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> condition.get());
     }
 
     void search(String query) {
