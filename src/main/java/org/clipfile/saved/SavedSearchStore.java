@@ -173,15 +173,20 @@ class SavedSearchStore {
         client.indices().refresh(r -> r.index(alias));
     }
 
+    /** Partial updates of one saved search by two threads (the owner looking, a webhook delivery) both land. */
+    private static final int RETRIES_ON_CONFLICT = 5;
+
     void resetSeen(String id, Instant now) throws IOException {
+        // A webhook delivery may record its status on the same document at the same moment: retried, not a 409.
         client.update(u -> u.index(alias).id(id).doc(Map.of("new_count", 0, "seen_at", now.toString()))
-                .refresh(Refresh.WaitFor), Object.class);
+                .retryOnConflict(RETRIES_ON_CONFLICT).refresh(Refresh.WaitFor), Object.class);
     }
 
     /** Records how a webhook delivery went (only the status fields; the definition is left as it is). */
     void webhookStatus(String id, Map<String, @Nullable Object> status) throws IOException {
         try {
-            client.update(u -> u.index(alias).id(id).doc(Map.of("webhook", status)), Object.class);
+            client.update(u -> u.index(alias).id(id).doc(Map.of("webhook", status))
+                    .retryOnConflict(RETRIES_ON_CONFLICT), Object.class);
         } catch (ElasticsearchException e) {
             if (e.status() != 404) {
                 throw e;
