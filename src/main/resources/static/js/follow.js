@@ -48,14 +48,20 @@ async function saveSearch() {
   }
 }
 
+let savedAsked = 0;
+
 async function listSaved() {
-  const list = clear($('saved-list'));
+  const asked = ++savedAsked;
   let saved;
   try {
     saved = await get('/api/saved-searches');
   } catch (e) {
     return; // not logged in yet: the page asks, and the list comes with the next search
   }
+  if (asked !== savedAsked) {
+    return; // a later call draws the list
+  }
+  const list = clear($('saved-list'));
   const fresh = saved.reduce((sum, s) => sum + (s.new_count || 0), 0);
   $('saved-summary').textContent = 'Saved searches' + (fresh ? ' (' + fresh + ' new)' : '');
   for (const s of saved) {
@@ -153,14 +159,20 @@ async function showCollection(collection, target) {
       a.note ? el('span', { class: 'note' }, ' — ' + a.note) : null)));
 }
 
+let collectionsAsked = 0;
+
 async function listCollections() {
-  const list = clear($('collection-list'));
+  const asked = ++collectionsAsked;
   let collections;
   try {
     collections = await get('/api/collections');
   } catch {
     return;
   }
+  if (asked !== collectionsAsked) {
+    return; // a later call draws the list: an earlier answer may miss what was added since
+  }
+  const list = clear($('collection-list'));
   for (const c of collections) {
     const articles = el('ul', { class: 'collection-articles' });
     const open = el('button', { type: 'button', class: 'link collection-name', 'data-id': c.id },

@@ -19,6 +19,7 @@ import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -90,7 +91,9 @@ class FollowPageIntegrationTests extends ArchiveServerTest {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private void openAndLogIn(String query) {
@@ -144,8 +147,8 @@ class FollowPageIntegrationTests extends ArchiveServerTest {
 
         browser.findElement(By.id("collections-summary")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("collection-list"), "Starred (1)"));
-        WebElement desk = browser.findElements(By.cssSelector("#collection-list .collection-name")).stream()
-                .filter(b -> b.getText().startsWith("Lighthouse desk")).findFirst().orElseThrow();
+        WebElement desk = waiting().until(page -> page.findElements(By.cssSelector("#collection-list .collection-name"))
+                .stream().filter(b -> b.getText().startsWith("Lighthouse desk")).findFirst().orElse(null));
         desk.click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("collection-list"),
                 "Ask the harbour office"));
