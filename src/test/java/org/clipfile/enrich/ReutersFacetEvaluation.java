@@ -221,10 +221,16 @@ class ReutersFacetEvaluation {
         return out.toString();
     }
 
-    /** The 20 largest values whose id contains the word, as the facet endpoint's {@code contains} lists them. */
+    /**
+     * The 20 largest values whose id contains the word as whole words ("ec" in "group:ec-commission", not in
+     * "group:oecd"; "opec" not in "group:opecna", OPEC's news agency): a value that merely shares letters is another
+     * entity, not a split of this one.
+     */
     private static List<String> containing(Map<String, Set<String>> values, String word) {
-        String lower = word.toLowerCase(Locale.ROOT);
-        return values.entrySet().stream().filter(e -> e.getKey().toLowerCase(Locale.ROOT).contains(lower))
+        String lower = "-" + word.toLowerCase(Locale.ROOT) + "-";
+        return values.entrySet().stream()
+                .filter(e -> ("-" + e.getKey().substring(e.getKey().indexOf(':') + 1).toLowerCase(Locale.ROOT) + "-")
+                        .contains(lower))
                 .sorted(Comparator.comparingInt((Map.Entry<String, Set<String>> e) -> e.getValue().size()).reversed())
                 .limit(20).map(Map.Entry::getKey).toList();
     }

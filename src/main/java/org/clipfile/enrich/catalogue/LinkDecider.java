@@ -37,6 +37,11 @@ final class LinkDecider {
             "president", "senator", "sen", "rep", "gov", "governor", "minister", "chairman", "king", "queen",
             "prince", "general", "gen", "judge", "justice", "secretary", "ambassador", "professor", "prof");
     private static final Set<String> ORGANS = Set.of("commission", "board", "council", "secretariat", "committee");
+    /** The policy areas and offices of a public body, after its acronym: "EC Agriculture", "EC Delegation". */
+    private static final Set<String> POLICY_AREAS = Set.of("agriculture", "farm", "trade", "external", "foreign",
+            "affairs", "finance", "budget", "fisheries", "transport", "competition", "delegation", "mission",
+            "monetary", "economic", "customs", "environment", "social", "employment", "health", "defence", "defense",
+            "justice", "interior", "labour", "labor", "energy", "industry", "relations");
     /** An acronym named beside its expansion in this share of its articles is that expansion (IBM, GM, USDA). */
     private static final double BESIDE_EXPANSION = 0.2;
     /** A one-word group named beside a longer name it begins in this share of its articles is it ("Moody"). */
@@ -148,6 +153,18 @@ final class LinkDecider {
                 }
             }
             String[] words = folded.split(" ");
+            if (words.length >= 2 && words.length <= 4 && java.util.Arrays.stream(words).skip(1)
+                    .allMatch(POLICY_AREAS::contains)) {
+                // "EC External Trade", "EC Agriculture", "EC Delegation": an acronym the archive knows, then only
+                // words of a policy area or an office (the tagger stopped before "Commissioner"). Not "BP
+                // Australia", "CBS Leasing", "ABC News": a firm's subsidiaries and divisions are firms of their own.
+                Entry body = groupsByKey.get(NameKeys.key(words[0]));
+                if (body != null && body != entry && Names.isAcronym(body.name()) && Names.isAcronym(
+                        entry.name().strip().split("\\s+")[0])) {
+                    link(entry.id, body.id, "department: '" + entry.name() + "' of '" + body.name() + "'");
+                    continue;
+                }
+            }
             if (words.length >= 2 && java.util.Arrays.stream(words).skip(1).anyMatch(ORGANS::contains)) {
                 // The longest known body the name starts with: "IMF Interim Committee", "EC Commission",
                 // "International Monetary Fund's Interim Committee", "European Community's Council of Ministers"

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clipfile.enrich.names.NameKeys;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a statistical tagger gets wrong in a predictable way: pronouns tagged as people ("He", "his"), fragments
@@ -45,7 +46,14 @@ public final class MentionCleaner {
 
     /** A legal form or firm word anywhere in an organization's name. */
     private static final Pattern FIRM_NAME = Pattern.compile(
-            "\\b(?:Inc|Corp|Corporation|Co|Cos|Company|Ltd|Plc|PLC|AG|SA|NV|GmbH|Brothers|Bros|Sons)\\b");
+            "\\b(?:Inc|Corp|Corporation|Co|Cos|Company|Ltd|Plc|PLC|AG|SA|NV|GmbH|Brothers|Bros|Sons|LP|L\\.P"
+                    + "|Associates|Partners|Holdings)\\b");
+
+    /** " and ": what joins a surname to the rest of a firm's name ("Harper and Row Publishers Inc"). */
+    private static final Pattern AND = Pattern.compile("\\s+(?:and|&)\\s+");
+
+    /** A poll or survey named after the firm that makes it: "a Harris poll", "the Gallup survey". */
+    private static final Pattern POLL = Pattern.compile("\\s+(?:polls?|survey|opinion\\s+polls?)\\b");
 
     private MentionCleaner() {}
 
@@ -56,6 +64,21 @@ public final class MentionCleaner {
      */
     private static boolean readAsPerson(List<Mention> mentions, int begin, int end) {
         return mentions.stream().anyMatch(m -> m.type() == MentionType.PERSON && m.begin() == begin && m.end() == end);
+    }
+
+    /** The firm's name (with a legal form or firm word) that follows the mention after " and ", if any. */
+    private static @Nullable Mention firmAfterAnd(String text, Mention mention, List<Mention> mentions) {
+        Matcher and = AND.matcher(text).region(mention.end(), text.length());
+        if (!and.lookingAt()) {
+            return null;
+        }
+        for (Mention other : mentions) {
+            if (other.begin() == and.end() && other.type() == MentionType.ORGANIZATION
+                    && FIRM_NAME.matcher(other.text()).find()) {
+                return other;
+            }
+        }
+        return null;
     }
 
     private static boolean containsWord(String text, String word) {
@@ -152,6 +175,22 @@ public final class MentionCleaner {
                     firmNames.add(mention.text());
                     out.add(new Mention(text.substring(mention.begin(), pair.end()), MentionType.ORGANIZATION,
                             mention.begin(), pair.end()));
+                    continue;
+                }
+            }
+            if (mention.type() == MentionType.PERSON && isBareSurname(mention.text(), mentions)) {
+                Mention rest = firmAfterAnd(text, mention, mentions);
+                if (rest != null) {
+                    // "Harper and Row Publishers Inc", read as the person "Harper" and the firm "Row Publishers Inc".
+                    firmNames.add(mention.text());
+                    out.add(new Mention(text.substring(mention.begin(), rest.end()), MentionType.ORGANIZATION,
+                            mention.begin(), rest.end()));
+                    continue;
+                }
+                if (POLL.matcher(text).region(mention.end(), text.length()).lookingAt()) {
+                    // "A Harris poll published on Sunday": a pollster.
+                    firmNames.add(mention.text());
+                    out.add(mention.withType(MentionType.ORGANIZATION));
                     continue;
                 }
             }

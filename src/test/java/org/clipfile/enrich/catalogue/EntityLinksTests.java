@@ -180,6 +180,19 @@ class EntityLinksTests {
     }
 
     @Test
+    void shouldLinkAPolicyAreaOfAnAcronymsBodyButNotAFirmsSubsidiary() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 6, article(group("EC")));
+        times(catalogue, 6, article(group("BP")));
+        times(catalogue, 2, article(group("EC External Trade"), group("EC")));
+        times(catalogue, 2, article(group("BP Australia"), group("BP")));
+        EntityLinks links = catalogue.decide();
+
+        assertThat(ids(links.apply(article(group("EC External Trade"))))).containsExactly("group:ec");
+        assertThat(ids(links.apply(article(group("BP Australia"))))).containsExactly("group:bp-australia");
+    }
+
+    @Test
     void shouldLinkAFirmsAcronymNamedBesideItsFullNameInTheSameArticles() {
         EntityCatalogue catalogue = new EntityCatalogue();
         times(catalogue, 6, article(group("International Business Machines Corp"), group("IBM")));

@@ -221,4 +221,35 @@ class MentionCleanerTests {
                 org.assertj.core.groups.Tuple.tuple("Reagan Administration", MentionType.ORGANIZATION),
                 org.assertj.core.groups.Tuple.tuple("Reagan", MentionType.PERSON));
     }
+
+    @Test
+    void shouldMakeASurnameJoinedByAndToAFirmsNameThatFirmAndEveryOtherUseOfItInTheText() {
+        String text = "Theodore Cross bid for Harper and Row Publishers Inc. Harper said its board met. Reagan and Congress met.";
+        int second = text.indexOf("Harper said");
+
+        List<Mention> firms = MentionCleaner.firms(text, List.of(mention(text, "Theodore Cross", MentionType.PERSON),
+                mention(text, "Harper", MentionType.PERSON), mention(text, "Row Publishers Inc", MentionType.ORGANIZATION),
+                new Mention("Harper", MentionType.PERSON, second, second + 6),
+                mention(text, "Reagan", MentionType.PERSON), mention(text, "Congress", MentionType.ORGANIZATION)));
+
+        assertThat(firms).extracting(Mention::text, Mention::type).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Theodore Cross", MentionType.PERSON),
+                org.assertj.core.groups.Tuple.tuple("Harper and Row Publishers Inc", MentionType.ORGANIZATION),
+                org.assertj.core.groups.Tuple.tuple("Harper", MentionType.ORGANIZATION),
+                org.assertj.core.groups.Tuple.tuple("Reagan", MentionType.PERSON),
+                org.assertj.core.groups.Tuple.tuple("Congress", MentionType.ORGANIZATION));
+    }
+
+    @Test
+    void shouldMakeTheNameBeforeAPollAPollsterButNotAFullName() {
+        String text = "A Harris poll gave Labour a lead. Margaret Thatcher polls well.";
+
+        List<Mention> firms = MentionCleaner.firms(text, List.of(mention(text, "Harris", MentionType.PERSON),
+                mention(text, "Labour", MentionType.ORGANIZATION), mention(text, "Margaret Thatcher", MentionType.PERSON)));
+
+        assertThat(firms).extracting(Mention::text, Mention::type).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Harris", MentionType.ORGANIZATION),
+                org.assertj.core.groups.Tuple.tuple("Labour", MentionType.ORGANIZATION),
+                org.assertj.core.groups.Tuple.tuple("Margaret Thatcher", MentionType.PERSON));
+    }
 }
