@@ -37,6 +37,18 @@ final class LinkDecider {
             "president", "senator", "sen", "rep", "gov", "governor", "minister", "chairman", "king", "queen",
             "prince", "general", "gen", "judge", "justice", "secretary", "ambassador", "professor", "prof");
     private static final Set<String> ORGANS = Set.of("commission", "board", "council", "secretariat", "committee");
+    /** Familiar forms of English first names and the formal name each stands for. */
+    private static final Map<String, String> NICKNAMES = Map.ofEntries(Map.entry("jim", "james"),
+            Map.entry("jimmy", "james"), Map.entry("bob", "robert"), Map.entry("bill", "william"),
+            Map.entry("mike", "michael"), Map.entry("dick", "richard"), Map.entry("tom", "thomas"),
+            Map.entry("joe", "joseph"), Map.entry("dan", "daniel"), Map.entry("dave", "david"),
+            Map.entry("ted", "edward"), Map.entry("ed", "edward"), Map.entry("tony", "anthony"),
+            Map.entry("chuck", "charles"), Map.entry("charlie", "charles"), Map.entry("ron", "ronald"),
+            Map.entry("pat", "patrick"), Map.entry("ken", "kenneth"), Map.entry("fred", "frederick"),
+            Map.entry("larry", "lawrence"), Map.entry("andy", "andrew"), Map.entry("nick", "nicholas"),
+            Map.entry("sam", "samuel"), Map.entry("ben", "benjamin"), Map.entry("tim", "timothy"),
+            Map.entry("don", "donald"), Map.entry("doug", "douglas"), Map.entry("jerry", "gerald"),
+            Map.entry("walt", "walter"), Map.entry("al", "albert"), Map.entry("hank", "henry"));
     /** The policy areas and offices of a public body, after its acronym: "EC Agriculture", "EC Delegation". */
     private static final Set<String> POLICY_AREAS = Set.of("agriculture", "farm", "trade", "external", "foreign",
             "affairs", "finance", "budget", "fisheries", "transport", "competition", "delegation", "mission",
@@ -139,6 +151,7 @@ final class LinkDecider {
             }
         }
         firstWords();
+        nicknames();
         for (Entry entry : entries.values()) {
             if (!entry.type.equals("group")) {
                 continue;
@@ -322,6 +335,44 @@ final class LinkDecider {
      * "Treasury"), not an organ of a body ("Senate" and "Senate Banking Committee" stay apart), and only when one
      * longer name holds {@value #DOMINANT_SHARE} of those articles.
      */
+    /**
+     * "Jim Wright" and "James Wright": a person named by the familiar form of the first name of a full name the
+     * archive also uses, with the same other words, where the two share the company they keep (at least two of the
+     * entities or topics named beside each) — Jim Wright and James Wright are both with the House and Congress.
+     */
+    private void nicknames() {
+        Map<String, List<Entry>> byFormalName = new HashMap<>();
+        for (Entry entry : entries.values()) {
+            String[] words = NameKeys.fold(entry.name()).split(" ");
+            if (entry.type.equals("person") && words.length >= 2) {
+                words[0] = NICKNAMES.getOrDefault(words[0], words[0]);
+                byFormalName.computeIfAbsent(String.join(" ", words), k -> new ArrayList<>()).add(entry);
+            }
+        }
+        for (List<Entry> same : byFormalName.values()) {
+            if (same.size() < 2) {
+                continue;
+            }
+            Entry best = same.stream().max(Comparator.comparingInt((Entry e) -> e.articles).thenComparing(e -> e.id))
+                    .orElseThrow();
+            for (Entry other : same) {
+                if (other != best && sharedCompany(other, best) >= 2) {
+                    link(other.id, best.id, "familiar name: '" + other.name() + "' is '" + best.name() + "'");
+                }
+            }
+        }
+    }
+
+    private static int sharedCompany(Entry a, Entry b) {
+        int shared = 0;
+        for (String id : a.context.keySet()) {
+            if (!id.startsWith("country:") && b.context.containsKey(id)) {
+                shared++;
+            }
+        }
+        return shared;
+    }
+
     private void firstWords() {
         Map<String, List<Entry>> byFirstWord = new HashMap<>();
         for (Entry entry : entries.values()) {

@@ -180,6 +180,19 @@ class EntityLinksTests {
     }
 
     @Test
+    void shouldLinkAFamiliarFirstNameToTheFormalOneOnlyWhereBothKeepTheSameCompany() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 6, article(person("Jim Wright"), group("House"), group("Congress")));
+        times(catalogue, 2, article(person("James Wright"), group("House"), group("Congress")));
+        times(catalogue, 6, article(person("Jim Smith"), group("Texaco Inc")));
+        times(catalogue, 2, article(person("James Smith"), group("Boeing Co")));
+        EntityLinks links = catalogue.decide();
+
+        assertThat(ids(links.apply(article(person("James Wright"))))).containsExactly("person:jim-wright");
+        assertThat(ids(links.apply(article(person("James Smith"))))).containsExactly("person:james-smith");
+    }
+
+    @Test
     void shouldLinkAPolicyAreaOfAnAcronymsBodyButNotAFirmsSubsidiary() {
         EntityCatalogue catalogue = new EntityCatalogue();
         times(catalogue, 6, article(group("EC")));
