@@ -85,6 +85,15 @@ function hideError() {
 
 // ---- the search view --------------------------------------------------------------------------------------------
 
+/** A collection's name as the collections panel left it for this tab, else its id. */
+function collectionName(id) {
+  try {
+    return sessionStorage.getItem('clipfile.collection.' + id) ?? id;
+  } catch {
+    return id;
+  }
+}
+
 function chips() {
   const box = clear($('active-filters'));
   const chip = (text, change, excluded = false) => {
@@ -105,6 +114,9 @@ function chips() {
   if (state.bbox) {
     box.append(chip('Map area', (s) => { s.bbox = ''; }));
   }
+  if (state.collection) {
+    box.append(chip('Collection: ' + collectionName(state.collection), (s) => { s.collection = ''; }));
+  }
   if (hasFilters(state)) {
     const clearAll = el('button', { type: 'button', class: 'link clear-all', id: 'clear-all' }, 'Clear all filters');
     clearAll.addEventListener('click', () => navigate(searchState(state, (s) => {
@@ -112,6 +124,7 @@ function chips() {
       s.from = '';
       s.to = '';
       s.bbox = '';
+      s.collection = '';
     })));
     box.append(clearAll);
   }

@@ -152,11 +152,53 @@ function decorate(hit) {
   hit.append(el('p', { class: 'follow-actions' }, star, ' ', add));
 }
 
+/** The collection's name for the page's filter chip ("Collection: Lighthouse desk"), kept for this tab. */
+function rememberCollectionName(collection) {
+  try {
+    sessionStorage.setItem('clipfile.collection.' + collection.id, collection.name);
+  } catch {
+    // storage refused (private mode): the chip says "Collection" alone
+  }
+}
+
 async function showCollection(collection, target) {
-  const page = await get('/api/collections/' + encodeURIComponent(collection.id) + '?size=100');
-  clear(target).append(...page.articles.map((a) => el('li', {},
-      el('a', { href: '/?article=' + encodeURIComponent(a.id) }, a.title ?? a.id),
-      a.note ? el('span', { class: 'note' }, ' — ' + a.note) : null)));
+  const path = '/api/collections/' + encodeURIComponent(collection.id);
+  const page = await get(path + '?size=100');
+  const within = el('a', { href: '/?collection=' + encodeURIComponent(collection.id), class: 'search-collection' },
+      'Search in this collection');
+  within.addEventListener('click', () => rememberCollectionName(collection));
+  const items = page.articles.map((a) => {
+    const articlePath = path + '/articles/' + encodeURIComponent(a.id);
+    const note = el('span', { class: 'note' }, a.note ? ' — ' + a.note : '');
+    const edit = el('button', { type: 'button', class: 'link edit-note' }, 'Edit note');
+    edit.addEventListener('click', async () => {
+      const text = window.prompt('Note on this article', a.note ?? '');
+      if (text === null) {
+        return;
+      }
+      try {
+        await request('PUT', articlePath, { note: text });
+        a.note = text;
+        note.textContent = text ? ' — ' + text : '';
+        say('Note saved.');
+      } catch (e) {
+        say(e instanceof ApiError ? e.message : String(e), true);
+      }
+    });
+    const remove = el('button', { type: 'button', class: 'link remove-from-collection' }, 'Remove');
+    remove.addEventListener('click', async () => {
+      try {
+        await request('DELETE', articlePath);
+        say('Removed from "' + collection.name + '".');
+        listCollections();
+      } catch (e) {
+        say(e instanceof ApiError ? e.message : String(e), true);
+      }
+    });
+    return el('li', {}, el('a', { href: '/?article=' + encodeURIComponent(a.id) }, a.title ?? a.id), note, ' ',
+        edit, ' ', remove);
+  });
+  clear(target).append(el('li', {}, within), ...items);
 }
 
 let collectionsAsked = 0;

@@ -10,7 +10,7 @@ export function emptyState() {
     filters[facet] = { include: [], exclude: [] };
   }
   return { q: '', sort: 'relevance', page: 1, size: PAGE_SIZE, from: '', to: '', bbox: '', filters, article: '', entity: '',
-    count: 'articles' };
+    count: 'articles', collection: '' };
 }
 
 export function parseState(search) {
@@ -25,6 +25,7 @@ export function parseState(search) {
   state.from = params.get('from') ?? '';
   state.to = params.get('to') ?? '';
   state.bbox = params.get('bbox') ?? '';
+  state.collection = params.get('collection') ?? ''; // only the articles of one collection
   state.article = params.get('article') ?? '';
   state.entity = params.get('entity') ?? '';
   state.count = params.get('count') === 'stories' ? 'stories' : 'articles'; // what the facets count
@@ -57,6 +58,9 @@ export function searchParams(state, { sort = true, page = true } = {}) {
   }
   if (state.bbox) {
     params.set('bbox', state.bbox);
+  }
+  if (state.collection) {
+    params.set('collection', state.collection);
   }
   if (state.count === 'stories') {
     params.set('count', 'stories');
@@ -91,7 +95,7 @@ export function copyState(state) {
 }
 
 export function hasFilters(state) {
-  return Boolean(state.from || state.to || state.bbox
+  return Boolean(state.from || state.to || state.bbox || state.collection
       || FACETS.some((f) => state.filters[f].include.length || state.filters[f].exclude.length));
 }
 

@@ -96,6 +96,28 @@ class FollowPageIntegrationTests extends ArchiveServerTest {
         return wait;
     }
 
+    /**
+     * Opens a collection of the panel and waits for its articles. The panel's list may be drawn again just after it
+     * appears (adding an article and opening the panel each ask for it): a click on a list drawn over is tried again.
+     */
+    private void openCollection(String namePrefix, String expected) {
+        waiting().until(page -> {
+            WebElement button = page.findElements(By.cssSelector("#collection-list .collection-name")).stream()
+                    .filter(b -> b.getText().startsWith(namePrefix)).findFirst().orElse(null);
+            if (button == null) {
+                return false;
+            }
+            button.click();
+            try {
+                new WebDriverWait(page, Duration.ofSeconds(3)).until(
+                        ExpectedConditions.textToBePresentInElementLocated(By.id("collection-list"), expected));
+                return true;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                return false;
+            }
+        });
+    }
+
     private void openAndLogIn(String query) {
         browser.get("http://127.0.0.1:" + port + "/?" + query);
         WebElement dialog = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-dialog")));
@@ -123,14 +145,17 @@ class FollowPageIntegrationTests extends ArchiveServerTest {
         assertThat(atom.contentType()).startsWith("application/atom+xml");
         browser.findElement(By.id("saved-summary")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved-list"), "Lighthouse story"));
-        List<WebElement> links = browser.findElements(By.cssSelector("#saved-list a.saved-search"));
-        assertThat(links.getFirst().getAttribute("href")).contains("q=lighthouse").contains("source=Coast+Post");
+        // The list may be drawn again meanwhile (saving and opening the panel each ask for it): read it in one go.
+        String href = waiting().until(page -> page.findElements(By.cssSelector("#saved-list a.saved-search")).stream()
+                .filter(a -> a.getText().equals("Lighthouse story")).map(a -> a.getAttribute("href")).findFirst()
+                .orElse(null));
+        assertThat(href).contains("q=lighthouse").contains("source=Coast+Post");
     }
 
     @Test
     void shouldStarAResultAndAddItToACollectionWithANote() {
         openAndLogIn("q=lighthouse");
-        WebElement hit = waiting().until(ExpectedConditions.presenceOfElementLocated(
+        waiting().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#results li.hit .follow-actions")));
         WebElement star = browser.findElement(By.cssSelector("#results li.hit .star"));
 
@@ -147,12 +172,56 @@ class FollowPageIntegrationTests extends ArchiveServerTest {
 
         browser.findElement(By.id("collections-summary")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("collection-list"), "Starred (1)"));
-        WebElement desk = waiting().until(page -> page.findElements(By.cssSelector("#collection-list .collection-name"))
-                .stream().filter(b -> b.getText().startsWith("Lighthouse desk")).findFirst().orElse(null));
-        desk.click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("collection-list"),
-                "Ask the harbour office"));
-        assertThat(hit.isDisplayed()).isTrue();
+        openCollection("Lighthouse desk", "Ask the harbour office");
+        assertThat(browser.findElements(By.cssSelector("#results li.hit .follow-actions"))).as("still on the results")
+                .isNotEmpty();
+    }
+
+    @Test
+    void shouldSearchWithinACollectionThenEditANoteAndRemoveTheArticleFromThePanel() {
+        assertThat(http.post("/api/articles", "application/json", """
+                {"title": "Lighthouse lamp replaced by LEDs", "body": "The lighthouse lamp was replaced.",                 "source": "Coast Post"}""").status()).isIn(200, 201);
+        openAndLogIn("q=lighthouse+keeper");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results li.hit .add-to-collection")))
+                .click();
+        Alert name = waiting().until(ExpectedConditions.alertIsPresent());
+        name.sendKeys("Keepers desk");
+        name.accept();
+        Alert note = waiting().until(ExpectedConditions.alertIsPresent());
+        note.sendKeys("First note");
+        note.accept();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-status"), "Added"));
+
+        browser.findElement(By.id("collections-summary")).click();
+        openCollection("Keepers desk (1)", "First note");
+        browser.findElement(By.cssSelector("#collection-list .search-collection")).click();
+
+        waiting().until(ExpectedConditions.urlContains("collection="));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("active-filters"),
+                "Collection: Keepers desk"));
+        waiting().until(page -> page.findElements(By.cssSelector("#results li.hit")).size() == 1
+                && page.findElement(By.cssSelector("#results li.hit")).getText().contains("Odile Marchetti"));
+
+        browser.findElement(By.id("collections-summary")).click();
+        openCollection("Keepers desk (1)", "First note");
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#collection-list .edit-note"))).click();
+        Alert edited = waiting().until(ExpectedConditions.alertIsPresent());
+        edited.sendKeys("Call the harbour master");
+        edited.accept();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-status"), "Note saved"));
+        String deskId = null;
+        for (var collection : http.get("/api/collections").json()) {
+            if (collection.get("name").asString().equals("Keepers desk")) {
+                deskId = collection.get("id").asString();
+            }
+        }
+        assertThat(deskId).as("the collection made in the page").isNotNull();
+        assertThat(http.get("/api/collections/" + deskId).body()).contains("Call the harbour master")
+                .doesNotContain("First note");
+        browser.findElement(By.cssSelector("#collection-list .remove-from-collection")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-status"), "Removed from"));
+        waiting().until(page -> page.findElements(By.cssSelector("#collection-list .collection-name")).stream()
+                .anyMatch(b -> b.getText().startsWith("Keepers desk (0)")));
     }
 
     @Test
