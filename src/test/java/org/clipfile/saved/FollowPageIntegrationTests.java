@@ -96,6 +96,18 @@ class FollowPageIntegrationTests extends ArchiveServerTest {
         return wait;
     }
 
+    /** "+ Collection" on the first hit: the page asks the collection's name, then a note. */
+    private void addFirstHitToCollection(String collection, String noteText) {
+        browser.findElement(By.cssSelector("#results li.hit .add-to-collection")).click();
+        Alert name = waiting().until(ExpectedConditions.alertIsPresent());
+        name.sendKeys(collection);
+        name.accept();
+        Alert note = waiting().until(ExpectedConditions.alertIsPresent());
+        note.sendKeys(noteText);
+        note.accept();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-status"), "Added"));
+    }
+
     /**
      * Opens a collection of the panel and waits for its articles. The panel's list may be drawn again just after it
      * appears (adding an article and opening the panel each ask for it): a click on a list drawn over is tried again.
@@ -161,14 +173,7 @@ class FollowPageIntegrationTests extends ArchiveServerTest {
 
         star.click();
         waiting().until(ExpectedConditions.textToBePresentInElement(star, "Starred"));
-        browser.findElement(By.cssSelector("#results li.hit .add-to-collection")).click();
-        Alert name = waiting().until(ExpectedConditions.alertIsPresent());
-        name.sendKeys("Lighthouse desk");
-        name.accept();
-        Alert note = waiting().until(ExpectedConditions.alertIsPresent());
-        note.sendKeys("Ask the harbour office");
-        note.accept();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-status"), "Added"));
+        addFirstHitToCollection("Lighthouse desk", "Ask the harbour office");
 
         browser.findElement(By.id("collections-summary")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("collection-list"), "Starred (1)"));
@@ -180,17 +185,11 @@ class FollowPageIntegrationTests extends ArchiveServerTest {
     @Test
     void shouldSearchWithinACollectionThenEditANoteAndRemoveTheArticleFromThePanel() {
         assertThat(http.post("/api/articles", "application/json", """
-                {"title": "Lighthouse lamp replaced by LEDs", "body": "The lighthouse lamp was replaced.",                 "source": "Coast Post"}""").status()).isIn(200, 201);
+                {"title": "Lighthouse lamp replaced by LEDs", "body": "The lighthouse lamp was replaced.",
+                "source": "Coast Post"}""").status()).isIn(200, 201);
         openAndLogIn("q=lighthouse+keeper");
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results li.hit .add-to-collection")))
-                .click();
-        Alert name = waiting().until(ExpectedConditions.alertIsPresent());
-        name.sendKeys("Keepers desk");
-        name.accept();
-        Alert note = waiting().until(ExpectedConditions.alertIsPresent());
-        note.sendKeys("First note");
-        note.accept();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-status"), "Added"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results li.hit .add-to-collection")));
+        addFirstHitToCollection("Keepers desk", "First note");
 
         browser.findElement(By.id("collections-summary")).click();
         openCollection("Keepers desk (1)", "First note");
