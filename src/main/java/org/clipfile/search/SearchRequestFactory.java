@@ -6,7 +6,9 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregationExecutionHint;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
@@ -148,7 +150,10 @@ public final class SearchRequestFactory {
                         return b;
                     }));
             if (!values.isEmpty()) {
-                s.aggregations(CLUSTERS, a -> a.terms(t -> t.field("cluster").size(values.size()))
+                // "map": the few matching articles' values are read as they are; the default would build global
+                // ordinals of every cluster in the index after each refresh (measured: docs/wire-copies.md).
+                s.aggregations(CLUSTERS, a -> a.terms(t -> t.field("cluster").size(values.size())
+                                .executionHint(TermsAggregationExecutionHint.Map))
                         .aggregations(EARLIEST, SearchRequestFactory::earliestCopies));
             }
             if (unclustered) {
@@ -159,10 +164,13 @@ public final class SearchRequestFactory {
         });
     }
 
+    /** The earliest copies' ids and sources from doc values: no stored document (its body) is read. */
     private static co.elastic.clients.util.ObjectBuilder<Aggregation> earliestCopies(Aggregation.Builder a) {
         return a.topHits(h -> h.size(COPIES_SHOWN)
                 .sort(o -> o.field(f -> f.field("published").order(SortOrder.Asc).missing("_last")))
-                .source(src -> src.filter(f -> f.includes("id", "source", "published"))));
+                .source(src -> src.fetch(false))
+                .docvalueFields(FieldAndFormat.of(f -> f.field("id")),
+                        FieldAndFormat.of(f -> f.field("source"))));
     }
 
     /**

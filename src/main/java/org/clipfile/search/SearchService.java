@@ -462,6 +462,15 @@ public class SearchService {
     /** A story's matching articles: how many, and the earliest published of them ({@code top_hits}). */
     private record Members(long count, @Nullable Aggregate earliest) {}
 
+    private static @Nullable String docValue(co.elastic.clients.json.@Nullable JsonData values) {
+        if (values == null) {
+            return null;
+        }
+        JsonNode node = values.to(JsonNode.class);
+        JsonNode first = node.isArray() ? (node.isEmpty() ? null : node.get(0)) : node;
+        return first == null || first.isNull() ? null : first.asString();
+    }
+
     /** The story of a collapsed hit, or null for an article without one. */
     private static @Nullable String clusterOf(Hit<StoredHit> hit) {
         var field = hit.fields().get("cluster");
@@ -485,16 +494,13 @@ public class SearchService {
         String leader = null;
         Set<String> sources = new LinkedHashSet<>();
         for (var member : members.earliest().topHits().hits().hits()) {
-            JsonNode source = member.source() == null ? null : member.source().to(JsonNode.class);
-            if (source == null) {
-                continue;
-            }
-            String id = source.hasNonNull("id") ? source.get("id").asString() : "";
+            String id = docValue(member.fields().get("id"));
             if (leader == null) {
-                leader = id;
+                leader = id == null ? "" : id;
             }
-            if (!id.equals(plain.id()) && source.hasNonNull("source")) {
-                sources.add(source.get("source").asString());
+            String source = docValue(member.fields().get("source"));
+            if (!plain.id().equals(id) && source != null) {
+                sources.add(source);
             }
         }
         return plain.withCopies(cluster, leader, Math.max(0, members.count() - 1), List.copyOf(sources));

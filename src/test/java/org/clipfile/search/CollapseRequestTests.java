@@ -40,10 +40,10 @@ class CollapseRequestTests {
                    "must": [%s],
                    "filter": [{"terms": {"cluster": ["c1", "c2"]}},
                               {"bool": {"filter": [{"terms": {"source": ["Wire"]}}]}}]}},
-                 "aggregations": {"clusters": {"terms": {"field": "cluster", "size": 2},
+                 "aggregations": {"clusters": {"terms": {"field": "cluster", "size": 2, "execution_hint": "map"},
                    "aggregations": {"earliest": {"top_hits": {"size": 5,
                      "sort": [{"published": {"order": "asc", "missing": "_last"}}],
-                     "_source": {"includes": ["id", "source", "published"]}}}}}}}""".formatted(
+                     "_source": false, "docvalue_fields": [{"field": "id"}, {"field": "source"}]}}}}}}""".formatted(
                 JsonpUtils.toJsonString(SearchRequestFactory.query(parameters), new Jackson3JsonpMapper())),
                 request, JSONCompareMode.STRICT);
     }
