@@ -78,6 +78,9 @@ class SearchCostEvaluation {
     @Autowired
     SearchService search;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     private static final JsonpMapper MAPPER = new Jackson3JsonpMapper();
 
     /** How a variant counts the copies of a collapsed page. */
@@ -365,6 +368,27 @@ class SearchCostEvaluation {
                 }
             }
         }
+        // 5. Over HTTP, as a reader's page asks: GET /api/search collapsed or not, interleaved, request cache cleared.
+        org.clipfile.testsupport.Http http = new org.clipfile.testsupport.Http(port);
+        Map<Boolean, List<Long>> overHttp = new LinkedHashMap<>(Map.of(true, new ArrayList<>(), false,
+                new ArrayList<>()));
+        for (int round = -1; round < ROUNDS; round++) {
+            for (String q : QUERIES) {
+                List<Boolean> order = new ArrayList<>(List.of(true, false));
+                Collections.shuffle(order, random);
+                for (boolean collapse : order) {
+                    client.indices().clearCache(c -> c.index(index.alias()).request(true));
+                    long started = System.nanoTime();
+                    var response = http.get("/api/search?collapse=" + collapse + "&q="
+                            + org.clipfile.testsupport.Http.encode(q));
+                    long elapsed = System.nanoTime() - started;
+                    assertThat(response.status()).as(response.body()).isEqualTo(200);
+                    if (round >= 0) {
+                        overHttp.get(collapse).add(elapsed);
+                    }
+                }
+            }
+        }
         // 4. Right after a refresh that brings a new segment (an import refreshes every 30 s): the count's terms
         // aggregation with global ordinals of cluster (rebuilt after each refresh) against execution_hint map.
         Map<Copies, List<Long>> afterRefresh = new LinkedHashMap<>();
@@ -414,6 +438,16 @@ class SearchCostEvaluation {
                     .append(format(mean(values) / 1e6)).append(" | ").append(format(values.get(values.size() / 2)
                             / 1e6)).append(" | ").append(format(values.get((int) (values.size() * 0.9)) / 1e6))
                     .append(" | ").append(format(mean(values) / baseServer)).append(" |\n");
+        }
+        report.append("\n5. `GET /api/search?q=...&collapse=` over HTTP (the whole server: security, search, JSON), ms, ")
+                .append("interleaved:\n\n| search | mean | median | p90 | relative |\n|---|---|---|---|---|\n");
+        double baseHttp = mean(overHttp.get(false));
+        for (boolean collapse : List.of(false, true)) {
+            List<Long> values = sorted(overHttp.get(collapse));
+            report.append("| ").append(collapse ? "collapsed (built)" : "`collapse=false`").append(" | ")
+                    .append(format(mean(values) / 1e6)).append(" | ").append(format(values.get(values.size() / 2)
+                            / 1e6)).append(" | ").append(format(values.get((int) (values.size() * 0.9)) / 1e6))
+                    .append(" | ").append(format(mean(values) / baseHttp)).append(" |\n");
         }
         report.append("\n4. The count request alone right after a refresh bringing a new segment (`oil`, ")
                 .append(ROUNDS).append(" each, alternating), Elasticsearch `took` ms:\n\n")
