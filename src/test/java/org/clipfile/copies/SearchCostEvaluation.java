@@ -96,7 +96,11 @@ class SearchCostEvaluation {
         /** The same with the terms aggregation's default execution (global ordinals of cluster), not "map". */
         AGGREGATION_GLOBAL,
         /** An alternative: one {@code _msearch} per page, a search of 5 hits per cluster. */
-        MSEARCH
+        MSEARCH,
+        /** To attribute the count's cost, not an answer: the count request without its aggregations. */
+        COUNT_WITHOUT_AGGREGATIONS,
+        /** To attribute the count's cost, not an answer: the count request with {@code match_all} for the query. */
+        COUNT_WITHOUT_QUERY
     }
 
     /** {@code cardinalityHint}: an {@code execution_hint} put on every story count, or null for the default. */
@@ -132,6 +136,13 @@ class SearchCostEvaluation {
         ObjectNode clusters = (ObjectNode) tree.get("aggregations").get("clusters");
         if (copies == Copies.AGGREGATION_GLOBAL) {
             ((ObjectNode) clusters.get("terms")).remove("execution_hint");
+        }
+        if (copies == Copies.COUNT_WITHOUT_AGGREGATIONS) {
+            tree.remove("aggregations");
+        }
+        if (copies == Copies.COUNT_WITHOUT_QUERY) {
+            ((ObjectNode) tree.get("query").get("bool")).set("must", JsonMapper.shared().readTree("""
+                    [{"match_all": {}}]"""));
         }
         if (copies == Copies.AGGREGATION_SOURCE) {
             ObjectNode topHits = (ObjectNode) clusters.get("aggregations").get("earliest").get("top_hits");
@@ -212,6 +223,11 @@ class SearchCostEvaluation {
                     }
                 }
             }
+            case COUNT_WITHOUT_AGGREGATIONS, COUNT_WITHOUT_QUERY -> {
+                if (!pageClusters.isEmpty()) {
+                    took += client.search(count(parameters, pageClusters, variant.copies()), Void.class).took();
+                }
+            }
             case MSEARCH -> {
                 if (!pageClusters.isEmpty()) {
                     Query query = SearchRequestFactory.filteredQuery(parameters);
@@ -288,6 +304,10 @@ class SearchCostEvaluation {
                 global,
                 new Variant("collapsed + one `_msearch` per page (5 hits per cluster)", true, false, Copies.MSEARCH),
                 new Variant("collapsed, copies not counted (lower bound)", true, false, Copies.NONE),
+                new Variant("collapsed + the count request without its aggregations (attribution)", true, false,
+                        Copies.COUNT_WITHOUT_AGGREGATIONS),
+                new Variant("collapsed + the count request with `match_all` for the query (attribution)", true,
+                        false, Copies.COUNT_WITHOUT_QUERY),
                 new Variant("`collapse=false`, `count=stories`", false, true, Copies.NONE),
                 new Variant("`collapse=false`, `count=stories`, cardinality `execution_hint: segment_ordinals`",
                         false, true, Copies.NONE, "segment_ordinals"),
