@@ -6,7 +6,9 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregationExecutionHint;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
@@ -108,18 +110,67 @@ public final class SearchRequestFactory {
 
     /** How many of a story's copies a collapsed hit names (with their sources); the count covers them all. */
     static final int COPIES_SHOWN = 5;
-    static final String COPIES = "copies";
+    /** In {@link #copiesOf}: a bucket per cluster of the page; the hits without a cluster; each one's earliest. */
+    static final String CLUSTERS = "clusters";
+    static final String UNCLUSTERED = "unclustered";
+    static final String EARLIEST = "earliest";
 
     /**
-     * One hit per cluster of copies (see {@code org.clipfile.copies}): the best-ranked copy under the search's sort,
-     * with an inner hit listing the cluster's matching copies from the earliest published, whose total is the count.
+     * One hit per cluster of copies (see {@code org.clipfile.copies}): the best-ranked copy under the search's sort.
+     * No inner hit: it ran one sub-search per hit of the page and doubled the cost of a search; the copies of the
+     * page's clusters are counted by one more request, {@link #copiesOf}.
      */
     static void collapseCopies(SearchRequest.Builder s) {
-        s.collapse(c -> c.field("cluster").innerHits(i -> i
-                .name(COPIES)
-                .size(COPIES_SHOWN)
+        s.collapse(c -> c.field("cluster"));
+    }
+
+    /**
+     * The copies of a collapsed page's stories among the search's matches, in one request: the same query
+     * ({@code strictWords} as the page was searched) and every selection, restricted to the page's {@code clusters}
+     * (and, with {@code unclustered}, to the articles without one, which {@code collapse} folds into one hit), no
+     * hits; per cluster a bucket whose {@code doc_count} is the number of matching articles and whose
+     * {@value #EARLIEST} names the {@value #COPIES_SHOWN} earliest published with their sources. Bounded whatever a
+     * cluster's size: one bucket per hit of the page at most, five documents fetched per bucket.
+     */
+    public static SearchRequest copiesOf(String index, SearchParameters parameters, int strictWords,
+            List<String> clusters, boolean unclustered) {
+        List<FieldValue> values = clusters.stream().distinct().map(FieldValue::of).toList();
+        Query inClusters = Query.of(q -> q.terms(t -> t.field("cluster").terms(v -> v.value(values))));
+        Query withoutCluster = Query.of(q -> q.bool(b -> b.mustNot(n -> n.exists(e -> e.field("cluster")))));
+        Query page = !unclustered ? inClusters : values.isEmpty() ? withoutCluster
+                : Query.of(q -> q.bool(b -> b.should(inClusters).should(withoutCluster).minimumShouldMatch("1")));
+        Query selections = filters(parameters, null);
+        return SearchRequest.of(s -> {
+            s.index(index).size(0).trackTotalHits(t -> t.enabled(false))
+                    .query(q -> q.bool(b -> {
+                        b.must(query(parameters, strictWords)).filter(page);
+                        if (selections != null) {
+                            b.filter(selections);
+                        }
+                        return b;
+                    }));
+            if (!values.isEmpty()) {
+                // "map": the few matching articles' values are read as they are; the default would build global
+                // ordinals of every cluster in the index after each refresh (measured: docs/wire-copies.md).
+                s.aggregations(CLUSTERS, a -> a.terms(t -> t.field("cluster").size(values.size())
+                                .executionHint(TermsAggregationExecutionHint.Map))
+                        .aggregations(EARLIEST, SearchRequestFactory::earliestCopies));
+            }
+            if (unclustered) {
+                s.aggregations(UNCLUSTERED, a -> a.missing(m -> m.field("cluster"))
+                        .aggregations(EARLIEST, SearchRequestFactory::earliestCopies));
+            }
+            return s;
+        });
+    }
+
+    /** The earliest copies' ids and sources from doc values: no stored document (its body) is read. */
+    private static co.elastic.clients.util.ObjectBuilder<Aggregation> earliestCopies(Aggregation.Builder a) {
+        return a.topHits(h -> h.size(COPIES_SHOWN)
                 .sort(o -> o.field(f -> f.field("published").order(SortOrder.Asc).missing("_last")))
-                .source(src -> src.filter(f -> f.includes("id", "source", "published")))));
+                .source(src -> src.fetch(false))
+                .docvalueFields(FieldAndFormat.of(f -> f.field("id")),
+                        FieldAndFormat.of(f -> f.field("source"))));
     }
 
     /**

@@ -81,6 +81,9 @@ public class SearchService {
         SearchResponse<StoredHit> response;
         Cursor position = null;
         boolean relaxedAfterAll = false;
+        // What the page was found with, for counting its copies under the same query.
+        SearchParameters searched = parameters;
+        int strictWords = QueryTranslator.STRICT_WORDS;
         if (cursor == null) {
             response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan, collapse),
                     StoredHit.class);
@@ -88,6 +91,7 @@ public class SearchService {
                     && shortQueryCanRelax(parameters)) {
                 // No article has every word of a short query: rather than nothing, those with most of them.
                 relaxedAfterAll = true;
+                strictWords = 1;
                 response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan, 1,
                         collapse), StoredHit.class);
             }
@@ -96,8 +100,10 @@ public class SearchService {
                 // A quoted phrase no article has ("the quarterly dividend payout" pasted from a document): rather
                 // than nothing, its words, relaxed like a long query, flagged as "most".
                 relaxedAfterAll = true;
-                response = client.search(SearchRequestFactory.search(index.alias(), parameters.withQuery(loosened),
-                        archiveSpan, 1, collapse), StoredHit.class);
+                searched = parameters.withQuery(loosened);
+                strictWords = 1;
+                response = client.search(SearchRequestFactory.search(index.alias(), searched, archiveSpan, 1,
+                        collapse), StoredHit.class);
             }
         } else {
             position = cursor.isBlank()
@@ -130,7 +136,9 @@ public class SearchService {
             }
         }
         long total = response.hits().total() == null ? -1 : response.hits().total().value();
-        List<SearchHit> hits = response.hits().hits().stream().map(SearchService::toHitWithCopies).toList();
+        List<SearchHit> hits = position == null && collapse
+                ? withCopies(response.hits().hits(), searched, strictWords)
+                : response.hits().hits().stream().map(SearchService::toHit).toList();
         Map<String, Aggregate> counts = SearchRequestFactory.flatten(response.aggregations());
         String matched = relaxedAfterAll
                 ? (response.hits().hits().isEmpty() ? null : SearchResult.MATCHED_MOST)
@@ -406,33 +414,96 @@ public class SearchService {
         return result;
     }
 
-    /** A hit, and when it stands for a cluster of copies, how many others it has and their sources. */
-    static SearchHit toHitWithCopies(Hit<StoredHit> hit) {
-        SearchHit plain = toHit(hit);
-        var inner = hit.innerHits().get(SearchRequestFactory.COPIES);
-        if (inner == null) {
-            return plain;
+    /**
+     * The hits of a collapsed page, each with its story's copies among the matches: one more request for the whole
+     * page ({@link SearchRequestFactory#copiesOf}), none for an empty page.
+     */
+    private List<SearchHit> withCopies(List<Hit<StoredHit>> page, SearchParameters searched, int strictWords)
+            throws IOException {
+        if (page.isEmpty()) {
+            return List.of();
         }
-        var copies = inner.hits();
-        long members = copies.total() == null ? copies.hits().size() : copies.total().value();
+        List<String> clusters = new ArrayList<>();
+        boolean unclustered = false;
+        for (Hit<StoredHit> hit : page) {
+            String cluster = clusterOf(hit);
+            if (cluster == null) {
+                unclustered = true;
+            } else {
+                clusters.add(cluster);
+            }
+        }
+        var copies = client.search(SearchRequestFactory.copiesOf(index.alias(), searched, strictWords, clusters,
+                unclustered), Void.class).aggregations();
+        return withCopies(page, copies);
+    }
+
+    /** The page's hits with the copies {@link SearchRequestFactory#copiesOf} found for each one's cluster. */
+    static List<SearchHit> withCopies(List<Hit<StoredHit>> page, Map<String, Aggregate> copies) {
+        Map<String, Members> byCluster = new HashMap<>();
+        Aggregate clusters = copies.get(SearchRequestFactory.CLUSTERS);
+        if (clusters != null) {
+            for (StringTermsBucket bucket : clusters.sterms().buckets().array()) {
+                byCluster.put(bucket.key().stringValue(), new Members(bucket.docCount(),
+                        bucket.aggregations().get(SearchRequestFactory.EARLIEST)));
+            }
+        }
+        Aggregate unclustered = copies.get(SearchRequestFactory.UNCLUSTERED);
+        Members withoutCluster = unclustered == null ? null : new Members(unclustered.missing().docCount(),
+                unclustered.missing().aggregations().get(SearchRequestFactory.EARLIEST));
+        List<SearchHit> hits = new ArrayList<>(page.size());
+        for (Hit<StoredHit> hit : page) {
+            String cluster = clusterOf(hit);
+            hits.add(withCopies(toHit(hit), cluster, cluster == null ? withoutCluster : byCluster.get(cluster)));
+        }
+        return hits;
+    }
+
+    /** A story's matching articles: how many, and the earliest published of them ({@code top_hits}). */
+    private record Members(long count, @Nullable Aggregate earliest) {}
+
+    private static @Nullable String docValue(co.elastic.clients.json.@Nullable JsonData values) {
+        if (values == null) {
+            return null;
+        }
+        JsonNode node = values.to(JsonNode.class);
+        JsonNode first = node.isArray() ? (node.isEmpty() ? null : node.get(0)) : node;
+        return first == null || first.isNull() ? null : first.asString();
+    }
+
+    /** The story of a collapsed hit, or null for an article without one. */
+    private static @Nullable String clusterOf(Hit<StoredHit> hit) {
+        var field = hit.fields().get("cluster");
+        if (field == null) {
+            return null;
+        }
+        JsonNode values = field.to(JsonNode.class);
+        JsonNode first = values.isArray() && !values.isEmpty() ? values.get(0) : values;
+        return first == null || !first.isString() ? null : first.asString();
+    }
+
+    /**
+     * A hit standing for its cluster's matching articles: how many others there are and the sources of the first few
+     * (earliest published first, the hit itself left out), the earliest being the leader. A cluster the count did
+     * not see (the archive changed between the two requests) leaves the hit alone with its story.
+     */
+    private static SearchHit withCopies(SearchHit plain, @Nullable String cluster, @Nullable Members members) {
+        if (members == null || members.earliest() == null) {
+            return plain.withCopies(cluster, null, 0, List.of());
+        }
         String leader = null;
-        Set<String> sources = new java.util.LinkedHashSet<>();
-        for (var copy : copies.hits()) {
-            JsonNode source = copy.source() == null ? null : copy.source().to(JsonNode.class);
-            if (source == null) {
-                continue;
-            }
-            String id = source.hasNonNull("id") ? source.get("id").asString() : "";
+        Set<String> sources = new LinkedHashSet<>();
+        for (var member : members.earliest().topHits().hits().hits()) {
+            String id = docValue(member.fields().get("id"));
             if (leader == null) {
-                leader = id;
+                leader = id == null ? "" : id;
             }
-            if (!id.equals(plain.id()) && source.hasNonNull("source")) {
-                sources.add(source.get("source").asString());
+            String source = docValue(member.fields().get("source"));
+            if (!plain.id().equals(id) && source != null) {
+                sources.add(source);
             }
         }
-        String cluster = hit.fields().containsKey("cluster") ? hit.fields().get("cluster").to(JsonNode.class).get(0)
-                .asString() : null;
-        return plain.withCopies(cluster, leader, Math.max(0, members - 1), List.copyOf(sources));
+        return plain.withCopies(cluster, leader, Math.max(0, members.count() - 1), List.copyOf(sources));
     }
 
     static SearchHit toHit(Hit<StoredHit> hit) {
