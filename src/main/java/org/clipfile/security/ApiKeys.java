@@ -138,25 +138,12 @@ public class ApiKeys {
     }
 
     private Optional<StoredKey> read(String hash) throws IOException {
-        try {
-            return keys.get(hash);
-        } catch (ElasticsearchException e) {
-            if (SystemIndex.isMissingIndex(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return SystemIndex.unlessMissing(() -> keys.get(hash), Optional.empty());
     }
 
     List<StoredKey> list() throws IOException {
-        try {
-            return keys.find(s -> s.size(1000).sort(o -> o.field(f -> f.field("created_at").order(SortOrder.Desc))));
-        } catch (ElasticsearchException e) {
-            if (SystemIndex.isMissingIndex(e)) {
-                return List.of();
-            }
-            throw e;
-        }
+        return SystemIndex.unlessMissing(() -> keys.find(s -> s.size(1000)
+                .sort(o -> o.field(f -> f.field("created_at").order(SortOrder.Desc)))), List.of());
     }
 
     /** Revokes a key by its public id; other instances stop accepting it within the cache time. */

@@ -1,6 +1,5 @@
 package org.clipfile.security;
 
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -91,37 +90,18 @@ public class UserAccounts implements UserDetailsService {
     }
 
     private Optional<StoredUser> read(String username) throws IOException {
-        try {
-            return users.get(username);
-        } catch (ElasticsearchException e) {
-            if (SystemIndex.isMissingIndex(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return SystemIndex.unlessMissing(() -> users.get(username), Optional.empty());
     }
 
     List<UserView> list() throws IOException {
-        try {
-            return users.find(s -> s.size(1000).sort(o -> o.field(f -> f.field("username").order(SortOrder.Asc))))
-                    .stream().map(UserView::of).toList();
-        } catch (ElasticsearchException e) {
-            if (SystemIndex.isMissingIndex(e)) {
-                return List.of();
-            }
-            throw e;
-        }
+        return SystemIndex.unlessMissing(() -> users.find(s -> s.size(1000)
+                        .sort(o -> o.field(f -> f.field("username").order(SortOrder.Asc))))
+                .stream().map(UserView::of).toList(), List.of());
     }
 
     long countAdmins() throws IOException {
-        try {
-            return users.count(q -> q.term(t -> t.field("role").value(Role.admin.name())));
-        } catch (ElasticsearchException e) {
-            if (SystemIndex.isMissingIndex(e)) {
-                return 0;
-            }
-            throw e;
-        }
+        return SystemIndex.unlessMissing(() -> users.count(q -> q.term(t -> t.field("role")
+                .value(Role.admin.name()))), 0L);
     }
 
     boolean delete(String username) throws IOException {

@@ -197,6 +197,27 @@ public final class SystemIndex<T> {
         client.indices().refresh(r -> r.index(alias));
     }
 
+    /** A read of a system index. */
+    @FunctionalInterface
+    public interface Read<R> {
+        R read() throws IOException;
+    }
+
+    /**
+     * What {@code read} answers, or {@code absent} when the index does not exist (yet): for the stores whose reads
+     * may come before anything created it (a login before the first user was made).
+     */
+    public static <R> R unlessMissing(Read<R> read, R absent) throws IOException {
+        try {
+            return read.read();
+        } catch (ElasticsearchException e) {
+            if (isMissingIndex(e)) {
+                return absent;
+            }
+            throw e;
+        }
+    }
+
     /** Whether Elasticsearch refused a request because the index does not exist (yet). */
     public static boolean isMissingIndex(ElasticsearchException e) {
         return e.error() != null && "index_not_found_exception".equals(e.error().type());

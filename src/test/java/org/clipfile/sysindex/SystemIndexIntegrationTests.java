@@ -199,12 +199,25 @@ class SystemIndexIntegrationTests {
     }
 
     @Test
-    void shouldReportAMissingIndexAsSuch() {
+    void shouldReportAMissingIndexAsSuch() throws IOException {
         SystemIndex<Note> notes = notes();
 
         assertThatThrownBy(() -> notes.get("a"))
                 .isInstanceOfSatisfying(ElasticsearchException.class,
                         e -> assertThat(SystemIndex.isMissingIndex(e)).isTrue());
+        assertThat(SystemIndex.unlessMissing(() -> notes.count(q -> q.matchAll(m -> m)), -1L)).isEqualTo(-1L);
+    }
+
+    @Test
+    void shouldPassOnEveryOtherRefusalOfAReadThatAllowsAMissingIndex() throws IOException {
+        SystemIndex<Note> notes = notes();
+        notes.ensureExists();
+
+        // A term query on a field the strict mapping does not have matches nothing; sorting on it is refused (400).
+        assertThatThrownBy(() -> SystemIndex.unlessMissing(() -> notes.find(s -> s
+                .sort(o -> o.field(f -> f.field("no_such_field").order(SortOrder.Asc)))), List.of()))
+                .isInstanceOfSatisfying(ElasticsearchException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThat(SystemIndex.unlessMissing(() -> notes.count(q -> q.matchAll(m -> m)), -1L)).isZero();
     }
 
     @Test
