@@ -10,6 +10,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import org.clipfile.audit.AuditLog;
+import org.clipfile.catalogue.EntityCatalogueService;
+import org.clipfile.index.IndexDefinition;
 import org.clipfile.web.SearchQueryStrings;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
@@ -63,6 +67,34 @@ class ArchitectureTests {
         // NameKeys is compiled into the clipfile-names plugin too (pom.xml): inside Elasticsearch only the JDK is there.
         classes().that().haveNameMatching("org\\.clipfile\\.enrich\\.names\\.NameKeys.*")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.clipfile.enrich.names")
+                .check(MAIN);
+    }
+
+    @Test
+    void shouldDefineSystemIndicesOnlyThroughTheGateway() {
+        // A feature keeping state in Elasticsearch asks SystemIndices for its index; it never reads a mapping file
+        // itself (the article index's definition is the index package's). Not yet moved: the monthly audit indices
+        // and the rebuilt entity catalogue (docs/architecture.md says why).
+        noClasses().that().resideOutsideOfPackages("org.clipfile.index..", "org.clipfile.sysindex..")
+                .and().doNotHaveFullyQualifiedName(EntityCatalogueService.class.getName())
+                .and().resideOutsideOfPackage(AuditLog.class.getPackageName())
+                .should().callMethod(IndexDefinition.class, "fromClasspath", String.class)
+                .check(MAIN);
+    }
+
+    @Test
+    void shouldKeepTheClientOutOfTheStoresOfSystemIndices() {
+        noClasses().that().haveSimpleNameEndingWith("Store").and().doNotHaveSimpleName("AuditStore")
+                .or().haveSimpleName("UserAccounts").or().haveSimpleName("ApiKeys").or().haveSimpleName("AliasEdits")
+                .should().dependOnClassesThat().areAssignableTo(ElasticsearchClient.class)
+                .check(MAIN);
+    }
+
+    @Test
+    void shouldKeepTheGatewayFreeOfFeatures() {
+        classes().that().resideInAPackage("org.clipfile.sysindex..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.clipfile.sysindex..",
+                        "org.clipfile.index..", "co.elastic.clients..", "org.jspecify..", "org.springframework..")
                 .check(MAIN);
     }
 }

@@ -1,9 +1,7 @@
 package org.clipfile.aliases;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,8 +14,9 @@ import org.clipfile.enrich.entities.AliasRegistry;
 import org.clipfile.enrich.entities.CanonicalEntity;
 import org.clipfile.enrich.entities.EntityType;
 import org.clipfile.index.ArticleIndex;
-import org.clipfile.index.IndexDefinition;
 import org.clipfile.index.IndexReadyListener;
+import org.clipfile.sysindex.SystemIndex;
+import org.clipfile.sysindex.SystemIndices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,7 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AliasEdits implements IndexReadyListener {
     private static final Logger log = LoggerFactory.getLogger(AliasEdits.class);
-    private static final IndexDefinition EDITS = IndexDefinition.fromClasspath("mappings/entity-aliases.json");
     static final Duration SYNC_EVERY = Duration.ofSeconds(30);
 
     /** One stored edit. */
@@ -52,26 +50,22 @@ public class AliasEdits implements IndexReadyListener {
         }
     }
 
-    private final ElasticsearchClient client;
+    private final SystemIndex<Edit> edits;
     private final AliasRegistry registry;
-    private final String editsAlias;
     private volatile Instant syncedUntil = Instant.EPOCH;
-    private volatile boolean ready;
 
-    AliasEdits(ElasticsearchClient client, Enricher enricher, ArticleIndex index) {
-        this.client = client;
+    AliasEdits(SystemIndices indices, Enricher enricher) {
+        this.edits = indices.define("entity-aliases", "entity-aliases.json", Edit.class);
         this.registry = enricher.aliasRegistry();
-        this.editsAlias = index.alias() + "-entity-aliases";
     }
 
     @Override
     public void indexReady(ArticleIndex index) {
         try {
-            EDITS.ensureExists(client, editsAlias);
-            ready = true;
+            edits.ensureExists();
             sync();
         } catch (IOException | RuntimeException e) {
-            log.warn("Could not load the alias edits from {}: {}", editsAlias, e.toString());
+            log.warn("Could not load the alias edits from {}: {}", edits.alias(), e.toString());
         }
         Thread.ofVirtual().name("alias-edits-sync").start(this::syncForever);
     }
@@ -125,11 +119,8 @@ public class AliasEdits implements IndexReadyListener {
     }
 
     private void store(Edit edit) throws IOException {
-        if (!ready) {
-            EDITS.ensureExists(client, editsAlias);
-            ready = true;
-        }
-        client.index(i -> i.index(editsAlias).id(edit.id()).document(edit).refresh(Refresh.WaitFor));
+        edits.ensureExistsOnce();
+        edits.index(edit.id(), edit, Refresh.WaitFor);
     }
 
     private synchronized void apply(CanonicalEntity entity) {
@@ -143,11 +134,10 @@ public class AliasEdits implements IndexReadyListener {
     /** Applies the edits made since the last sync (by any instance), oldest first. */
     synchronized void sync() throws IOException {
         Instant from = syncedUntil.minusSeconds(5);
-        var response = client.search(s -> s.index(editsAlias).size(10_000)
+        var found = edits.find(s -> s.size(10_000)
                 .query(q -> q.range(r -> r.date(d -> d.field("updated_at").gte(from.toString()))))
-                .sort(o -> o.field(f -> f.field("updated_at").order(SortOrder.Asc))), Edit.class);
-        for (Hit<Edit> hit : response.hits().hits()) {
-            Edit edit = hit.source();
+                .sort(o -> o.field(f -> f.field("updated_at").order(SortOrder.Asc))));
+        for (Edit edit : found) {
             if (edit == null) {
                 continue;
             }

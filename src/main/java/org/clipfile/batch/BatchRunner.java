@@ -1,5 +1,6 @@
 package org.clipfile.batch;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -45,6 +46,7 @@ class BatchRunner {
     private static final List<String> TOP_FIELDS = List.of("title", "published");
     private static final int ENTITY_BUCKETS = 10;
 
+    private final ElasticsearchClient client;
     private final BatchStore store;
     private final BatchProperties properties;
     private final ArticleIndex articles;
@@ -52,11 +54,14 @@ class BatchRunner {
     private final ExecutorService executor;
 
     @Autowired
-    BatchRunner(BatchStore store, BatchProperties properties, ArticleIndex articles, Enricher enricher) {
-        this(store, properties, articles, enricher.aliasRegistry());
+    BatchRunner(ElasticsearchClient client, BatchStore store, BatchProperties properties, ArticleIndex articles,
+            Enricher enricher) {
+        this(client, store, properties, articles, enricher.aliasRegistry());
     }
 
-    BatchRunner(BatchStore store, BatchProperties properties, ArticleIndex articles, AliasRegistry registry) {
+    BatchRunner(ElasticsearchClient client, BatchStore store, BatchProperties properties, ArticleIndex articles,
+            AliasRegistry registry) {
+        this.client = client;
         this.store = store;
         this.properties = properties;
         this.articles = articles;
@@ -125,7 +130,7 @@ class BatchRunner {
                     .aggregations("groups", a -> a.terms(t -> t.field("groups").size(ENTITY_BUCKETS))))));
         }
         @SuppressWarnings({"unchecked", "rawtypes"})
-        MsearchResponse<Map<String, Object>> response = store.client().msearch(m -> m.searches(items),
+        MsearchResponse<Map<String, Object>> response = client.msearch(m -> m.searches(items),
                 (Class<Map<String, Object>>) (Class) Map.class);
         List<BatchResult> results = new ArrayList<>(names.size());
         for (int i = 0; i < names.size(); i++) {

@@ -1,11 +1,9 @@
 package org.clipfile.collections;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.clipfile.index.ArticleIndex;
-import org.clipfile.index.IndexDefinition;
-import org.clipfile.index.IndexProperties;
 import org.clipfile.index.IndexReadyListener;
 import org.clipfile.problem.ApiProblem;
+import org.clipfile.sysindex.SystemIndex;
+import org.clipfile.sysindex.SystemIndices;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -36,28 +34,26 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CollectionService implements IndexReadyListener {
-    private static final IndexDefinition COLLECTIONS = IndexDefinition.fromClasspath("mappings/collections.json");
-    private static final IndexDefinition ITEMS = IndexDefinition.fromClasspath("mappings/collection-items.json");
-
+    /** For the article summaries only: collections and items go through their system indices. */
     private final ElasticsearchClient client;
     private final ArticleIndex articles;
     private final CollectionProperties properties;
-    private final String alias;
-    private final String itemsAlias;
+    private final SystemIndex<Collection> collections;
+    private final SystemIndex<CollectionItem> items;
 
-    CollectionService(ElasticsearchClient client, ArticleIndex articles, IndexProperties index,
+    CollectionService(ElasticsearchClient client, ArticleIndex articles, SystemIndices indices,
             CollectionProperties properties) {
         this.client = client;
         this.articles = articles;
         this.properties = properties;
-        this.alias = index.alias() + "-collections";
-        this.itemsAlias = index.alias() + "-collection-items";
+        this.collections = indices.define("collections", "collections.json", Collection.class);
+        this.items = indices.define("collection-items", "collection-items.json", CollectionItem.class);
     }
 
     @Override
     public void indexReady(ArticleIndex index) throws IOException {
-        COLLECTIONS.ensureExists(client, alias);
-        ITEMS.ensureExists(client, itemsAlias);
+        collections.ensureExists();
+        items.ensureExists();
     }
 
     /**
@@ -70,13 +66,11 @@ public class CollectionService implements IndexReadyListener {
             return List.of(); // the caller's stars, never used yet
         }
         List<String> ids = new ArrayList<>();
-        var response = client.search(s -> s.index(itemsAlias).size(properties.maxArticles())
-                        .query(q -> q.term(t -> t.field("collection_id").value(collection.id())))
-                        .source(src -> src.filter(f -> f.includes("article_id"))),
-                CollectionItem.class);
-        for (Hit<CollectionItem> hit : response.hits().hits()) {
-            if (hit.source() != null) {
-                ids.add(hit.source().articleId());
+        for (CollectionItem item : items.find(s -> s.size(properties.maxArticles())
+                .query(q -> q.term(t -> t.field("collection_id").value(collection.id())))
+                .source(src -> src.filter(f -> f.includes("article_id"))))) {
+            if (item != null) {
+                ids.add(item.articleId());
             }
         }
         return ids;
@@ -86,28 +80,27 @@ public class CollectionService implements IndexReadyListener {
         Instant now = Instant.now();
         Collection collection = new Collection(UUID.randomUUID().toString(), name, owner, isPrivate, "collection",
                 now, now);
-        client.index(i -> i.index(alias).id(collection.id()).document(collection).refresh(Refresh.WaitFor));
+        collections.index(collection.id(), collection, Refresh.WaitFor);
         return collection;
     }
 
     /** The collections the caller may see: their own, the desk's shared ones, and for admins all. */
     List<Collection> list(String user, boolean admin) throws IOException {
-        return client.search(s -> s.index(alias).size(1000)
-                        .query(q -> admin ? q.matchAll(m -> m) : q.bool(b -> b
-                                .should(x -> x.term(t -> t.field("private").value(false)))
-                                .should(x -> x.term(t -> t.field("owner").value(user)))
-                                .minimumShouldMatch("1")))
-                        .sort(o -> o.field(f -> f.field("name").order(SortOrder.Asc))),
-                Collection.class).hits().hits().stream().map(Hit::source).toList();
+        return collections.find(s -> s.size(1000)
+                .query(q -> admin ? q.matchAll(m -> m) : q.bool(b -> b
+                        .should(x -> x.term(t -> t.field("private").value(false)))
+                        .should(x -> x.term(t -> t.field("owner").value(user)))
+                        .minimumShouldMatch("1")))
+                .sort(o -> o.field(f -> f.field("name").order(SortOrder.Asc))));
     }
 
     /** Article counts per collection. */
-    Map<String, Long> sizes(List<Collection> collections) throws IOException {
-        if (collections.isEmpty()) {
+    Map<String, Long> sizes(List<Collection> listed) throws IOException {
+        if (listed.isEmpty()) {
             return Map.of();
         }
-        List<FieldValue> ids = collections.stream().map(c -> FieldValue.of(c.id())).toList();
-        var response = client.search(s -> s.index(itemsAlias).size(0)
+        List<FieldValue> ids = listed.stream().map(c -> FieldValue.of(c.id())).toList();
+        var response = items.search(s -> s.size(0)
                 .query(q -> q.terms(t -> t.field("collection_id").terms(v -> v.value(ids))))
                 .aggregations("sizes", a -> a.terms(t -> t.field("collection_id").size(ids.size()))), Void.class);
         Map<String, Long> sizes = new HashMap<>();
@@ -129,7 +122,7 @@ public class CollectionService implements IndexReadyListener {
             }
             Instant now = Instant.now();
             Collection stars = new Collection(starredId, "Starred", user, true, Collection.STARRED, now, now);
-            client.index(i -> i.index(alias).id(starredId).document(stars).refresh(Refresh.WaitFor));
+            collections.index(starredId, stars, Refresh.WaitFor);
             return stars;
         }
         return find(id).filter(c -> c.visibleTo(user, admin))
@@ -140,8 +133,7 @@ public class CollectionService implements IndexReadyListener {
         if (!id.matches("[A-Za-z0-9_-]{1,64}")) { // ids are made here: UUIDs and starred-<hash>
             return Optional.empty();
         }
-        GetResponse<Collection> response = client.get(g -> g.index(alias).id(id), Collection.class);
-        return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+        return collections.get(id);
     }
 
     Collection update(Collection collection, String name, boolean isPrivate) throws IOException {
@@ -150,22 +142,21 @@ public class CollectionService implements IndexReadyListener {
         }
         Collection changed = new Collection(collection.id(), name, collection.owner(), isPrivate, collection.kind(),
                 collection.createdAt(), Instant.now());
-        client.index(i -> i.index(alias).id(changed.id()).document(changed).refresh(Refresh.WaitFor));
+        collections.index(changed.id(), changed, Refresh.WaitFor);
         return changed;
     }
 
     /** Deletes the collection and its items, by id in bulk (the minimal distribution has no delete-by-query). */
     void delete(Collection collection) throws IOException {
         while (true) {
-            List<String> ids = client.search(s -> s.index(itemsAlias).size(1000)
+            List<String> ids = items.search(s -> s.size(1000)
                             .query(q -> q.term(t -> t.field("collection_id").value(collection.id())))
                             .source(src -> src.fetch(false)), Void.class)
                     .hits().hits().stream().map(Hit::id).toList();
             if (ids.isEmpty()) {
                 break;
             }
-            var response = client.bulk(b -> {
-                b.index(itemsAlias).refresh(Refresh.WaitFor);
+            var response = items.bulk(Refresh.WaitFor, b -> {
                 ids.forEach(id -> b.operations(op -> op.delete(d -> d.id(id))));
                 return b;
             });
@@ -173,7 +164,7 @@ public class CollectionService implements IndexReadyListener {
                 throw new IOException("Elasticsearch refused to delete items of collection " + collection.id());
             }
         }
-        client.delete(d -> d.index(alias).id(collection.id()).refresh(Refresh.WaitFor));
+        collections.delete(collection.id(), Refresh.WaitFor);
     }
 
     /** Adds an article or changes its note; true when it was added. */
@@ -182,43 +173,34 @@ public class CollectionService implements IndexReadyListener {
             throw ApiProblem.notFound("No article " + articleId);
         }
         String itemId = itemId(collection.id(), articleId);
-        GetResponse<CollectionItem> existing = client.get(g -> g.index(itemsAlias).id(itemId), CollectionItem.class);
+        Optional<CollectionItem> existing = items.get(itemId);
         Instant now = Instant.now();
         CollectionItem item;
-        if (existing.found() && existing.source() != null) {
-            CollectionItem old = existing.source();
+        if (existing.isPresent()) {
+            CollectionItem old = existing.get();
             item = new CollectionItem(old.collectionId(), old.articleId(), note, old.addedBy(), old.addedAt(), user,
                     now);
         } else {
-            long size = client.count(c -> c.index(itemsAlias)
-                    .query(q -> q.term(t -> t.field("collection_id").value(collection.id())))).count();
+            long size = items.count(q -> q.term(t -> t.field("collection_id").value(collection.id())));
             if (size >= properties.maxArticles()) {
                 throw ApiProblem.of(HttpStatus.CONFLICT, "collection-full", "Collection full", "A collection holds "
                         + "at most " + properties.maxArticles() + " articles; start another one");
             }
             item = new CollectionItem(collection.id(), articleId, note, user, now, user, now);
         }
-        client.index(i -> i.index(itemsAlias).id(itemId).document(item).refresh(Refresh.WaitFor));
-        return !existing.found();
+        items.index(itemId, item, Refresh.WaitFor);
+        return existing.isEmpty();
     }
 
     boolean remove(Collection collection, String articleId) throws IOException {
-        try {
-            return client.delete(d -> d.index(itemsAlias).id(itemId(collection.id(), articleId))
-                    .refresh(Refresh.WaitFor)).result() == co.elastic.clients.elasticsearch._types.Result.Deleted;
-        } catch (ElasticsearchException e) {
-            if (e.status() == 404) {
-                return false;
-            }
-            throw e;
-        }
+        return items.delete(itemId(collection.id(), articleId), Refresh.WaitFor);
     }
 
     /** One page of a collection's articles, most recently added first, with the total. */
     record Page(long total, List<CollectionItem> items) {}
 
     Page items(Collection collection, int from, int size) throws IOException {
-        var response = client.search(s -> s.index(itemsAlias).from(from).size(size)
+        var response = items.search(s -> s.from(from).size(size)
                         .trackTotalHits(t -> t.enabled(true))
                         .query(q -> q.term(t -> t.field("collection_id").value(collection.id())))
                         .sort(o -> o.field(f -> f.field("added_at").order(SortOrder.Desc)))

@@ -21,9 +21,10 @@ import org.clipfile.enrich.curation.Curation;
 import org.clipfile.enrich.curation.CurationEdit;
 import org.clipfile.enrich.curation.CurationEdit.Action;
 import org.clipfile.index.ArticleIndex;
-import org.clipfile.index.IndexDefinition;
 import org.clipfile.index.IndexReadyListener;
 import org.clipfile.problem.ApiProblem;
+import org.clipfile.sysindex.SystemIndex;
+import org.clipfile.sysindex.SystemIndices;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurationEdits implements IndexReadyListener {
     private static final Logger log = LoggerFactory.getLogger(CurationEdits.class);
-    private static final IndexDefinition EDITS = IndexDefinition.fromClasspath("mappings/curation-edits.json");
     static final Duration SYNC_EVERY = Duration.ofSeconds(30);
     /** Edits kept in force at most (an archive's curation is hundreds or thousands of edits, not millions). */
     public static final int MOST_EDITS = 10_000;
@@ -67,19 +67,20 @@ public class CurationEdits implements IndexReadyListener {
     record CatalogueDocument(String id, String name, @JsonProperty("linked_to") @Nullable String linkedTo,
             @JsonProperty("link_reason") @Nullable String linkReason, @Nullable List<String> candidates) {}
 
+    /** For reads of the articles and of the entity catalogue; the edits go through their system index. */
     private final ElasticsearchClient client;
     private final ArticleIndex articles;
     private final EntityCatalogueService catalogue;
-    private final String editsIndex;
+    private final SystemIndex<CurationEdit> edits;
     private volatile Curation current = Curation.none();
     private volatile List<CurationEdit> all = List.of();
-    private volatile boolean ready;
 
-    CurationEdits(ElasticsearchClient client, ArticleIndex articles, EntityCatalogueService catalogue) {
+    CurationEdits(ElasticsearchClient client, ArticleIndex articles, EntityCatalogueService catalogue,
+            SystemIndices indices) {
         this.client = client;
         this.articles = articles;
         this.catalogue = catalogue;
-        this.editsIndex = articles.alias() + "-curation";
+        this.edits = indices.define("curation", "curation-edits.json", CurationEdit.class);
     }
 
     /**
@@ -90,10 +91,10 @@ public class CurationEdits implements IndexReadyListener {
     public void indexReady(ArticleIndex index) {
         Thread.ofVirtual().name("curation-sync").start(() -> {
             try {
-                ensureExists();
+                edits.ensureExists();
                 sync();
             } catch (IOException | RuntimeException e) {
-                log.warn("Could not load the curation edits from {}: {}; trying again in {}", editsIndex,
+                log.warn("Could not load the curation edits from {}: {}; trying again in {}", edits.alias(),
                         e.toString(), SYNC_EVERY);
             }
             syncForever();
@@ -396,37 +397,28 @@ public class CurationEdits implements IndexReadyListener {
         return first;
     }
 
-    private void ensureExists() throws IOException {
-        EDITS.ensureExists(client, editsIndex);
-        ready = true;
-    }
-
     private void store(CurationEdit edit) throws IOException {
-        if (!ready) {
-            ensureExists();
-        }
-        client.index(i -> i.index(editsIndex).id(edit.id()).document(edit).refresh(Refresh.WaitFor));
+        edits.ensureExistsOnce();
+        edits.index(edit.id(), edit, Refresh.WaitFor);
         List<CurationEdit> updated = new ArrayList<>(all.stream().filter(e -> !e.id().equals(edit.id())).toList());
         updated.add(edit);
         install(updated);
     }
 
-    private void install(List<CurationEdit> edits) {
-        all = List.copyOf(edits);
-        current = Curation.of(edits);
+    private void install(List<CurationEdit> installed) {
+        all = List.copyOf(installed);
+        current = Curation.of(installed);
     }
 
     /** Reads every edit (made or undone by any instance). */
     synchronized void sync() throws IOException {
-        if (!ready) {
-            ensureExists();
-        }
-        List<CurationEdit> edits = new ArrayList<>();
+        edits.ensureExistsOnce();
+        List<CurationEdit> read = new ArrayList<>();
         List<FieldValue> after = List.of();
         while (true) {
             List<FieldValue> position = after;
-            var response = client.search(s -> {
-                s.index(editsIndex).size(PAGE).trackTotalHits(t -> t.enabled(false))
+            var response = edits.search(s -> {
+                s.size(PAGE).trackTotalHits(t -> t.enabled(false))
                         .sort(o -> o.field(f -> f.field("created_at").order(SortOrder.Asc)))
                         .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
                 if (!position.isEmpty()) {
@@ -438,7 +430,7 @@ public class CurationEdits implements IndexReadyListener {
             for (Hit<CurationEdit> hit : hits) {
                 CurationEdit edit = hit.source();
                 if (edit != null && CurationEdit.Action.parse(edit.action()).isPresent()) {
-                    edits.add(edit);
+                    read.add(edit);
                 }
             }
             if (hits.size() < PAGE) {
@@ -446,7 +438,7 @@ public class CurationEdits implements IndexReadyListener {
             }
             after = hits.getLast().sort();
         }
-        install(edits);
+        install(read);
     }
 
     private void syncForever() {

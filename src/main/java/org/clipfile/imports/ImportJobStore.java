@@ -1,11 +1,9 @@
 package org.clipfile.imports;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import org.clipfile.index.IndexDefinition;
-import org.clipfile.index.IndexProperties;
+import org.clipfile.sysindex.SystemIndex;
+import org.clipfile.sysindex.SystemIndices;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,28 +23,22 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ImportJobStore {
-    private static final IndexDefinition JOBS = IndexDefinition.fromClasspath("mappings/imports.json");
-    private static final IndexDefinition FAILURES = IndexDefinition.fromClasspath("mappings/import-failures.json");
+    private final SystemIndex<ImportJob> jobs;
+    private final SystemIndex<ImportFailure> failures;
 
-    private final ElasticsearchClient client;
-    private final String jobsAlias;
-    private final String failuresAlias;
-
-    ImportJobStore(ElasticsearchClient client, IndexProperties index) {
-        this.client = client;
-        this.jobsAlias = index.alias() + "-imports";
-        this.failuresAlias = index.alias() + "-import-failures";
+    ImportJobStore(SystemIndices indices) {
+        this.jobs = indices.define("imports", "imports.json", ImportJob.class);
+        this.failures = indices.define("import-failures", "import-failures.json", ImportFailure.class);
     }
 
     void ensureExists() throws IOException {
-        JOBS.ensureExists(client, jobsAlias);
-        FAILURES.ensureExists(client, failuresAlias);
+        jobs.ensureExists();
+        failures.ensureExists();
     }
 
     /** Saves a job; {@code visible} waits until searches (the job list) see it, which reads by id do not need. */
     void save(ImportJob job, boolean visible) throws IOException {
-        client.index(i -> i.index(jobsAlias).id(job.id()).document(job)
-                .refresh(visible ? Refresh.WaitFor : Refresh.False));
+        jobs.index(job.id(), job, visible ? Refresh.WaitFor : Refresh.False);
     }
 
     void save(ImportJob job) throws IOException {
@@ -57,14 +49,12 @@ class ImportJobStore {
         if (!org.clipfile.index.ArticleIndex.possibleId(id)) {
             return Optional.empty();
         }
-        GetResponse<ImportJob> response = client.get(g -> g.index(jobsAlias).id(id), ImportJob.class);
-        return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+        return jobs.get(id);
     }
 
     /** Jobs that should be running but whose owner stopped reporting: their server died or lost its way. */
     List<ImportJob> abandoned(Instant heartbeatBefore) throws IOException {
-        return client.search(s -> s
-                        .index(jobsAlias)
+        return jobs.find(s -> s
                         .size(100)
                         .query(q -> q.bool(b -> b
                                 .filter(f -> f.terms(t -> t.field("status").terms(v -> v.value(List.of(
@@ -75,29 +65,24 @@ class ImportJobStore {
                                         .should(x -> x.bool(n -> n.mustNot(m -> m.exists(e -> e.field(
                                                 "heartbeat_at"))).filter(c -> c.range(r -> r.date(d -> d
                                                 .field("created_at").lt(heartbeatBefore.toString()))))))))))
-                        .sort(o -> o.field(f -> f.field("created_at").order(SortOrder.Asc))),
-                ImportJob.class).hits().hits().stream().map(Hit::source).toList();
+                        .sort(o -> o.field(f -> f.field("created_at").order(SortOrder.Asc))));
     }
 
     List<ImportJob> recent(int size) throws IOException {
-        return client.search(s -> s.index(jobsAlias).size(size)
-                                .sort(o -> o.field(f -> f.field("created_at").order(SortOrder.Desc))),
-                        ImportJob.class)
-                .hits().hits().stream().map(Hit::source).toList();
+        return jobs.find(s -> s.size(size).sort(o -> o.field(f -> f.field("created_at").order(SortOrder.Desc))));
     }
 
     /** Failures get ids from job and document, so a re-run of the job overwrites instead of duplicating them. */
-    void saveFailures(List<ImportFailure> failures, boolean visible) throws IOException {
-        if (failures.isEmpty()) {
+    void saveFailures(List<ImportFailure> written, boolean visible) throws IOException {
+        if (written.isEmpty()) {
             if (visible) {
                 // Failures written earlier without a refresh become visible to the failure list now.
-                client.indices().refresh(r -> r.index(failuresAlias));
+                failures.refresh();
             }
             return;
         }
-        var response = client.bulk(b -> {
-            b.index(failuresAlias).refresh(visible ? Refresh.WaitFor : Refresh.False);
-            for (ImportFailure failure : failures) {
+        var response = failures.bulk(visible ? Refresh.WaitFor : Refresh.False, b -> {
+            for (ImportFailure failure : written) {
                 b.operations(op -> op.index(i -> i.id(failureId(failure)).document(failure)));
             }
             return b;
@@ -111,7 +96,7 @@ class ImportJobStore {
 
     ImportFailures failures(String jobId, int from, int size) throws IOException {
         try {
-            var response = client.search(s -> s.index(failuresAlias).from(from).size(size)
+            var response = failures.search(s -> s.from(from).size(size)
                             .trackTotalHits(t -> t.enabled(true))
                             .query(q -> q.term(t -> t.field("job_id").value(jobId)))
                             .sort(o -> o.field(f -> f.field("document").order(SortOrder.Asc))),
@@ -119,7 +104,7 @@ class ImportJobStore {
             return new ImportFailures(response.hits().total().value(),
                     response.hits().hits().stream().map(Hit::source).toList());
         } catch (ElasticsearchException e) {
-            if ("index_not_found_exception".equals(e.error().type())) {
+            if (SystemIndex.isMissingIndex(e)) {
                 return new ImportFailures(0, List.of());
             }
             throw e;

@@ -1,15 +1,14 @@
 package org.clipfile.imports;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch.core.GetResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
-import org.clipfile.index.IndexDefinition;
-import org.clipfile.index.IndexProperties;
+import org.clipfile.sysindex.SystemIndex;
+import org.clipfile.sysindex.SystemIndex.Version;
+import org.clipfile.sysindex.SystemIndices;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReindexRunStore {
-    private static final IndexDefinition RUNS = IndexDefinition.fromClasspath("mappings/reindex-runs.json");
     static final String LOCK = "lock";
 
     /** The lock as this instance holds it: the sequence number and primary term of its last write. */
@@ -32,44 +30,43 @@ class ReindexRunStore {
         }
     }
 
-    private final ElasticsearchClient client;
-    private final String alias;
+    // One index, two kinds of document: the runs, and the lock under the id "lock".
+    private final SystemIndex<ReindexRun> runs;
+    private final SystemIndex<ReindexLock> locks;
 
-    ReindexRunStore(ElasticsearchClient client, IndexProperties index) {
-        this.client = client;
-        this.alias = index.alias() + "-reindex-runs";
+    ReindexRunStore(SystemIndices indices) {
+        this.runs = indices.define("reindex-runs", "reindex-runs.json", ReindexRun.class);
+        this.locks = indices.define("reindex-runs", "reindex-runs.json", ReindexLock.class);
     }
 
     String alias() {
-        return alias;
+        return runs.alias();
     }
 
     void ensureExists() throws IOException {
-        RUNS.ensureExists(client, alias);
+        runs.ensureExists();
     }
 
     /** Saves a run; {@code visible} waits until searches (the latest run) see it. */
     void save(ReindexRun run, boolean visible) throws IOException {
-        client.index(i -> i.index(alias).id(run.id()).document(run).refresh(visible ? Refresh.WaitFor
-                : Refresh.False));
+        runs.index(run.id(), run, visible ? Refresh.WaitFor : Refresh.False);
     }
 
     Optional<ReindexRun> find(String id) throws IOException {
-        GetResponse<ReindexRun> response = client.get(g -> g.index(alias).id(id), ReindexRun.class);
-        return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+        return runs.get(id);
     }
 
     /** The run started last, read by id afterwards so that its progress is the latest written. */
     Optional<ReindexRun> latest() throws IOException {
         try {
-            var hits = client.search(s -> s.index(alias).size(1)
+            var hits = runs.search(s -> s.size(1)
                             .query(q -> q.term(t -> t.field("kind").value(ReindexRun.KIND)))
                             .sort(o -> o.field(f -> f.field("started_at").order(SortOrder.Desc)))
                             .source(c -> c.fetch(false)),
                     Void.class).hits().hits();
             return hits.isEmpty() ? Optional.empty() : find(hits.getFirst().id());
         } catch (ElasticsearchException e) {
-            if ("index_not_found_exception".equals(e.error().type())) {
+            if (SystemIndex.isMissingIndex(e)) {
                 return Optional.empty();
             }
             throw e;
@@ -85,32 +82,23 @@ class ReindexRunStore {
             throws IOException {
         ReindexLock lock = new ReindexLock(ReindexLock.KIND, run, owner, Instant.now());
         for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                var created = client.create(c -> c.index(alias).id(LOCK).document(lock));
-                return new Held(run, created.seqNo(), created.primaryTerm());
-            } catch (ElasticsearchException e) {
-                if (e.status() != 409) {
-                    throw e;
-                }
+            Optional<Version> created = locks.create(LOCK, lock, Refresh.False);
+            if (created.isPresent()) {
+                return new Held(run, created.get().seqNo(), created.get().primaryTerm());
             }
-            GetResponse<ReindexLock> held = client.get(g -> g.index(alias).id(LOCK), ReindexLock.class);
-            if (!held.found() || held.source() == null) {
+            var held = locks.getVersioned(LOCK);
+            if (held.isEmpty()) {
                 continue; // released meanwhile
             }
-            if (held.source().heartbeatAt().isAfter(staleBefore)) {
+            if (held.get().document().heartbeatAt().isAfter(staleBefore)) {
                 return null;
             }
-            try {
-                var replaced = client.index(i -> i.index(alias).id(LOCK).document(lock)
-                        .ifSeqNo(held.seqNo()).ifPrimaryTerm(held.primaryTerm()));
-                takenOver.accept(held.source().run());
-                return new Held(run, replaced.seqNo(), replaced.primaryTerm());
-            } catch (ElasticsearchException e) {
-                if (e.status() != 409) {
-                    throw e;
-                }
+            Optional<Version> replaced = locks.indexIfUnchanged(LOCK, lock, held.get().version(), Refresh.False);
+            if (replaced.isEmpty()) {
                 return null; // another instance took it over first
             }
+            takenOver.accept(held.get().document().run());
+            return new Held(run, replaced.get().seqNo(), replaced.get().primaryTerm());
         }
         return null;
     }
@@ -118,32 +106,29 @@ class ReindexRunStore {
     /** Renews the lock's heartbeat; {@link LostLockException} when another instance took it over. */
     Held beat(Held held, String owner) throws IOException {
         ReindexLock lock = new ReindexLock(ReindexLock.KIND, held.run(), owner, Instant.now());
+        Optional<Version> written;
         try {
-            var written = client.index(i -> i.index(alias).id(LOCK).document(lock)
-                    .ifSeqNo(held.seqNo()).ifPrimaryTerm(held.primaryTerm()));
-            return new Held(held.run(), written.seqNo(), written.primaryTerm());
+            written = locks.indexIfUnchanged(LOCK, lock, new Version(held.seqNo(), held.primaryTerm()),
+                    Refresh.False);
         } catch (ElasticsearchException e) {
-            if (e.status() == 409 || e.status() == 404) {
-                throw new LostLockException("Another server instance took over the re-index lock of " + alias
-                        + " (this one was presumed dead)");
+            if (e.status() != 404) {
+                throw e;
             }
-            throw e;
+            written = Optional.empty();
         }
+        if (written.isEmpty()) {
+            throw new LostLockException("Another server instance took over the re-index lock of " + alias()
+                    + " (this one was presumed dead)");
+        }
+        return new Held(held.run(), written.get().seqNo(), written.get().primaryTerm());
     }
 
     /** Releases the lock if this instance still holds it. */
     void release(Held held) throws IOException {
-        try {
-            client.delete(d -> d.index(alias).id(LOCK).ifSeqNo(held.seqNo()).ifPrimaryTerm(held.primaryTerm()));
-        } catch (ElasticsearchException e) {
-            if (e.status() != 409 && e.status() != 404) {
-                throw e;
-            }
-        }
+        locks.deleteIfUnchanged(LOCK, new Version(held.seqNo(), held.primaryTerm()));
     }
 
     Optional<ReindexLock> lock() throws IOException {
-        GetResponse<ReindexLock> held = client.get(g -> g.index(alias).id(LOCK), ReindexLock.class);
-        return held.found() ? Optional.ofNullable(held.source()) : Optional.empty();
+        return locks.get(LOCK);
     }
 }

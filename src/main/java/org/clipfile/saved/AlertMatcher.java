@@ -1,10 +1,7 @@
 package org.clipfile.saved;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
@@ -25,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.clipfile.index.ArticleIndex;
+import org.clipfile.sysindex.SystemIndex;
 import org.clipfile.index.IndexReadyListener;
 import org.clipfile.search.SearchParameters;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +64,7 @@ class AlertMatcher implements IndexReadyListener {
     record Run(Instant from, Instant to, long articles, long searches, long matched, long failed, long millis,
             long cpuMillis) {}
 
+    private final ElasticsearchClient client;
     private final SavedSearchStore store;
     private final SavedSearchQueries queries;
     private final WebhookSender webhooks;
@@ -74,8 +73,9 @@ class AlertMatcher implements IndexReadyListener {
     private final String holder = "matcher-" + UUID.randomUUID();
     private volatile @Nullable Thread loop;
 
-    AlertMatcher(SavedSearchStore store, SavedSearchQueries queries, WebhookSender webhooks,
-            AlertProperties properties, ArticleIndex articles) {
+    AlertMatcher(ElasticsearchClient client, SavedSearchStore store, SavedSearchQueries queries,
+            WebhookSender webhooks, AlertProperties properties, ArticleIndex articles) {
+        this.client = client;
         this.store = store;
         this.queries = queries;
         this.webhooks = webhooks;
@@ -115,9 +115,8 @@ class AlertMatcher implements IndexReadyListener {
 
     /** One run, if no other instance holds the lease; empty when it does. */
     java.util.Optional<Run> runIfHolder(Instant now) throws IOException {
-        ElasticsearchClient client = store.client();
-        GetResponse<State> current = client.get(g -> g.index(store.runsAlias()).id(STATE_ID), State.class);
-        State state = current.found() ? current.source() : null;
+        var current = store.matcherState();
+        State state = current.map(SystemIndex.Versioned::document).orElse(null);
         if (state != null && state.holder() != null && !holder.equals(state.holder()) && state.leaseUntil() != null
                 && state.leaseUntil().isAfter(now)) {
             return java.util.Optional.empty();
@@ -128,18 +127,8 @@ class AlertMatcher implements IndexReadyListener {
                 ? properties.interval().multipliedBy(4) : Duration.ofMinutes(2);
         State claimed = new State(start, holder, now.plus(lease), state == null ? null : state.lastRunAt(),
                 null, null, null, null, null, null);
-        try {
-            if (current.found()) {
-                client.index(i -> i.index(store.runsAlias()).id(STATE_ID).document(claimed)
-                        .ifSeqNo(current.seqNo()).ifPrimaryTerm(current.primaryTerm()));
-            } else {
-                client.create(c -> c.index(store.runsAlias()).id(STATE_ID).document(claimed));
-            }
-        } catch (ElasticsearchException e) {
-            if (e.status() == 409) {
-                return java.util.Optional.empty(); // another instance claimed it first
-            }
-            throw e;
+        if (!store.claimMatcherState(current.orElse(null), claimed)) {
+            return java.util.Optional.empty(); // another instance claimed it first
         }
         Run run;
         String error = null;
@@ -152,7 +141,7 @@ class AlertMatcher implements IndexReadyListener {
         }
         State done = new State(run.to(), null, null, now, run.millis(), run.cpuMillis(), run.searches(),
                 run.articles(), run.matched(), error);
-        client.index(i -> i.index(store.runsAlias()).id(STATE_ID).document(done).refresh(Refresh.WaitFor));
+        store.saveMatcherState(done);
         if (run.searches() > 0) {
             log.info("Checked {} saved searches against {} new articles in {} ms ({} ms CPU): {} with new matches",
                     run.searches(), run.articles(), run.millis(), run.cpuMillis(), run.matched());
@@ -168,7 +157,6 @@ class AlertMatcher implements IndexReadyListener {
         if (!to.isAfter(from)) {
             return new Run(from, from, 0, 0, 0, 0, 0, 0);
         }
-        ElasticsearchClient client = store.client();
         long newArticles = client.count(c -> c.index(articles.alias()).query(q -> q.range(r -> r.date(d -> d
                 .field("ingested_at").gte(from.toString()).lt(to.toString()))))).count();
         long searches = 0;
@@ -236,7 +224,7 @@ class AlertMatcher implements IndexReadyListener {
             return new long[] {0, 0, failed};
         }
         @SuppressWarnings({"unchecked", "rawtypes"})
-        MsearchResponse<Map<String, Object>> response = store.client().msearch(m -> m.searches(items),
+        MsearchResponse<Map<String, Object>> response = client.msearch(m -> m.searches(items),
                 (Class<Map<String, Object>>) (Class) Map.class);
         Instant checkedAt = Instant.now();
         List<SavedSearchStore.Matches> matches = new ArrayList<>();

@@ -52,13 +52,15 @@ class SavedSearchController {
     private static final int SUMMARY_CHARS = 300;
 
     private final SavedSearchStore store;
+    private final ElasticsearchClient client;
     private final SavedSearchQueries queries;
     private final AlertProperties properties;
     private final ArticleIndex articles;
     private final WebhookSender webhooks;
 
-    SavedSearchController(SavedSearchStore store, SavedSearchQueries queries, AlertProperties properties,
-            ArticleIndex articles, WebhookSender webhooks) {
+    SavedSearchController(ElasticsearchClient client, SavedSearchStore store, SavedSearchQueries queries,
+            AlertProperties properties, ArticleIndex articles, WebhookSender webhooks) {
+        this.client = client;
         this.store = store;
         this.queries = queries;
         this.properties = properties;
@@ -210,7 +212,6 @@ class SavedSearchController {
         }
         request.setAttribute(AuditAttributes.DETAIL, byToken ? "feed token" : "credential");
         SearchParameters parameters = queries.parameters(saved.query(), saved.owner(), false);
-        ElasticsearchClient client = store.client();
         var response = client.search(s -> s.index(articles.alias()).size(size)
                         .query(SavedSearchQueries.ingestedBetween(parameters, saved.createdAt(), null))
                         .sort(o -> o.field(f -> f.field("ingested_at").order(SortOrder.Desc)))

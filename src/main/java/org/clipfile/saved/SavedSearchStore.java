@@ -1,11 +1,9 @@
 package org.clipfile.saved;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -16,16 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.clipfile.index.IndexDefinition;
-import org.clipfile.index.IndexProperties;
+import org.clipfile.sysindex.SystemIndex;
+import org.clipfile.sysindex.SystemIndex.Version;
+import org.clipfile.sysindex.SystemIndices;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Saved searches in Elasticsearch ({@code <alias>-saved-searches}), so that every instance serves and checks them. */
 @Component
 class SavedSearchStore {
-    private static final IndexDefinition SEARCHES = IndexDefinition.fromClasspath("mappings/saved-searches.json");
-    private static final IndexDefinition RUNS = IndexDefinition.fromClasspath("mappings/saved-search-runs.json");
 
     /** A stored saved search with the version that a conditional write must match. */
     record Versioned(SavedSearch search, long seqNo, long primaryTerm) {}
@@ -33,56 +30,36 @@ class SavedSearchStore {
     /** New matches found for one saved search in one window. */
     record Matches(Versioned saved, long count, Instant checkedAt) {}
 
-    private final ElasticsearchClient client;
-    private final String alias;
-    private final String runsAlias;
+    private final SystemIndex<SavedSearch> searches;
+    /** The matcher's state: one document, {@link AlertMatcher#STATE_ID}, the lease and window of its runs. */
+    private final SystemIndex<AlertMatcher.State> runs;
 
-    SavedSearchStore(ElasticsearchClient client, IndexProperties index) {
-        this.client = client;
-        this.alias = index.alias() + "-saved-searches";
-        this.runsAlias = index.alias() + "-saved-search-runs";
-    }
-
-    ElasticsearchClient client() {
-        return client;
-    }
-
-    String runsAlias() {
-        return runsAlias;
+    SavedSearchStore(SystemIndices indices) {
+        this.searches = indices.define("saved-searches", "saved-searches.json", SavedSearch.class);
+        this.runs = indices.define("saved-search-runs", "saved-search-runs.json", AlertMatcher.State.class);
     }
 
     void ensureExists() throws IOException {
-        SEARCHES.ensureExists(client, alias);
-        RUNS.ensureExists(client, runsAlias);
+        searches.ensureExists();
+        runs.ensureExists();
     }
 
     void save(SavedSearch search) throws IOException {
-        client.index(i -> i.index(alias).id(search.id()).document(search).refresh(Refresh.WaitFor));
+        searches.index(search.id(), search, Refresh.WaitFor);
     }
 
     /** Writes only if nobody changed the search since it was read; false when somebody did. */
     boolean saveIfUnchanged(Versioned read, SavedSearch changed) throws IOException {
-        try {
-            client.index(i -> i.index(alias).id(changed.id()).document(changed).ifSeqNo(read.seqNo())
-                    .ifPrimaryTerm(read.primaryTerm()).refresh(Refresh.WaitFor));
-            return true;
-        } catch (ElasticsearchException e) {
-            if (e.status() == 409) {
-                return false;
-            }
-            throw e;
-        }
+        return searches.indexIfUnchanged(changed.id(), changed, new Version(read.seqNo(), read.primaryTerm()),
+                Refresh.WaitFor).isPresent();
     }
 
     Optional<Versioned> find(String id) throws IOException {
         if (!plausibleId(id)) {
             return Optional.empty();
         }
-        GetResponse<SavedSearch> response = client.get(g -> g.index(alias).id(id), SavedSearch.class);
-        if (!response.found() || response.source() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Versioned(response.source(), response.seqNo(), response.primaryTerm()));
+        return searches.getVersioned(id).map(v -> new Versioned(v.document(), v.version().seqNo(),
+                v.version().primaryTerm()));
     }
 
     /** Ids are made here (UUIDs): anything else names no saved search, and never reaches Elasticsearch. */
@@ -91,34 +68,25 @@ class SavedSearchStore {
     }
 
     boolean delete(String id) throws IOException {
-        try {
-            return client.delete(d -> d.index(alias).id(id).refresh(Refresh.WaitFor)).result()
-                    == co.elastic.clients.elasticsearch._types.Result.Deleted;
-        } catch (ElasticsearchException e) {
-            if (e.status() == 404) {
-                return false;
-            }
-            throw e;
-        }
+        return searches.delete(id, Refresh.WaitFor);
     }
 
     /** The saved searches of one owner (all owners when null), by name. */
     List<SavedSearch> list(@Nullable String owner, int size) throws IOException {
-        return client.search(s -> s.index(alias).size(size)
-                        .query(q -> owner == null ? q.matchAll(m -> m) : q.term(t -> t.field("owner").value(owner)))
-                        .sort(o -> o.field(f -> f.field("name").order(SortOrder.Asc)))
-                        .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
-                SavedSearch.class).hits().hits().stream().map(Hit::source).toList();
+        return searches.find(s -> s.size(size)
+                .query(q -> owner == null ? q.matchAll(m -> m) : q.term(t -> t.field("owner").value(owner)))
+                .sort(o -> o.field(f -> f.field("name").order(SortOrder.Asc)))
+                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
     }
 
     long countOwned(String owner) throws IOException {
-        return client.count(c -> c.index(alias).query(q -> q.term(t -> t.field("owner").value(owner)))).count();
+        return searches.count(q -> q.term(t -> t.field("owner").value(owner)));
     }
 
     /** One page of every saved search in id order, with versions, for the matcher; empty at the end. */
     List<Versioned> page(@Nullable String afterId, int size) throws IOException {
-        SearchResponse<SavedSearch> response = client.search(s -> {
-            s.index(alias).size(size).seqNoPrimaryTerm(true)
+        SearchResponse<SavedSearch> response = searches.search(s -> {
+            s.size(size).seqNoPrimaryTerm(true)
                     .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
             if (afterId != null) {
                 s.searchAfter(FieldValue.of(afterId));
@@ -142,8 +110,7 @@ class SavedSearchStore {
         if (matches.isEmpty()) {
             return List.of();
         }
-        var response = client.bulk(b -> {
-            b.index(alias);
+        var response = searches.bulk(Refresh.False, b -> {
             for (Matches m : matches) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("new_count", m.saved().search().newCount() + m.count());
@@ -170,27 +137,42 @@ class SavedSearchStore {
     }
 
     void refresh() throws IOException {
-        client.indices().refresh(r -> r.index(alias));
+        searches.refresh();
     }
-
-    /** Partial updates of one saved search by two threads (the owner looking, a webhook delivery) both land. */
-    private static final int RETRIES_ON_CONFLICT = 5;
 
     void resetSeen(String id, Instant now) throws IOException {
         // A webhook delivery may record its status on the same document at the same moment: retried, not a 409.
-        client.update(u -> u.index(alias).id(id).doc(Map.of("new_count", 0, "seen_at", now.toString()))
-                .retryOnConflict(RETRIES_ON_CONFLICT).refresh(Refresh.WaitFor), Object.class);
+        searches.update(id, Map.of("new_count", 0, "seen_at", now.toString()), Refresh.WaitFor);
     }
 
     /** Records how a webhook delivery went (only the status fields; the definition is left as it is). */
     void webhookStatus(String id, Map<String, @Nullable Object> status) throws IOException {
         try {
-            client.update(u -> u.index(alias).id(id).doc(Map.of("webhook", status))
-                    .retryOnConflict(RETRIES_ON_CONFLICT), Object.class);
+            searches.update(id, Map.of("webhook", status), Refresh.False);
         } catch (ElasticsearchException e) {
             if (e.status() != 404) {
                 throw e;
             }
         }
+    }
+
+    /** The matcher's state and the version a claim must match; empty before its first run. */
+    Optional<SystemIndex.Versioned<AlertMatcher.State>> matcherState() throws IOException {
+        return runs.getVersioned(AlertMatcher.STATE_ID);
+    }
+
+    /**
+     * Writes the matcher's state if nobody wrote it since {@code read} (or, with no {@code read}, if nobody wrote it
+     * at all); false when another instance did first.
+     */
+    boolean claimMatcherState(SystemIndex.@Nullable Versioned<AlertMatcher.State> read, AlertMatcher.State claimed)
+            throws IOException {
+        return (read == null ? runs.create(AlertMatcher.STATE_ID, claimed, Refresh.False)
+                : runs.indexIfUnchanged(AlertMatcher.STATE_ID, claimed, read.version(), Refresh.False)).isPresent();
+    }
+
+    /** Writes the matcher's state after a run, visible at once. */
+    void saveMatcherState(AlertMatcher.State done) throws IOException {
+        runs.index(AlertMatcher.STATE_ID, done, Refresh.WaitFor);
     }
 }

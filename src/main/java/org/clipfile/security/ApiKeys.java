@@ -1,10 +1,8 @@
 package org.clipfile.security;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.clipfile.index.IndexDefinition;
-import org.clipfile.index.IndexProperties;
+import org.clipfile.sysindex.SystemIndex;
+import org.clipfile.sysindex.SystemIndices;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +32,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ApiKeys {
-    static final IndexDefinition KEYS = IndexDefinition.fromClasspath("mappings/api-keys.json");
     static final String PREFIX = "cf_";
     private static final Pattern FORMAT = Pattern.compile("cf_[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -58,26 +55,21 @@ public class ApiKeys {
     public record IssuedKey(String id, String name, Role role, String key, @JsonProperty("created_at") Instant createdAt,
             @JsonProperty("expires_at") @Nullable Instant expiresAt) {}
 
-    private final ElasticsearchClient client;
-    private final String alias;
+    /** Documents by the key's hash. */
+    private final SystemIndex<StoredKey> keys;
     private final ExpiringCache<String, StoredKey> cache;
-    private volatile boolean ready;
 
-    public ApiKeys(ElasticsearchClient client, IndexProperties index, SecurityProperties properties) {
-        this.client = client;
-        this.alias = index.alias() + "-api-keys";
+    public ApiKeys(SystemIndices indices, SecurityProperties properties) {
+        this.keys = indices.define("api-keys", "api-keys.json", StoredKey.class);
         this.cache = new ExpiringCache<>(properties.cacheTtl(), 10_000);
     }
 
     String alias() {
-        return alias;
+        return keys.alias();
     }
 
     void ensureExists() throws IOException {
-        if (!ready) {
-            KEYS.ensureExists(client, alias);
-            ready = true;
-        }
+        keys.ensureExistsOnce();
     }
 
     public IssuedKey create(String name, Role role, String createdBy) throws IOException {
@@ -96,7 +88,10 @@ public class ApiKeys {
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(idBytes);
         StoredKey stored = new StoredKey(id, name, role, key.substring(0, 7), Instant.now(), createdBy, expiresAt);
         String hash = hash(key);
-        client.create(c -> c.index(alias).id(hash).document(stored).refresh(Refresh.WaitFor));
+        if (keys.create(hash, stored, Refresh.WaitFor).isEmpty()) {
+            // Two random 256-bit keys with one SHA-256: not to be seen, but never to overwrite another's key.
+            throw new IllegalStateException("An API key with this hash exists already");
+        }
         cache.evict(hash);
         return new IssuedKey(id, name, role, key, stored.createdAt(), expiresAt);
     }
@@ -122,20 +117,20 @@ public class ApiKeys {
         int revoked = 0;
         try {
             while (true) {
-                var hits = client.search(s -> s.index(alias).size(100)
+                var hits = keys.search(s -> s.size(100)
                                 .query(q -> q.term(t -> t.field("created_by").value(username))), StoredKey.class)
                         .hits().hits();
                 if (hits.isEmpty()) {
                     return revoked;
                 }
                 for (var hit : hits) {
-                    client.delete(d -> d.index(alias).id(hit.id()).refresh(Refresh.WaitFor));
+                    keys.delete(hit.id(), Refresh.WaitFor);
                     cache.evict(hit.id());
                     revoked++;
                 }
             }
         } catch (ElasticsearchException e) {
-            if (UserAccounts.isMissingIndex(e)) {
+            if (SystemIndex.isMissingIndex(e)) {
                 return revoked;
             }
             throw e;
@@ -143,45 +138,28 @@ public class ApiKeys {
     }
 
     private Optional<StoredKey> read(String hash) throws IOException {
-        try {
-            var response = client.get(g -> g.index(alias).id(hash), StoredKey.class);
-            return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
-        } catch (ElasticsearchException e) {
-            if (UserAccounts.isMissingIndex(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return SystemIndex.unlessMissing(() -> keys.get(hash), Optional.empty());
     }
 
     List<StoredKey> list() throws IOException {
-        try {
-            return client.search(s -> s.index(alias).size(1000)
-                                    .sort(o -> o.field(f -> f.field("created_at").order(SortOrder.Desc))),
-                            StoredKey.class)
-                    .hits().hits().stream().map(Hit::source).toList();
-        } catch (ElasticsearchException e) {
-            if (UserAccounts.isMissingIndex(e)) {
-                return List.of();
-            }
-            throw e;
-        }
+        return SystemIndex.unlessMissing(() -> keys.find(s -> s.size(1000)
+                .sort(o -> o.field(f -> f.field("created_at").order(SortOrder.Desc)))), List.of());
     }
 
     /** Revokes a key by its public id; other instances stop accepting it within the cache time. */
     Optional<StoredKey> delete(String id) throws IOException {
         try {
-            var hits = client.search(s -> s.index(alias).size(1).query(q -> q.term(t -> t.field("id").value(id))),
-                    StoredKey.class).hits().hits();
+            var hits = keys.search(s -> s.size(1).query(q -> q.term(t -> t.field("id").value(id))), StoredKey.class)
+                    .hits().hits();
             if (hits.isEmpty()) {
                 return Optional.empty();
             }
             String hash = hits.getFirst().id();
-            client.delete(d -> d.index(alias).id(hash).refresh(Refresh.WaitFor));
+            keys.delete(hash, Refresh.WaitFor);
             cache.evict(hash);
             return Optional.ofNullable(hits.getFirst().source());
         } catch (ElasticsearchException e) {
-            if (UserAccounts.isMissingIndex(e)) {
+            if (SystemIndex.isMissingIndex(e)) {
                 return Optional.empty();
             }
             throw e;

@@ -1,10 +1,7 @@
 package org.clipfile.security;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.clipfile.index.IndexDefinition;
-import org.clipfile.index.IndexProperties;
+import org.clipfile.sysindex.SystemIndex;
+import org.clipfile.sysindex.SystemIndices;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -29,7 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class UserAccounts implements UserDetailsService {
-    static final IndexDefinition USERS = IndexDefinition.fromClasspath("mappings/users.json");
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,63}");
 
     /** A user as stored; {@code passwordHash} never leaves the server. */
@@ -48,29 +44,22 @@ public class UserAccounts implements UserDetailsService {
         }
     }
 
-    private final ElasticsearchClient client;
+    private final SystemIndex<StoredUser> users;
     private final PasswordEncoder encoder;
-    private final String alias;
     private final ExpiringCache<String, StoredUser> cache;
-    private volatile boolean ready;
 
-    UserAccounts(ElasticsearchClient client, PasswordEncoder encoder, IndexProperties index,
-            SecurityProperties properties) {
-        this.client = client;
+    UserAccounts(SystemIndices indices, PasswordEncoder encoder, SecurityProperties properties) {
+        this.users = indices.define("users", "users.json", StoredUser.class);
         this.encoder = encoder;
-        this.alias = index.alias() + "-users";
         this.cache = new ExpiringCache<>(properties.cacheTtl(), 10_000);
     }
 
     String alias() {
-        return alias;
+        return users.alias();
     }
 
     void ensureExists() throws IOException {
-        if (!ready) {
-            USERS.ensureExists(client, alias);
-            ready = true;
-        }
+        users.ensureExistsOnce();
     }
 
     /** bcrypt reads at most 72 bytes of a password; Spring refuses longer ones rather than cut them silently. */
@@ -89,13 +78,8 @@ public class UserAccounts implements UserDetailsService {
         ensureExists();
         StoredUser user = new StoredUser(normalize(username), role, encoder.encode(password), Instant.now(),
                 createdBy);
-        try {
-            client.create(c -> c.index(alias).id(user.username()).document(user).refresh(Refresh.WaitFor));
-        } catch (ElasticsearchException e) {
-            if (e.status() == 409) {
-                return Optional.empty();
-            }
-            throw e;
+        if (users.create(user.username(), user, Refresh.WaitFor).isEmpty()) {
+            return Optional.empty();
         }
         cache.evict(user.username());
         return Optional.of(UserView.of(user));
@@ -106,55 +90,25 @@ public class UserAccounts implements UserDetailsService {
     }
 
     private Optional<StoredUser> read(String username) throws IOException {
-        try {
-            var response = client.get(g -> g.index(alias).id(username), StoredUser.class);
-            return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
-        } catch (ElasticsearchException e) {
-            if (isMissingIndex(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return SystemIndex.unlessMissing(() -> users.get(username), Optional.empty());
     }
 
     List<UserView> list() throws IOException {
-        try {
-            return client.search(s -> s.index(alias).size(1000)
-                                    .sort(o -> o.field(f -> f.field("username").order(SortOrder.Asc))),
-                            StoredUser.class)
-                    .hits().hits().stream().map(Hit::source).map(UserView::of).toList();
-        } catch (ElasticsearchException e) {
-            if (isMissingIndex(e)) {
-                return List.of();
-            }
-            throw e;
-        }
+        return SystemIndex.unlessMissing(() -> users.find(s -> s.size(1000)
+                        .sort(o -> o.field(f -> f.field("username").order(SortOrder.Asc))))
+                .stream().map(UserView::of).toList(), List.of());
     }
 
     long countAdmins() throws IOException {
-        try {
-            return client.count(c -> c.index(alias).query(q -> q.term(t -> t.field("role").value(Role.admin.name()))))
-                    .count();
-        } catch (ElasticsearchException e) {
-            if (isMissingIndex(e)) {
-                return 0;
-            }
-            throw e;
-        }
+        return SystemIndex.unlessMissing(() -> users.count(q -> q.term(t -> t.field("role")
+                .value(Role.admin.name()))), 0L);
     }
 
     boolean delete(String username) throws IOException {
         String name = normalize(username);
-        try {
-            var response = client.delete(d -> d.index(alias).id(name).refresh(Refresh.WaitFor));
-            cache.evict(name);
-            return response.result() == co.elastic.clients.elasticsearch._types.Result.Deleted;
-        } catch (ElasticsearchException e) {
-            if (isMissingIndex(e)) {
-                return false;
-            }
-            throw e;
-        }
+        boolean deleted = users.delete(name, Refresh.WaitFor);
+        cache.evict(name);
+        return deleted;
     }
 
     /** For password logins: Spring Security checks the password against this hash. */
@@ -169,9 +123,5 @@ public class UserAccounts implements UserDetailsService {
         }
         return User.withUsername(user.username()).password(user.passwordHash()).authorities(user.role().authorities())
                 .build();
-    }
-
-    static boolean isMissingIndex(ElasticsearchException e) {
-        return e.error() != null && "index_not_found_exception".equals(e.error().type());
     }
 }

@@ -25,8 +25,9 @@ import org.clipfile.article.Article;
 import org.clipfile.article.ArticleIds;
 import org.clipfile.copies.CopyClusters;
 import org.clipfile.index.ArticleIndex;
-import org.clipfile.index.IndexDefinition;
 import org.clipfile.index.IndexReadyListener;
+import org.clipfile.sysindex.SystemIndex;
+import org.clipfile.sysindex.SystemIndices;
 import org.clipfile.versions.ArticleVersions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,23 +44,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class Takedowns implements IndexReadyListener {
     private static final Logger log = LoggerFactory.getLogger(Takedowns.class);
-    private static final IndexDefinition LIST = IndexDefinition.fromClasspath("mappings/takedowns.json");
     private static final int PAGE = 1000;
 
+    /** For the deletions from the article and version indices; the list goes through its system index. */
     private final ElasticsearchClient client;
     private final ArticleIndex index;
     private final CopyClusters copies;
     private final ArticleVersions versions;
-    private final String listAlias;
+    private final SystemIndex<Takedown> list;
     private final Clock clock = Clock.systemUTC();
-    private volatile boolean listReady;
 
-    public Takedowns(ElasticsearchClient client, ArticleIndex index, CopyClusters copies, ArticleVersions versions) {
+    public Takedowns(ElasticsearchClient client, ArticleIndex index, CopyClusters copies, ArticleVersions versions,
+            SystemIndices indices) {
         this.versions = versions;
         this.client = client;
         this.index = index;
         this.copies = copies;
-        this.listAlias = index.alias() + "-takedowns";
+        this.list = indices.define("takedowns", "takedowns.json", Takedown.class);
     }
 
     @Override
@@ -69,14 +70,11 @@ public class Takedowns implements IndexReadyListener {
 
     /** Before the first write: an entry must never land in an index Elasticsearch made up with a guessed mapping. */
     private void ensureList() throws IOException {
-        if (!listReady) {
-            LIST.ensureExists(client, listAlias);
-            listReady = true;
-        }
+        list.ensureExistsOnce();
     }
 
     public String listAlias() {
-        return listAlias;
+        return list.alias();
     }
 
     /** Every index an article may live in: the live one, re-index targets and the ones kept for a roll-back. */
@@ -134,26 +132,18 @@ public class Takedowns implements IndexReadyListener {
         if (!ArticleIndex.possibleId(id)) {
             return false;
         }
-        try {
-            var response = client.delete(d -> d.index(listAlias).id(id).refresh(Refresh.WaitFor));
-            if (response.result() == co.elastic.clients.elasticsearch._types.Result.Deleted) {
-                log.info("Takedown {} lifted", id);
-                return true;
-            }
-            return false;
-        } catch (ElasticsearchException e) {
-            if (e.status() == 404) {
-                return false; // no list yet
-            }
-            throw e;
+        if (list.delete(id, Refresh.WaitFor)) { // false too when there is no list yet
+            log.info("Takedown {} lifted", id);
+            return true;
         }
+        return false;
     }
 
     /** The list, newest first, and its total. */
     public record Page(long total, List<Takedown> takedowns) {}
 
     public Page list(int page, int size) throws IOException {
-        SearchResponse<Takedown> response = client.search(s -> s.index(listAlias).ignoreUnavailable(true)
+        SearchResponse<Takedown> response = list.search(s -> s.ignoreUnavailable(true)
                 .from((page - 1) * size).size(size)
                 .trackTotalHits(t -> t.enabled(true))
                 .sort(o -> o.field(f -> f.field("at").order(SortOrder.Desc))), Takedown.class);
@@ -195,7 +185,7 @@ public class Takedowns implements IndexReadyListener {
         }
         SearchResponse<Takedown> response;
         try {
-            response = client.search(s -> s.index(listAlias).ignoreUnavailable(true)
+            response = list.search(s -> s.ignoreUnavailable(true)
                     .size(Math.min(10_000, articles.size() * 3 + 10))
                     .query(q -> q.bool(b -> {
                         b.should(x -> x.terms(t -> t.field("article_id").terms(v -> v.value(ids))));
@@ -211,7 +201,7 @@ public class Takedowns implements IndexReadyListener {
                         return b.minimumShouldMatch("1");
                     })), Takedown.class);
         } catch (ElasticsearchException e) {
-            if ("index_not_found_exception".equals(e.error().type())) {
+            if (SystemIndex.isMissingIndex(e)) {
                 return Map.of(); // nothing was ever taken down on this archive
             }
             throw e;
@@ -255,7 +245,7 @@ public class Takedowns implements IndexReadyListener {
 
     private void save(Takedown entry) throws IOException {
         ensureList();
-        client.index(i -> i.index(listAlias).id(entry.id()).document(entry).refresh(Refresh.WaitFor));
+        list.index(entry.id(), entry, Refresh.WaitFor);
     }
 
     /**

@@ -64,9 +64,9 @@ public final class BatchBenchmark {
 
         List<String> names = names(corpus, count);
         BatchProperties batchProperties = new BatchProperties(10_000, 200, 5_000_000, 100, 1, 3);
-        BatchStore store = new BatchStore(client, properties);
+        BatchStore store = new BatchStore(new org.clipfile.sysindex.SystemIndices(client, properties));
         store.ensureExists();
-        BatchRunner runner = new BatchRunner(store, batchProperties, articles, AliasRegistry.loadDefault());
+        BatchRunner runner = new BatchRunner(client, store, batchProperties, articles, AliasRegistry.loadDefault());
         for (int round = 1; round <= 2; round++) {
             BatchJob job = new BatchJob("bench-" + round, "bench", BatchJob.Status.queued, "", names.size(), 0, 0,
                     Instant.now(), null, null, null);

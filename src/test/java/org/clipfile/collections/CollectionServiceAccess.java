@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.IndexProperties;
+import org.clipfile.sysindex.SystemIndices;
 
 /** Builds a {@link CollectionService} outside Spring, for benchmarks in other packages. */
 public final class CollectionServiceAccess {
@@ -11,7 +12,7 @@ public final class CollectionServiceAccess {
 
     public static CollectionService create(ElasticsearchClient client, ArticleIndex articles,
             IndexProperties index) throws IOException {
-        CollectionService service = new CollectionService(client, articles, index,
+        CollectionService service = new CollectionService(client, articles, new SystemIndices(client, index),
                 new CollectionProperties(10_000, 10_000));
         service.indexReady(articles);
         return service;

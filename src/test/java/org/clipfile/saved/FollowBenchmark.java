@@ -87,11 +87,11 @@ public final class FollowBenchmark {
 
         AlertProperties alertProperties = new AlertProperties(false, Duration.ofSeconds(30),
                 Duration.ofSeconds(10), 250, 100_000, false, 1, Duration.ofSeconds(1));
-        SavedSearchStore store = new SavedSearchStore(client, properties);
+        SavedSearchStore store = new SavedSearchStore(new org.clipfile.sysindex.SystemIndices(client, properties));
         store.ensureExists();
         SavedSearchQueries queries = new SavedSearchQueries(CollectionServiceAccess.create(client, articles,
                 properties));
-        AlertMatcher matcher = new AlertMatcher(store, queries, new WebhookSender(store, alertProperties),
+        AlertMatcher matcher = new AlertMatcher(client, store, queries, new WebhookSender(store, alertProperties),
                 alertProperties, articles);
         List<String> vocabulary = vocabulary(drafts);
         Random random = new Random(42);

@@ -69,7 +69,8 @@ public final class TestCredentials implements ApplicationListener<ApplicationEve
     public static String keyIn(co.elastic.clients.elasticsearch.ElasticsearchClient client, String alias, Role role)
             throws java.io.IOException {
         var properties = new org.clipfile.security.SecurityProperties(null, 4, java.time.Duration.ZERO, 12);
-        return new ApiKeys(client, new org.clipfile.index.IndexProperties(alias), properties)
+        return new ApiKeys(new org.clipfile.sysindex.SystemIndices(client, new org.clipfile.index.IndexProperties(alias)),
+                properties)
                 .create("test-" + role, role, "tests").key();
     }
 
