@@ -235,8 +235,11 @@ final class ImportRunner {
         }
     }
 
+    /**
+     * Stores the job and its failures, then shows it as this instance's live state: a job reported ended must find its
+     * failures stored and listed.
+     */
     private ImportJob save(ImportJob job) {
-        live.accept(job);
         try {
             boolean last = job.status() != ImportJob.Status.running;
             flushFailures(last);
@@ -244,6 +247,7 @@ final class ImportRunner {
         } catch (IOException | RuntimeException e) {
             log.warn("Could not record the state of import {}: {}", job.id(), e.toString());
         }
+        live.accept(job);
         return job;
     }
 
