@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -26,10 +27,13 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Finds the cluster (the story) each new article belongs to, before it is written. For every article of a batch one
- * {@code _msearch} item asks for the documents sharing at least one LSH band with it (collapsed by cluster, most
- * shared bands first); the candidates' stored signatures then verify the similarity. The articles written in the last
- * moments, not yet visible to search (a refresh is up to a second away), and the earlier articles of the same batch
+ * Finds the cluster (the story) each new article belongs to, before it is written. Each article's candidates are the
+ * documents sharing at least one LSH band with it, best-sharing document of each cluster, the clusters sharing most
+ * bands first; the candidates' stored signatures then verify the similarity. One search per batch reads every
+ * document sharing a band with any of its articles and ranks them per article in memory as a collapsed search per
+ * article would (that search, one {@code _msearch} item per article, is still used when a batch matches too many
+ * documents). The articles written in the last
+ * moments, not yet visible to search (a refresh is up to 30 s away during an import), and the earlier articles of the same batch
  * are looked up in memory, so two copies in one import batch land in one cluster.
  *
  * <p>An article joins the cluster of the candidate sharing most of its text: when the smaller of the two is contained
@@ -134,7 +138,193 @@ public class CopyClusters {
         return one == null || other == null || Duration.between(one, other).abs().compareTo(window) <= 0;
     }
 
+    /**
+     * The stored candidates of each article: one search for the whole batch when its bands match at most
+     * {@link #BATCH_HITS} documents, else one {@code _msearch} item per article. Both give the same candidates.
+     */
     private List<List<Member>> lookUp(List<Article> articles, List<Sketch> sketches) {
+        if (sketches.stream().noneMatch(Sketch::comparable)) {
+            List<List<Member>> none = new ArrayList<>(sketches.size());
+            sketches.forEach(s -> none.add(List.of()));
+            return none;
+        }
+        try {
+            List<List<Member>> found = lookUpBatch(articles, sketches, BATCH_HITS);
+            if (found == null) {
+                log.debug("The bands of a batch of {} articles match more than {} documents: one lookup each",
+                        articles.size(), BATCH_HITS);
+                found = lookUpEach(articles, sketches);
+            }
+            return found;
+        } catch (IOException | ElasticsearchException e) {
+            log.warn("Could not look for copies of {} articles ({}); only recent articles are compared", articles
+                    .size(), e.toString());
+            List<List<Member>> none = new ArrayList<>(sketches.size());
+            sketches.forEach(s -> none.add(List.of()));
+            return none;
+        }
+    }
+
+    /**
+     * The stored candidates of each article from one search for the whole batch; null when its bands match more than
+     * {@code limit} documents (or are too many for one query).
+     */
+    @Nullable List<List<Member>> lookUpBatch(List<Article> articles, List<Sketch> sketches, int limit)
+            throws IOException {
+        List<@Nullable Instant> published = articles.stream().map(Article::published).toList();
+        SearchRequest request = batchRequest(index.alias(), sketches, published, properties.window(), limit + 1);
+        if (request == null) {
+            return null;
+        }
+        List<Hit<JsonNode>> hits = client.search(request, JsonNode.class).hits().hits();
+        if (hits.size() > limit) {
+            return null;
+        }
+        List<Candidate> candidates = new ArrayList<>(hits.size());
+        for (Hit<JsonNode> hit : hits) {
+            Candidate candidate = Candidate.of(hit.source());
+            if (candidate != null) {
+                candidates.add(candidate);
+            }
+        }
+        return rank(sketches, published, candidates, properties.window());
+    }
+
+    /**
+     * Most documents one batch lookup reads (a batch of 500 articles read up to 2,500 article by article); beyond,
+     * each article is looked up apart, which reads its best few clusters only.
+     */
+    static final int BATCH_HITS = 4_000;
+    /** Elasticsearch's default {@code index.max_terms_count}: the most bands one {@code terms} query may hold. */
+    static final int MAX_TERMS = 65_536;
+
+    /**
+     * One search for the candidates of a whole batch: every document sharing a band with any of its articles (and,
+     * when every article has a date, published within the window of the earliest to the latest, or undated), in
+     * index order. Null when the batch has more bands than a {@code terms} query takes.
+     */
+    static @Nullable SearchRequest batchRequest(String index, List<Sketch> sketches, List<@Nullable Instant> published,
+            Duration window, int size) {
+        java.util.Set<String> bands = new java.util.LinkedHashSet<>();
+        Instant earliest = null;
+        Instant latest = null;
+        boolean undated = false;
+        for (int i = 0; i < sketches.size(); i++) {
+            if (!sketches.get(i).comparable()) {
+                continue;
+            }
+            bands.addAll(sketches.get(i).bands());
+            Instant when = published.get(i);
+            if (when == null) {
+                undated = true;
+            } else {
+                earliest = earliest == null || when.isBefore(earliest) ? when : earliest;
+                latest = latest == null || when.isAfter(latest) ? when : latest;
+            }
+        }
+        if (bands.isEmpty() || bands.size() > MAX_TERMS) {
+            return null;
+        }
+        List<FieldValue> terms = bands.stream().map(FieldValue::of).toList();
+        Instant from = undated || earliest == null ? null : earliest.minus(window);
+        Instant to = undated || latest == null ? null : latest.plus(window);
+        return SearchRequest.of(s -> s.index(index)
+                .size(size)
+                .trackTotalHits(t -> t.enabled(false))
+                .sort(o -> o.doc(d -> d))
+                .query(q -> q.bool(b -> {
+                    b.filter(f -> f.terms(t -> t.field("dup.bands").terms(v -> v.value(terms))));
+                    if (from != null) {
+                        b.filter(f -> f.bool(w -> w
+                                .should(r -> r.range(g -> g.date(d -> d.field("published")
+                                        .gte(from.toString()).lte(to.toString()))))
+                                .should(r -> r.bool(n -> n.mustNot(m -> m.exists(e -> e.field("published")))))));
+                    }
+                    return b;
+                }))
+                .source(c -> c.filter(f -> f.includes("id", "cluster", "published", "dup.signature", "dup.size",
+                        "dup.numbers", "dup.lead", "dup.bands"))));
+    }
+
+    /** A stored document found by the batch lookup: a member, its bands and its cluster as stored (may be absent). */
+    record Candidate(Member member, java.util.Set<String> bands, @Nullable String storedCluster) {
+        static @Nullable Candidate of(@Nullable JsonNode source) {
+            Member member = CopyClusters.member(source);
+            if (member == null) {
+                return null;
+            }
+            JsonNode cluster = source.get("cluster");
+            return new Candidate(member, java.util.Set.copyOf(strings(source.get("dup").get("bands"))),
+                    cluster == null || cluster.isNull() ? null : cluster.asString());
+        }
+    }
+
+    /**
+     * For each article, what its own search would have found: the documents sharing at least one of its bands and
+     * published within its window (or undated; any date when the article has none), scored by the number of bands
+     * shared, the best-scoring document of each cluster (a document without a cluster counting as one cluster, as
+     * {@code collapse} does), the {@link #CANDIDATES} best clusters; ties go to the earlier document in index order,
+     * as in Elasticsearch's collapse on one shard. {@code candidates} are in index order.
+     */
+    static List<List<Member>> rank(List<Sketch> sketches, List<@Nullable Instant> published, List<Candidate> candidates,
+            Duration window) {
+        Map<String, List<Integer>> byBand = new HashMap<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            for (String band : candidates.get(c).bands()) {
+                byBand.computeIfAbsent(band, b -> new ArrayList<>(2)).add(c);
+            }
+        }
+        List<List<Member>> found = new ArrayList<>(sketches.size());
+        int[] shared = new int[candidates.size()];
+        for (int i = 0; i < sketches.size(); i++) {
+            Sketch sketch = sketches.get(i);
+            if (!sketch.comparable()) {
+                found.add(List.of());
+                continue;
+            }
+            java.util.Arrays.fill(shared, 0);
+            java.util.TreeSet<Integer> matching = new java.util.TreeSet<>();
+            for (String band : new java.util.LinkedHashSet<>(sketch.bands())) {
+                for (int c : byBand.getOrDefault(band, List.of())) {
+                    shared[c]++;
+                    matching.add(c);
+                }
+            }
+            Instant when = published.get(i);
+            // The best document of each cluster: the first in index order with the most bands shared.
+            Map<String, Integer> bestOfCluster = new java.util.LinkedHashMap<>();
+            for (int c : matching) {
+                Candidate candidate = candidates.get(c);
+                if (!withinRange(when, candidate.member().published(), window)) {
+                    continue;
+                }
+                String key = candidate.storedCluster() == null ? "" : "=" + candidate.storedCluster();
+                Integer best = bestOfCluster.get(key);
+                if (best == null || shared[c] > shared[best]) {
+                    bestOfCluster.put(key, c);
+                }
+            }
+            found.add(bestOfCluster.values().stream()
+                    .sorted(java.util.Comparator.comparingInt((Integer c) -> -shared[c]).thenComparingInt(c -> c))
+                    .limit(CANDIDATES).map(c -> candidates.get(c).member()).toList());
+        }
+        return found;
+    }
+
+    /** The per-article search's date filter: within the window in milliseconds, or undated, or any when no date. */
+    static boolean withinRange(@Nullable Instant article, @Nullable Instant candidate, Duration window) {
+        if (article == null || candidate == null) {
+            return true;
+        }
+        long at = candidate.toEpochMilli();
+        return at >= article.minus(window).toEpochMilli() && at <= article.plus(window).toEpochMilli();
+    }
+
+    /**
+     * One {@code _msearch} item per article: the best few clusters sharing its bands (the lookup before batches; kept
+     * for a batch matching too many documents, and as the reference the batch lookup is tested against).
+     */
+    List<List<Member>> lookUpEach(List<Article> articles, List<Sketch> sketches) throws IOException {
         List<List<Member>> found = new ArrayList<>(sketches.size());
         List<RequestItem> searches = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
@@ -153,30 +343,22 @@ public class CopyClusters {
                                 "dup.size", "dup.numbers", "dup.lead"))))));
             }
         }
-        if (searches.isEmpty()) {
-            return found;
-        }
-        try {
-            MsearchResponse<JsonNode> response = client.msearch(m -> m.index(index.alias()).searches(searches),
-                    JsonNode.class);
-            for (int k = 0; k < response.responses().size(); k++) {
-                MultiSearchResponseItem<JsonNode> item = response.responses().get(k);
-                if (item.isFailure()) {
-                    log.warn("Looking for copies failed for one article: {}", item.failure().error().reason());
-                    continue;
-                }
-                List<Member> members = new ArrayList<>();
-                for (Hit<JsonNode> hit : item.result().hits().hits()) {
-                    Member member = member(hit.source());
-                    if (member != null) {
-                        members.add(member);
-                    }
-                }
-                found.set(positions.get(k), members);
+        MsearchResponse<JsonNode> response = client.msearch(m -> m.index(index.alias()).searches(searches),
+                JsonNode.class);
+        for (int k = 0; k < response.responses().size(); k++) {
+            MultiSearchResponseItem<JsonNode> item = response.responses().get(k);
+            if (item.isFailure()) {
+                log.warn("Looking for copies failed for one article: {}", item.failure().error().reason());
+                continue;
             }
-        } catch (IOException | ElasticsearchException e) {
-            log.warn("Could not look for copies of {} articles ({}); only recent articles are compared", searches
-                    .size(), e.toString());
+            List<Member> members = new ArrayList<>();
+            for (Hit<JsonNode> hit : item.result().hits().hits()) {
+                Member member = member(hit.source());
+                if (member != null) {
+                    members.add(member);
+                }
+            }
+            found.set(positions.get(k), members);
         }
         return found;
     }

@@ -57,6 +57,8 @@ public class ImportService implements IndexReadyListener {
     private volatile @Nullable String alias;
     /** Jobs this instance has queued or is running: never "abandoned", however late their heartbeat. */
     private final java.util.Set<String> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The jobs this instance runs, as of their last progress report (see {@link #find}). */
+    private final java.util.Map<String, ImportJob> live = new java.util.concurrent.ConcurrentHashMap<>();
 
     ImportService(ImportJobStore store, DocumentParser parser, ArticlePreparer preparer, ElasticsearchClient client,
             ImportProperties properties, ImportMetrics metrics, Reindexer reindexer, EntityProperties entities,
@@ -161,8 +163,10 @@ public class ImportService implements IndexReadyListener {
                 real.toString(), include));
     }
 
+    /** A job; one this instance runs as of its last second, which the store has up to a few seconds later. */
     public Optional<ImportJob> find(String id) throws IOException {
-        return store.find(id);
+        ImportJob running = live.get(id);
+        return running != null ? Optional.of(running) : store.find(id);
     }
 
     public List<ImportJob> recent(int size) throws IOException {
@@ -189,6 +193,7 @@ public class ImportService implements IndexReadyListener {
             try {
                 run(claimed);
             } finally {
+                live.remove(claimed.id());
                 mine.remove(claimed.id());
             }
         });
@@ -209,7 +214,8 @@ public class ImportService implements IndexReadyListener {
             ImportRunner runner = new ImportRunner(store, parser, preparer, outcome -> new BulkWriter(client, articlesAlias,
                     properties.bulkOperations(), properties.bulkSize().toBytes(), properties.maxOutage(),
                     metrics.counting(outcome)).checking(checks),
-                    properties.effectiveParseThreads());
+                    properties.effectiveParseThreads(), j -> live.put(j.id(), j),
+                    ImportRunner.storeEvery(properties.abandonedAfter()));
             ImportJob end;
             bulkLoading(articlesAlias, true);
             try {
