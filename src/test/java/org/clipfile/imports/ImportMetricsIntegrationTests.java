@@ -43,6 +43,7 @@ class ImportMetricsIntegrationTests extends ArchiveServerTest {
                 "clipfile_import_documents_total{outcome=\"indexed\"}");
         byte[] zip = Archives.zip(Map.of("a.txt", "Harbour reopens\n\nThe harbour reopened after the storm.",
                 "b.txt", "Harvest late\n\nThe harvest came late this year.", "c.txt", ""));
+        http.awaitImportsStarted();
         Http.Response started = http.post("/api/imports?name=metrics.zip", "application/zip", zip);
         ImportJobs.awaitEnd(http, started.json().get("id").asString(), Duration.ofMinutes(2));
 

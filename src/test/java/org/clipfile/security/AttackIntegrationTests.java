@@ -229,25 +229,10 @@ class AttackIntegrationTests {
         assertThat(folders(spool)).as("no spool folder left behind").isEqualTo(before);
         // A blank name is the default "upload", which only a started import service reads on to the empty body:
         // wait for it (its start-up listener runs in the background, seconds after the context on a loaded machine).
-        awaitImportsStarted();
+        admin.awaitImportsStarted();
         Http.Response blank = admin.post("/api/imports?name=", "application/octet-stream", new byte[0]);
         assertThat(blank.status()).as(blank.body()).isEqualTo(400);
         assertThat(folders(spool)).isEqualTo(before);
-    }
-
-    private void awaitImportsStarted() throws IOException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        while (admin.get("/api/imports?size=1").status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The import service did not start within 60 s");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-        }
     }
 
     private static java.util.Set<String> folders(java.nio.file.Path dir) throws IOException {

@@ -131,6 +131,25 @@ public final class Http {
         return send(request);
     }
 
+    /**
+     * Waits until the import service answers (its start-up listener runs in the background and, on a loaded machine,
+     * finishes seconds after the context: until then imports answer 503 "still starting", as they should).
+     */
+    public void awaitImportsStarted() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (get("/api/imports?size=1").status() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The import service did not start within 60 s");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the import service", e);
+            }
+        }
+    }
+
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -137,6 +137,7 @@ class EndpointFuzzIntegrationTests extends ArchiveServerTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void shouldAnswerEveryRandomImportWithAProblemOrAJob() {
+        http.awaitImportsStarted();
         RandomInputs.forAll(12, r -> List.of(r.pick("x.zip", "x.ndjson", "x.sgm", "x.json", "x.html",
                 "../../etc/passwd", "x"), r.bytes(2000)), input -> assertNoServerError(http.post(
                         "/api/imports?name=" + Http.encode((String) input.get(0)), "application/octet-stream",
