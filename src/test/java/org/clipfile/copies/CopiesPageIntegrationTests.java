@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.clipfile.saved.FollowPageAccess;
+import org.clipfile.testsupport.Chromium;
 import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
@@ -35,7 +35,7 @@ class CopiesPageIntegrationTests extends ArchiveServerTest {
         Http.Response user = http.post("/api/users", "application/json", """
                 {"username": "%s", "password": "%s", "role": "reader"}""".formatted(USERNAME, PASSWORD));
         assertThat(user.status()).as(user.body()).isIn(201, 409);
-        browser = FollowPageAccess.chromium();
+        browser = Chromium.start("chromium-copies-");
     }
 
     @AfterEach

@@ -1,11 +1,7 @@
 package org.clipfile.curation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +9,7 @@ import java.util.List;
 import org.clipfile.article.Article;
 import org.clipfile.enrich.EntityFacet;
 import org.clipfile.enrich.Enrichment;
+import org.clipfile.testsupport.Chromium;
 import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
@@ -20,12 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
@@ -39,8 +32,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"clipfile.index.alias=it-curation-page", "clipfile.alerts.enabled=false",
         "clipfile.entities.relink-after-import=0"})
 class CurationPageIntegrationTests extends ArchiveServerTest {
-    static final Path CHROMIUM = Path.of(System.getProperty("clipfile.test.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("clipfile.test.chromedriver", "/usr/bin/chromedriver"));
     static final String PASSWORD = "curates-the-lantern-archive";
     static final String KEPT = "group:lantern-society";
     static final String MERGED = "group:society-of-lanterns";
@@ -65,7 +56,7 @@ class CurationPageIntegrationTests extends ArchiveServerTest {
                     new Enrichment(List.of(), List.of(group), List.of())));
         }
         index.saveAll(articles, true);
-        browser = chromium();
+        browser = Chromium.start("chromium-curation-");
     }
 
     @AfterEach
@@ -73,23 +64,6 @@ class CurationPageIntegrationTests extends ArchiveServerTest {
         if (browser != null) {
             browser.quit();
         }
-    }
-
-    static WebDriver chromium() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The browser tests need Debian's Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (apt-get install -y chromium chromium-driver). They are missing.");
-        }
-        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-curation-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1366,900");
-        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 
     private WebDriverWait waiting() {

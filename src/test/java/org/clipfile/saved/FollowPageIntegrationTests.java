@@ -1,14 +1,11 @@
 package org.clipfile.saved;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.clipfile.batch.BatchStoreAccess;
+import org.clipfile.testsupport.Chromium;
 import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
@@ -17,13 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
-import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,8 +29,6 @@ import org.springframework.test.context.TestPropertySource;
 @ClipfileIntegrationTest
 @TestPropertySource(properties = {"clipfile.index.alias=it-follow-page", "clipfile.alerts.enabled=false"})
 class FollowPageIntegrationTests extends ArchiveServerTest {
-    static final Path CHROMIUM = Path.of(System.getProperty("clipfile.test.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("clipfile.test.chromedriver", "/usr/bin/chromedriver"));
     static final String USERNAME = "follower";
     static final String PASSWORD = "follows-the-lighthouse-story";
 
@@ -63,7 +54,7 @@ class FollowPageIntegrationTests extends ArchiveServerTest {
         assertThat(http.post("/api/articles", "application/json", """
                 {"title": "Lighthouse keeper Odile Marchetti retires", "body": "Odile Marchetti kept the \
                 lighthouse for forty years.", "source": "Coast Post"}""").status()).isIn(200, 201);
-        browser = chromium();
+        browser = Chromium.start("chromium-follow-");
     }
 
     @AfterEach
@@ -71,23 +62,6 @@ class FollowPageIntegrationTests extends ArchiveServerTest {
         if (browser != null) {
             browser.quit();
         }
-    }
-
-    static WebDriver chromium() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The browser tests need Debian's Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (apt-get install -y chromium chromium-driver). They are missing.");
-        }
-        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-follow-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1366,900");
-        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 
     private WebDriverWait waiting() {

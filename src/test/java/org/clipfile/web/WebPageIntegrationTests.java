@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.clipfile.index.ArticleIndex;
+import org.clipfile.testsupport.Chromium;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
 import org.junit.jupiter.api.AfterAll;
@@ -27,12 +28,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,8 +46,6 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = "clipfile.index.alias=it-webpage")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebPageIntegrationTests {
-    static final Path CHROMIUM = Path.of(System.getProperty("clipfile.test.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("clipfile.test.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String HOSTILE_TITLE = "Hostile harbour <script>alert(1)</script> notice";
     static final String HOSTILE_BODY_TEXT = "<img src=x onerror=alert(1)>";
@@ -90,7 +85,8 @@ class WebPageIntegrationTests {
                 "tags": ["<i>tag</i>"]}""".formatted(HOSTILE_TITLE.replace("\"", "\\\""),
                 HOSTILE_BODY_TEXT, HOSTILE_SOURCE);
         assertThat(http.post("/api/articles", "application/json", hostile).status()).isBetween(200, 201);
-        browser = startChromium();
+        browser = Chromium.start("chromium-profile-", Map.of("download.default_directory",
+                Files.createDirectories(Path.of("target", "downloads").toAbsolutePath()).toString()));
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -104,26 +100,6 @@ class WebPageIntegrationTests {
     @BeforeEach
     void laptopWindow() {
         browser.manage().window().setSize(new Dimension(1366, 900));
-    }
-
-    static WebDriver startChromium() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The browser tests need Debian's Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (apt-get install -y chromium chromium-driver; .ci/run installs them). They are missing.");
-        }
-        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-profile-");
-        Path downloads = Files.createDirectories(Path.of("target", "downloads").toAbsolutePath());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1366,900");
-        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString()));
-        // An explicit driver: Selenium Manager never downloads a driver or a browser.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

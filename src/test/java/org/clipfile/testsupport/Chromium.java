@@ -1,0 +1,52 @@
+package org.clipfile.testsupport;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The headless Chromium of the browser tests: Debian's browser and driver ({@code apt-get install chromium
+ * chromium-driver}, as {@code .ci/run} does; other paths through {@code clipfile.test.chromium} and
+ * {@code clipfile.test.chromedriver}). Without them the tests fail, never skip.
+ */
+public final class Chromium {
+    public static final Path BROWSER = Path.of(System.getProperty("clipfile.test.chromium", "/usr/bin/chromium"));
+    public static final Path DRIVER = Path.of(System.getProperty("clipfile.test.chromedriver", "/usr/bin/chromedriver"));
+
+    private Chromium() {}
+
+    /** A new browser with a fresh profile under {@code target/} named by {@code profilePrefix}. */
+    public static WebDriver start(String profilePrefix) throws IOException {
+        return start(profilePrefix, Map.of());
+    }
+
+    /** The same, with Chromium preferences (a download folder, for instance). */
+    public static WebDriver start(String profilePrefix, Map<String, Object> prefs) throws IOException {
+        if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
+            fail("The browser tests need Debian's Chromium and its driver at " + BROWSER + " and " + DRIVER
+                    + " (apt-get install -y chromium chromium-driver; .ci/run installs them). They are missing.");
+        }
+        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), profilePrefix);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1366,900");
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        if (!prefs.isEmpty()) {
+            options.setExperimentalOption("prefs", prefs);
+        }
+        // An explicit driver: Selenium Manager never downloads a driver or a browser.
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}
