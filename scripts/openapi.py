@@ -79,7 +79,7 @@ schemas = {
  "Span": S({"start": i, "end": i, "type": s, "id": s, "name": s}),
  "Annotations": S({"title": lst(ref("Span")), "body": lst(ref("Span"))}),
  "RegistryEntity": S({"id": s, "type": s, "name": s, "aliases": lst(s)}),
- "ReindexStatus": S({"state": dict(s, enum=["running", "completed", "failed"]), "from": s, "to": s, "registryApplied": b, "copied": i, "failed": i, "failures": lst(s), "startedAt": s, "finishedAt": s, "docsPerSecond": n, "error": s, "heartbeatAt": s, "owner": s}),
+ "ReindexStatus": S({"id": s, "state": dict(s, enum=["running", "completed", "failed"]), "from": s, "to": s, "mode": dict(s, enum=["copy", "relink"]), "registryApplied": b, "examined": i, "copied": i, "failed": i, "failures": lst(s), "startedAt": s, "finishedAt": s, "docsPerSecond": n, "error": s, "heartbeatAt": s, "owner": s}),
  "Related": S({"hits": lst(ref("SearchHit"))}),
  "ImportJob": S({"id": s, "status": s, "source_kind": s, "source_name": s, "total_estimate": i, "processed": i, "indexed": i, "replaced": i, "failed": i, "rate_per_second": n, "eta_seconds": i, "created_at": s, "started_at": s, "finished_at": s, "error": s}),
  "FailureList": S({"jobId": s, "total": i, "page": i, "size": i, "failures": lst(S({"document": s, "reason": s}))}),
@@ -164,7 +164,7 @@ paths.update({
  "/api/curation/edits/{id}": {"delete": {"summary": "Undo a curation edit (editors); it stays listed, marked undone", "parameters": [idp("edit id (ce_...)")], "responses": dict({"200": ok("CurationEdit", "Undone")}, **errors(404, 409))}},
  "/api/curation/entities/{id}": {"get": {"summary": "A person or group's members (automatic links with their reasons, editors' merges) and the edits naming it (editors)", "parameters": [idp("person or group id")], "responses": dict({"200": ok("CurationEntity")}, **errors(400))}},
  "/api/curation/reindex": {
-  "post": {"summary": "Start the re-index that applies the curation edits in force to every indexed article (editors)", "description": "The same run as POST /api/admin/reindex (which applies them too). Refused (409) while a re-index runs on any server instance.", "responses": dict({"202": ok("ReindexStatus", "Started")}, **errors(409))},
+  "post": {"summary": "Start the relink that applies the curation edits in force to every indexed article (editors)", "description": "Decides the links across the archive again and rewrites in place only the articles the edits change (mode relink: examined articles read, copied rewritten; no new index). A re-index (POST /api/admin/reindex) applies them too. Refused (409) while a re-index or relink runs on any server instance.", "responses": dict({"202": ok("ReindexStatus", "Started")}, **errors(409))},
   "get": {"summary": "The latest re-index and how many edits were made or undone since it started (editors)", "responses": {"200": ok("CurationProgress")}}},
 })
 schemas.update({

@@ -84,10 +84,10 @@ export async function refreshStatus() {
   const status = document.getElementById('curation-status');
   const running = progress.reindex?.state === 'running';
   clear(status).append(running
-    ? `Applying edits: re-indexing, ${formatCount(progress.reindex.copied)} articles copied…`
+    ? applying(progress.reindex)
     : progress.pending
       ? `${progress.pending} edit${progress.pending === 1 ? '' : 's'} not yet applied to indexed articles.`
-      : 'All edits are applied.' + (progress.reindex?.state === 'failed' ? ' The last re-index failed: '
+      : 'All edits are applied.' + (progress.reindex?.state === 'failed' ? ' The last run failed: '
           + progress.reindex.error : ''));
   document.getElementById('curation-apply').disabled = running || !progress.pending;
   const list = clear(document.getElementById('curation-edits'));
@@ -117,6 +117,13 @@ async function apply() {
 }
 
 /** Polls the re-index until it ends, then refreshes the page's counts. */
+/** The progress of the run applying the edits: a relink rewrites only the articles they change. */
+function applying(run) {
+  return run.mode === 'relink'
+    ? `Applying edits: ${formatCount(run.examined)} articles read, ${formatCount(run.copied)} updated…`
+    : `Applying edits: re-indexing, ${formatCount(run.copied)} articles copied…`;
+}
+
 function watch() {
   if (watching) {
     return;
@@ -132,12 +139,12 @@ function watch() {
       clearInterval(watching);
       watching = null;
       say(progress.reindex?.state === 'completed' ? 'Edits applied: counts are up to date.'
-        : 'The re-index failed: ' + (progress.reindex?.error ?? 'unknown error'), progress.reindex?.state !== 'completed');
+        : 'Applying the edits failed: ' + (progress.reindex?.error ?? 'unknown error'), progress.reindex?.state !== 'completed');
       await refreshStatus();
       onApplied();
     } else {
       const status = document.getElementById('curation-status');
-      clear(status).append(`Applying edits: re-indexing, ${formatCount(progress.reindex.copied)} articles copied…`);
+      clear(status).append(applying(progress.reindex));
     }
   }, 500);
 }

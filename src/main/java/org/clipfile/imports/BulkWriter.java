@@ -44,9 +44,18 @@ final class BulkWriter {
 
         /** Documents sent again because Elasticsearch was busy or unreachable. */
         default void retried(int documents) {}
+
+        /**
+         * Not written: a document added {@linkplain #addIfUnchanged if unchanged} was written by someone else since
+         * it was read (Elasticsearch answered 409).
+         */
+        default void superseded(String document) {}
     }
 
-    record Pending(String document, String id, Article article, BinaryData json) {}
+    /** The sequence number and primary term a document had when it was read. */
+    record Expected(long seqNo, long primaryTerm) {}
+
+    record Pending(String document, String id, Article article, BinaryData json, @Nullable Expected expected) {}
 
     /**
      * Looks at a whole batch just before it is written (takedowns, copies): returns each article to write, possibly
@@ -103,6 +112,20 @@ final class BulkWriter {
     }
 
     void add(String document, Article article) throws OutageException, InterruptedException {
+        add(document, article, null);
+    }
+
+    /**
+     * Writes the article only if its stored document is still the one read at {@code expected}: a rewrite in
+     * place that must not overwrite a newer version written meanwhile (reported {@link Outcome#superseded}).
+     */
+    void addIfUnchanged(String document, Article article, Expected expected)
+            throws OutageException, InterruptedException {
+        add(document, article, expected);
+    }
+
+    private void add(String document, Article article, @Nullable Expected expected)
+            throws OutageException, InterruptedException {
         BinaryData json = BinaryData.of(article, mapper);
         long bytes = json.size() + article.id().length() + 32;
         if (!batch.isEmpty() && batchBytes + bytes > maxBytes) {
@@ -111,7 +134,7 @@ final class BulkWriter {
         if (batch.isEmpty()) {
             batchStarted = System.nanoTime();
         }
-        batch.add(new Pending(document, article.id(), article, json));
+        batch.add(new Pending(document, article.id(), article, json, expected));
         batchBytes += bytes;
         if (batch.size() >= maxOperations) {
             dispatch();
@@ -215,7 +238,7 @@ final class BulkWriter {
                 accepted.add(p);
             } else {
                 accepted.add(new Pending(p.document(), p.id(), result.article(),
-                        BinaryData.of(result.article(), mapper)));
+                        BinaryData.of(result.article(), mapper), p.expected()));
             }
         }
         return accepted;
@@ -269,6 +292,8 @@ final class BulkWriter {
                     outcome.indexed(p.document(), item.result() == null || "created".equals(item.result()));
                 } else if (item.status() == 429 || item.status() == 503) {
                     retry.add(p);
+                } else if (item.status() == 409 && p.expected() != null) {
+                    outcome.superseded(p.document());
                 } else {
                     outcome.failed(p.document(), "Elasticsearch refused the document: " + item.error().type()
                             + ": " + item.error().reason());
@@ -314,7 +339,14 @@ final class BulkWriter {
         return client.bulk(b -> {
             b.index(index);
             for (Pending p : pending) {
-                b.operations(op -> op.index(i -> i.id(p.id()).document(p.json())));
+                Expected expected = p.expected();
+                b.operations(op -> op.index(i -> {
+                    i.id(p.id()).document(p.json());
+                    if (expected != null) {
+                        i.ifSeqNo(expected.seqNo()).ifPrimaryTerm(expected.primaryTerm());
+                    }
+                    return i;
+                }));
             }
             return b;
         });

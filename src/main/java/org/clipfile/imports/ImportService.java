@@ -270,7 +270,8 @@ public class ImportService implements IndexReadyListener {
 
     /**
      * A large import teaches the entity catalogue new short forms and acronyms, and its first articles were linked
-     * before the catalogue knew the rest: a re-index links the whole archive again (skipped while one runs).
+     * before the catalogue knew the rest: a relink decides the links across the archive again and rewrites, in
+     * place, the articles whose entities change (skipped while a re-index or relink runs).
      */
     private void relinkAfter(ImportJob end) {
         int threshold = entities.relinkAfterImport();
@@ -278,13 +279,14 @@ public class ImportService implements IndexReadyListener {
             return;
         }
         try {
-            reindexer.start(false);
-            log.info("Import {} indexed {} articles: re-indexing to link entities across the archive", end.id(),
+            reindexer.relink();
+            log.info("Import {} indexed {} articles: relinking entities across the archive", end.id(),
                     end.indexed());
         } catch (ReindexRunningException e) {
-            log.info("Import {}: no re-index to link entities, one is running ({})", end.id(), e.getMessage());
+            log.info("Import {}: no relink of entities, a re-index or relink is running ({})", end.id(),
+                    e.getMessage());
         } catch (IOException | RuntimeException e) {
-            log.warn("Import {}: the re-index to link entities could not start: {}", end.id(), e.toString());
+            log.warn("Import {}: the relink of entities could not start: {}", end.id(), e.toString());
         }
     }
 

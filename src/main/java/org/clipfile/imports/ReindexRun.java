@@ -15,7 +15,9 @@ record ReindexRun(
         String state,
         String from,
         String to,
+        @Nullable String mode,
         @JsonProperty("registry_applied") boolean registryApplied,
+        long examined,
         long copied,
         long failed,
         List<String> failures,
@@ -29,19 +31,24 @@ record ReindexRun(
     static final String KIND = "run";
 
     static ReindexRun of(Reindexer.Status status, String owner, Instant heartbeat) {
-        return new ReindexRun(KIND, status.to(), status.state(), status.from(), status.to(),
-                status.registryApplied(), status.copied(), status.failed(), status.failures(), owner,
+        return new ReindexRun(KIND, status.id(), status.state(), status.from(), status.to(), status.mode().name(),
+                status.registryApplied(), status.examined(), status.copied(), status.failed(), status.failures(), owner,
                 status.startedAt(), heartbeat, status.finishedAt(), status.docsPerSecond(), status.error());
     }
 
     Reindexer.Status status() {
-        return new Reindexer.Status(state, from, to, registryApplied, copied, failed,
+        return new Reindexer.Status(id, state, from, to, modeOrCopy(), registryApplied, examined, copied, failed,
                 failures == null ? List.of() : failures, startedAt, finishedAt, docsPerSecond, error, heartbeatAt,
                 owner);
     }
 
+    /** Runs stored before relinks in place existed were all copies. */
+    private Reindexer.Mode modeOrCopy() {
+        return mode == null ? Reindexer.Mode.copy : Reindexer.Mode.valueOf(mode);
+    }
+
     ReindexRun failed(String reason, Instant now) {
-        return new ReindexRun(kind, id, "failed", from, to, registryApplied, copied, failed, failures, owner,
-                startedAt, heartbeatAt, now, docsPerSecond, reason);
+        return new ReindexRun(kind, id, "failed", from, to, mode, registryApplied, examined, copied, failed, failures,
+                owner, startedAt, heartbeatAt, now, docsPerSecond, reason);
     }
 }

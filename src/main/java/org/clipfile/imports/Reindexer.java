@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -33,6 +34,7 @@ import org.clipfile.curation.CurationEdits;
 import org.clipfile.enrich.curation.Curation;
 import org.clipfile.enrich.catalogue.EntityLinks;
 import org.clipfile.index.ArticleIndex;
+import org.clipfile.index.EntitiesRelinked;
 import org.clipfile.index.IndexMoved;
 import org.clipfile.index.IndexReadyListener;
 import org.jspecify.annotations.Nullable;
@@ -58,13 +60,40 @@ public class Reindexer implements IndexReadyListener {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
+    /** How a run brings the indexed articles up to date. */
+    public enum Mode {
+        /** Every article copied into a new index and the alias moved onto it: a mapping change, registry edits. */
+        copy,
+        /**
+         * Links across the archive decided again, and only the articles whose entities change written again, in
+         * the live index (each only if nothing else wrote it since it was read): after a large import, and to
+         * apply editors' curation edits.
+         */
+        relink
+    }
+
     /**
-     * A re-index run: {@code state} is running, completed or failed; {@code heartbeatAt} is when its server
-     * instance ({@code owner}) last reported.
+     * A re-index run: {@code state} is running, completed or failed; {@code examined} articles read, {@code copied}
+     * written (a relink writes only those whose entities change; {@code to} is then {@code from});
+     * {@code heartbeatAt} is when its server instance ({@code owner}) last reported.
      */
-    public record Status(String state, String from, String to, boolean registryApplied, long copied, long failed,
-            List<String> failures, @Nullable Instant startedAt, @Nullable Instant finishedAt,
-            double docsPerSecond, @Nullable String error, @Nullable Instant heartbeatAt, @Nullable String owner) {}
+    public record Status(String id, String state, String from, String to, Mode mode, boolean registryApplied,
+            long examined, long copied, long failed, List<String> failures, @Nullable Instant startedAt,
+            @Nullable Instant finishedAt, double docsPerSecond, @Nullable String error, @Nullable Instant heartbeatAt,
+            @Nullable String owner) {
+
+        Status progress(long nowExamined, long nowCopied, long nowFailed, List<String> nowFailures, Instant now) {
+            return new Status(id, "running", from, to, mode, registryApplied, nowExamined, nowCopied, nowFailed,
+                    nowFailures, startedAt, null, rate(nowExamined, startedAt, now), null, now, owner);
+        }
+
+        Status ended(String endState, long nowExamined, long nowCopied, long nowFailed, List<String> nowFailures,
+                Instant now, @Nullable String endError) {
+            return new Status(id, endState, from, to, mode, registryApplied, nowExamined, nowCopied, nowFailed,
+                    nowFailures, startedAt, now, endError == null ? rate(nowExamined, startedAt, now) : 0, endError,
+                    now, owner);
+        }
+    }
 
     private final ElasticsearchClient client;
     private final ArticleIndex index;
@@ -162,6 +191,11 @@ public class Reindexer implements IndexReadyListener {
     }
 
     private String abandonedError(ReindexRun run) throws IOException {
+        if (Mode.relink.name().equals(run.mode())) {
+            return "The server instance relinking " + run.to() + " (" + run.owner() + ") stopped reporting. "
+                    + "Nothing is lost: the articles it rewrote carry the new links, the others their earlier ones; "
+                    + "start it again to finish.";
+        }
         if (run.to().equals(index.currentIndex())) {
             return "The server instance running this re-index (" + run.owner() + ") stopped after moving the "
                     + "alias: " + run.to() + " is the live index; " + run.from() + " is kept. Articles written "
@@ -178,24 +212,46 @@ public class Reindexer implements IndexReadyListener {
      * {@link ReindexRunningException} while one runs on any server instance.
      */
     public synchronized Status start(boolean applyRegistry) throws IOException {
+        return begin(Mode.copy, applyRegistry);
+    }
+
+    /**
+     * Starts a {@linkplain Mode#relink relink in place} in the background and returns its first status; refused
+     * with {@link ReindexRunningException} while a re-index or relink runs on any server instance.
+     */
+    public synchronized Status relink() throws IOException {
+        return begin(Mode.relink, false);
+    }
+
+    private Status begin(Mode mode, boolean applyRegistry) throws IOException {
         store.ensureExists();
         Instant started = clock.instant();
         String from = index.currentIndex();
-        String versioned = index.definition().indexName(index.alias());
-        String target = versioned.equals(from) || client.indices().exists(e -> e.index(versioned)).value()
-                ? versioned + "-" + STAMP.format(started)
-                : versioned;
-        ReindexRunStore.Held lock = store.tryLock(target, owner, started.minus(properties.abandonedAfter()),
+        String target;
+        String id;
+        if (mode == Mode.copy) {
+            String versioned = index.definition().indexName(index.alias());
+            target = versioned.equals(from) || client.indices().exists(e -> e.index(versioned)).value()
+                    ? versioned + "-" + STAMP.format(started)
+                    : versioned;
+            id = target;
+        } else {
+            target = from;
+            id = from + "-relink-" + STAMP.format(started);
+        }
+        ReindexRunStore.Held lock = store.tryLock(id, owner, started.minus(properties.abandonedAfter()),
                 this::markAbandoned);
         if (lock == null) {
             Optional<Status> running = latest();
             throw new ReindexRunningException("A re-index is already running" + running
                     .filter(r -> r.state().equals("running"))
-                    .map(r -> " (into " + r.to() + ", " + r.copied() + " articles copied, on " + r.owner() + ")")
+                    .map(r -> r.mode() == Mode.relink
+                            ? " (relinking " + r.to() + ", " + r.examined() + " articles read, on " + r.owner() + ")"
+                            : " (into " + r.to() + ", " + r.copied() + " articles copied, on " + r.owner() + ")")
                     .orElse("") + "; wait for it to end, or check GET /api/admin/reindex");
         }
-        Status first = new Status("running", from, target, applyRegistry, 0, 0, List.of(), started, null, 0, null,
-                started, owner);
+        Status first = new Status(id, "running", from, target, mode, applyRegistry, 0, 0, 0, List.of(), started, null,
+                0, null, started, owner);
         try {
             store.save(ReindexRun.of(first, owner, started), true);
         } catch (IOException | RuntimeException e) {
@@ -213,13 +269,12 @@ public class Reindexer implements IndexReadyListener {
         Thread.ofVirtual().name("reindex").start(() -> {
             Status end;
             try {
-                end = run(applyRegistry, from, target, started);
+                end = mode == Mode.copy ? run(first) : relinkInPlace(first);
             } catch (Exception e) {
-                log.error("Re-index failed", e);
+                log.error(mode == Mode.copy ? "Re-index failed" : "Relink failed", e);
                 Status last = status.get();
-                end = new Status("failed", last.from(), last.to(), applyRegistry, last.copied(), last.failed(),
-                        last.failures(), last.startedAt(), clock.instant(), 0, failureText(e, last), clock.instant(),
-                        owner);
+                end = last.ended("failed", last.examined(), last.copied(), last.failed(), last.failures(),
+                        clock.instant(), failureText(e, last));
             }
             heartbeat.cancel(false);
             finish(end);
@@ -228,6 +283,10 @@ public class Reindexer implements IndexReadyListener {
     }
 
     private String failureText(Exception e, Status last) {
+        if (last.mode() == Mode.relink) {
+            return e.getMessage() + ". Nothing is lost: the articles rewritten so far carry the new links, the "
+                    + "others their earlier ones; start it again to finish.";
+        }
         boolean moved;
         try {
             moved = last.to().equals(index.currentIndex());
@@ -298,20 +357,106 @@ public class Reindexer implements IndexReadyListener {
     }
 
     /** Runs a whole re-index in the calling thread, holding the lock. */
-    private Status run(boolean applyRegistry, String from, String target, Instant started)
-            throws IOException, InterruptedException {
+    private Status run(Status first) throws IOException, InterruptedException {
         String alias = index.alias();
+        String from = first.from();
+        String target = first.to();
+        Instant started = first.startedAt();
         if (!index.definition().createUnaliased(client, target)) {
             throw new IllegalStateException(target + " exists already");
         }
         client.indices().putSettings(p -> p.index(target).settings(s -> s.refreshInterval(r -> r.time("-1"))));
-        // Links across the archive are decided afresh from the stored enrichment (each entity as its article alone
-        // resolved it), and applied to every article copied, as are registry edits when asked for.
-        // Editors' curation edits in force when the run starts are always applied (an undone one is no longer):
-        // their splits keep the catalogue from linking, then they change the linked entities.
+        Progress progress = new Progress(first);
+        UnaryOperator<Article> change = linking(from, first.registryApplied());
+        BulkWriter writer = progress.writer(target);
+        log.info("Re-indexing {} into {}{}", from, target, first.registryApplied() ? " with the current alias registry"
+                : "");
+        PageVisitor copyAll = hit -> writer.add(hit.id(), change.apply(hit.source()));
+        try {
+            scan(from, null, copyAll, progress);
+            Instant beforeMove = clock.instant();
+            // Articles written to the old index while it was copied (made searchable first: an import refreshes it
+            // only every 30 s).
+            client.indices().refresh(r -> r.index(from));
+            scan(from, since(started), copyAll, progress);
+            writer.flush();
+            requireLock();
+            client.indices().putSettings(p -> p.index(target).settings(s -> s.refreshInterval(r -> r.time("1s"))));
+            client.indices().updateAliases(u -> u
+                    .actions(a -> a.remove(r -> r.index(from).alias(alias)))
+                    .actions(a -> a.add(d -> d.index(target).alias(alias).isWriteIndex(true))));
+            // Articles written in the moment between the catch-up and the move.
+            client.indices().refresh(r -> r.index(from));
+            scan(from, since(beforeMove), copyAll, progress);
+            writer.finish();
+            events.publishEvent(new IndexMoved(alias, from, target));
+        } catch (BulkWriter.OutageException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        // The catch-up passes write again what was written during the copy (same ids, no duplicates): the
+        // index's own count is the number of articles copied.
+        long inTarget = client.count(c -> c.index(target)).count();
+        Status end = progress.ended(inTarget, inTarget);
+        log.info("Re-indexed {} articles from {} into {} ({} failed, {} articles/s); {} now points to {}. {} is kept "
+                + "for a roll-back.", inTarget, from, target, end.failed(), end.docsPerSecond(), alias, target, from);
+        return end;
+    }
+
+    /**
+     * Relinks the live index in the calling thread, holding the lock: the catalogue is rebuilt, every article read,
+     * and only those whose entities change are written again, each only if no import or edit wrote it since it was
+     * read (such an article was linked with the new links when it was written). No copy, no alias move.
+     */
+    private Status relinkInPlace(Status first) throws IOException, InterruptedException {
+        String live = first.from();
+        Instant started = first.startedAt();
+        Progress progress = new Progress(first);
+        UnaryOperator<Article> change = linking(live, false);
+        BulkWriter writer = progress.writer(live);
+        AtomicLong superseded = new AtomicLong();
+        progress.superseded = superseded;
+        PageVisitor rewriteChanged = hit -> {
+            Article stored = hit.source();
+            Article linked = change.apply(stored);
+            if (stored != null && !Objects.equals(linked.entities(), stored.entities())
+                    && hit.seqNo() != null && hit.primaryTerm() != null) {
+                writer.addIfUnchanged(hit.id(), linked, new BulkWriter.Expected(hit.seqNo(), hit.primaryTerm()));
+            }
+        };
+        log.info("Relinking the entities of {} in place", live);
+        try {
+            // Articles imported in the last seconds are made searchable first (an import refreshes every 30 s).
+            client.indices().refresh(r -> r.index(live));
+            scan(live, null, rewriteChanged, progress);
+            // Articles prepared while the catalogue was rebuilt were linked with the earlier links, and may have been
+            // written after the scan began: read again (this pass's reads are not counted as examined). The
+            // rewrites of the first pass are written first, so that this one reads them.
+            writer.flush();
+            client.indices().refresh(r -> r.index(live));
+            progress.counting = false;
+            scan(live, since(started), rewriteChanged, progress);
+            writer.finish();
+        } catch (BulkWriter.OutageException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        events.publishEvent(new EntitiesRelinked(index.alias(), progress.copied.get()));
+        Status end = progress.ended(progress.examined.get(), progress.copied.get());
+        log.info("Relinked {}: {} articles read, {} rewritten, {} written meanwhile by others, {} failed ({} "
+                + "articles/s)", live, end.examined(), end.copied(), superseded.get(), end.failed(),
+                end.docsPerSecond());
+        return end;
+    }
+
+    /**
+     * What a run does to each stored article: links across the archive decided afresh from the stored enrichment
+     * (each entity as its article alone resolved it), registry edits when asked for, and the editors' curation
+     * edits in force when the run starts (an undone one is no longer): their splits keep the catalogue from
+     * linking, then they change the linked entities.
+     */
+    private UnaryOperator<Article> linking(String from, boolean applyRegistry) throws IOException {
         Curation curation = curationEdits.fresh();
         EntityLinks links = catalogue.rebuild(from, curation.vetoes());
-        UnaryOperator<Article> change = a -> {
+        return a -> {
             if (a.entities() == null) {
                 return a;
             }
@@ -321,57 +466,71 @@ public class Reindexer implements IndexReadyListener {
             return a.withEntities(curation.apply(links.apply(entities, a.title() + "\n\n" + a.body(),
                     EntityCatalogueService.tagsOf(a.tags(), a.section()))));
         };
-        AtomicLong copied = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        List<String> failures = new ArrayList<>();
-        BulkWriter writer = new BulkWriter(client, target, properties.bulkOperations(),
-                properties.bulkSize().toBytes(), properties.maxOutage(), new BulkWriter.Outcome() {
-                    @Override
-                    public void indexed(String document, boolean created) {
-                        copied.incrementAndGet();
-                    }
+    }
 
-                    @Override
-                    public void failed(String document, String reason) {
-                        failed.incrementAndGet();
-                        synchronized (failures) {
-                            if (failures.size() < 100) {
-                                failures.add(document + ": " + reason);
-                            }
-                        }
-                    }
-                });
-        log.info("Re-indexing {} into {}{}", from, target, applyRegistry ? " with the current alias registry" : "");
-        try {
-            copy(from, null, change, writer, copied, failed, failures, started, target, applyRegistry);
-            Instant beforeMove = clock.instant();
-            // Articles written to the old index while it was copied (made searchable first: an import refreshes it
-            // only every 30 s).
-            client.indices().refresh(r -> r.index(from));
-            copy(from, since(started), change, writer, copied, failed, failures, started, target, applyRegistry);
-            writer.flush();
-            requireLock();
-            client.indices().putSettings(p -> p.index(target).settings(s -> s.refreshInterval(r -> r.time("1s"))));
-            client.indices().updateAliases(u -> u
-                    .actions(a -> a.remove(r -> r.index(from).alias(alias)))
-                    .actions(a -> a.add(d -> d.index(target).alias(alias).isWriteIndex(true))));
-            // Articles written in the moment between the catch-up and the move.
-            client.indices().refresh(r -> r.index(from));
-            copy(from, since(beforeMove), change, writer, copied, failed, failures, started, target, applyRegistry);
-            writer.finish();
-            events.publishEvent(new IndexMoved(alias, from, target));
-        } catch (BulkWriter.OutageException e) {
-            throw new IOException(e.getMessage(), e);
+    /** The counts of one run, reported by the heartbeat while it goes. */
+    private final class Progress implements BulkWriter.Outcome {
+        private final Status first;
+        private final AtomicLong examined = new AtomicLong();
+        private final AtomicLong copied = new AtomicLong();
+        private final AtomicLong failed = new AtomicLong();
+        private final List<String> failures = new ArrayList<>();
+        private @Nullable AtomicLong superseded;
+        /** Whether the articles read count as examined (not in a relink's catch-up pass, which reads again). */
+        private volatile boolean counting = true;
+
+        Progress(Status first) {
+            this.first = first;
         }
-        // The catch-up passes write again what was written during the copy (same ids, no duplicates): the
-        // index's own count is the number of articles copied.
-        long inTarget = client.count(c -> c.index(target)).count();
-        Instant finished = clock.instant();
-        double seconds = Math.max(0.001, Duration.between(started, finished).toMillis() / 1000.0);
-        log.info("Re-indexed {} articles from {} into {} in {} s ({} failed); {} now points to {}. {} is kept for a "
-                + "roll-back.", inTarget, from, target, seconds, failed.get(), alias, target, from);
-        return new Status("completed", from, target, applyRegistry, inTarget, failed.get(), List.copyOf(failures),
-                started, finished, Math.round(inTarget / seconds * 10) / 10.0, null, finished, owner);
+
+        BulkWriter writer(String target) {
+            return new BulkWriter(client, target, properties.bulkOperations(), properties.bulkSize().toBytes(),
+                    properties.maxOutage(), this);
+        }
+
+        @Override
+        public void indexed(String document, boolean created) {
+            copied.incrementAndGet();
+        }
+
+        @Override
+        public void failed(String document, String reason) {
+            failed.incrementAndGet();
+            synchronized (failures) {
+                if (failures.size() < 100) {
+                    failures.add(document + ": " + reason);
+                }
+            }
+        }
+
+        @Override
+        public void superseded(String document) {
+            AtomicLong count = superseded;
+            if (count != null) {
+                count.incrementAndGet();
+            }
+        }
+
+        void report() {
+            List<String> firstFailures;
+            synchronized (failures) {
+                firstFailures = List.copyOf(failures.subList(0, Math.min(10, failures.size())));
+            }
+            status.set(first.progress(examined.get(), copied.get(), failed.get(), firstFailures, clock.instant()));
+        }
+
+        Status ended(long endExamined, long endCopied) {
+            List<String> all;
+            synchronized (failures) {
+                all = List.copyOf(failures);
+            }
+            return first.ended("completed", endExamined, endCopied, failed.get(), all, clock.instant(), null);
+        }
+    }
+
+    /** What a scan does with each article it reads. */
+    private interface PageVisitor {
+        void visit(Hit<Article> hit) throws BulkWriter.OutageException, InterruptedException;
     }
 
     private void requireLock() {
@@ -381,9 +540,12 @@ public class Reindexer implements IndexReadyListener {
         }
     }
 
-    private static double rate(long copied, Instant started, Instant now) {
+    private static double rate(long articles, @Nullable Instant started, Instant now) {
+        if (started == null) {
+            return 0;
+        }
         double seconds = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
-        return Math.round(copied / seconds * 10) / 10.0;
+        return Math.round(articles / seconds * 10) / 10.0;
     }
 
     /**
@@ -397,9 +559,8 @@ public class Reindexer implements IndexReadyListener {
         return Query.of(q -> q.range(r -> r.date(d -> d.field("ingested_at").gte(from.toString()))));
     }
 
-    private void copy(String from, @Nullable Query filter, UnaryOperator<Article> change, BulkWriter writer,
-            AtomicLong copied, AtomicLong failed, List<String> failures, Instant started, String target,
-            boolean applyRegistry)
+    /** Reads every article of {@code from} (matching {@code filter}) in pages, in index order. */
+    private void scan(String from, @Nullable Query filter, PageVisitor visitor, Progress progress)
             throws IOException, InterruptedException, BulkWriter.OutageException {
         String pit = client.openPointInTime(o -> o.index(from).keepAlive(k -> k.time("5m"))).id();
         try {
@@ -410,6 +571,7 @@ public class Reindexer implements IndexReadyListener {
                 SearchResponse<Article> page = client.search(s -> {
                     s.pit(p -> p.id(currentPit).keepAlive(k -> k.time("5m"))).size(PAGE)
                             .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)))
+                            .seqNoPrimaryTerm(true)
                             .trackTotalHits(t -> t.enabled(false));
                     if (filter != null) {
                         s.query(filter);
@@ -424,17 +586,14 @@ public class Reindexer implements IndexReadyListener {
                     return;
                 }
                 for (Hit<Article> hit : hits) {
-                    writer.add(hit.id(), change.apply(hit.source()));
+                    visitor.visit(hit);
+                    if (progress.counting) {
+                        progress.examined.incrementAndGet();
+                    }
                 }
                 pit = page.pitId() == null ? pit : page.pitId();
                 after = hits.getLast().sort();
-                List<String> firstFailures;
-                synchronized (failures) {
-                    firstFailures = List.copyOf(failures.subList(0, Math.min(10, failures.size())));
-                }
-                Instant now = clock.instant();
-                status.set(new Status("running", from, target, applyRegistry, copied.get(), failed.get(),
-                        firstFailures, started, null, rate(copied.get(), started, now), null, now, owner));
+                progress.report();
                 requireLock();
             }
         } finally {

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.clipfile.curation.CurationEdits;
 import org.clipfile.enrich.Enricher;
 import org.clipfile.index.ArticleIndex;
+import org.clipfile.index.EntitiesRelinked;
 import org.clipfile.index.IndexMoved;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -47,6 +48,12 @@ class EntityFacetLabels implements FacetLabels {
     /** A re-index may have renamed or relinked entities (curation, the catalogue): names are looked up again. */
     @EventListener
     void indexMoved(IndexMoved moved) {
+        cache.clear();
+    }
+
+    /** So may a relink in place. */
+    @EventListener
+    void entitiesRelinked(EntitiesRelinked relinked) {
         cache.clear();
     }
 

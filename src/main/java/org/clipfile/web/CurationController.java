@@ -67,10 +67,13 @@ class CurationController {
         return edits.entity(id);
     }
 
-    /** Starts the re-index that applies the edits in force to every indexed article (202; 409 while one runs). */
+    /**
+     * Starts the relink that applies the edits in force to every indexed article, rewriting in place those they
+     * change (202; 409 while a re-index or relink runs).
+     */
     @PostMapping("/api/curation/reindex")
     ResponseEntity<Reindexer.Status> reindex() throws IOException {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(reindexer.start(false));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(reindexer.relink());
     }
 
     @GetMapping("/api/curation/reindex")

@@ -28,6 +28,7 @@ class BulkWriterIntegrationTests extends ArchiveServerTest {
 
     private final AtomicLong indexed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong superseded = new AtomicLong();
 
     private BulkWriter writer(int maxOperations) {
         return new BulkWriter(client, index.alias(), maxOperations, 5L << 20, Duration.ofMinutes(1),
@@ -41,11 +42,21 @@ class BulkWriterIntegrationTests extends ArchiveServerTest {
                     public void failed(String document, String reason) {
                         failed.incrementAndGet();
                     }
+
+                    @Override
+                    public void superseded(String document) {
+                        superseded.incrementAndGet();
+                    }
                 });
     }
 
     private static Article article(String id) {
         return new Article(id, "Report " + id, "Body of report " + id + ".", Instant.parse("2024-05-01T00:00:00Z"),
+                "Test Wire", null, null, List.of(), null, "en", Instant.now(), id + "-hash", null);
+    }
+
+    private static Article titled(String id, String title) {
+        return new Article(id, title, "Body of report " + id + ".", Instant.parse("2024-05-01T00:00:00Z"),
                 "Test Wire", null, null, List.of(), null, "en", Instant.now(), id + "-hash", null);
     }
 
@@ -86,5 +97,29 @@ class BulkWriterIntegrationTests extends ArchiveServerTest {
                 .isEqualTo(1);
         writer.finish();
         assertThat(indexed.get()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotOverwriteAnArticleWrittenAgainSinceItWasReadWhenWritingIfUnchanged() throws Exception {
+        index.saveAll(List.of(article("cond-1"), article("cond-2")), true);
+        var read = client.get(g -> g.index(index.alias()).id("cond-1"), Article.class);
+        var readToo = client.get(g -> g.index(index.alias()).id("cond-2"), Article.class);
+        // Someone else writes cond-1 again after it was read.
+        index.saveAll(List.of(titled("cond-1", "Newer report")), true);
+
+        BulkWriter writer = writer(100);
+        writer.addIfUnchanged("cond-1", titled("cond-1", "Stale rewrite"),
+                new BulkWriter.Expected(read.seqNo(), read.primaryTerm()));
+        writer.addIfUnchanged("cond-2", titled("cond-2", "Fresh rewrite"),
+                new BulkWriter.Expected(readToo.seqNo(), readToo.primaryTerm()));
+        writer.finish();
+
+        assertThat(superseded.get()).isEqualTo(1);
+        assertThat(failed.get()).isZero();
+        assertThat(indexed.get()).isEqualTo(1);
+        assertThat(client.get(g -> g.index(index.alias()).id("cond-1"), Article.class).source().title())
+                .isEqualTo("Newer report");
+        assertThat(client.get(g -> g.index(index.alias()).id("cond-2"), Article.class).source().title())
+                .isEqualTo("Fresh rewrite");
     }
 }

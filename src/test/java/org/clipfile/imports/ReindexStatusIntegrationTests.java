@@ -85,7 +85,7 @@ class ReindexStatusIntegrationTests extends ArchiveServerTest {
         Instant now = Instant.now();
         String from = index.currentIndex();
         ReindexRun running = new ReindexRun(ReindexRun.KIND, "it-reindex-status-v9-other", "running", from,
-                "it-reindex-status-v9-other", false, 700, 0, List.of(), "other-instance", now.minusSeconds(20), now,
+                "it-reindex-status-v9-other", "copy", false, 700, 700, 0, List.of(), "other-instance", now.minusSeconds(20), now,
                 null, 35, null);
         store.save(running, true);
         client.create(c -> c.index(RUNS).id(ReindexRunStore.LOCK).refresh(Refresh.True)
@@ -110,7 +110,7 @@ class ReindexStatusIntegrationTests extends ArchiveServerTest {
         Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
         String from = index.currentIndex();
         ReindexRun dead = new ReindexRun(ReindexRun.KIND, "it-reindex-status-v9-dead", "running", from,
-                "it-reindex-status-v9-dead", false, 300, 0, List.of(), "dead-instance", longAgo.minusSeconds(5),
+                "it-reindex-status-v9-dead", "copy", false, 300, 300, 0, List.of(), "dead-instance", longAgo.minusSeconds(5),
                 longAgo, null, 60, null);
         store.save(dead, true);
         client.create(c -> c.index(RUNS).id(ReindexRunStore.LOCK).refresh(Refresh.True)

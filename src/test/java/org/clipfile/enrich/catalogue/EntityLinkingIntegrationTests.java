@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.clipfile.article.Article;
 import org.clipfile.enrich.EntityFacet;
-import org.clipfile.enrich.Enrichment;
 import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
@@ -33,15 +31,8 @@ class EntityLinkingIntegrationTests extends ArchiveServerTest {
     private int next;
 
     private String save(List<Article> batch, EntityFacet... entities) {
-        List<EntityFacet> people = new ArrayList<>();
-        List<EntityFacet> groups = new ArrayList<>();
-        for (EntityFacet entity : entities) {
-            (entity.type().equals("person") ? people : groups).add(entity);
-        }
         String id = "link-" + next++;
-        batch.add(new Article(id, "Story " + id, "Text of story " + id + ".",
-                Instant.parse("1987-03-02T00:00:00Z").plusSeconds(next * 3600L), "Test Wire", null, null, List.of(),
-                null, "en", Instant.now(), "hash-" + id, new Enrichment(people, groups, List.of())));
+        batch.add(Facets.stored(id, next, entities));
         return id;
     }
 
