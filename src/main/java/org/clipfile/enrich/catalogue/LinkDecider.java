@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.clipfile.enrich.catalogue.EntityCatalogue.Entry;
 import org.clipfile.enrich.names.NameKeys;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides the links a catalogue supports. A link never crosses types and never joins names the archive uses side by
@@ -36,6 +37,21 @@ final class LinkDecider {
     private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady",
             "president", "senator", "sen", "rep", "gov", "governor", "minister", "chairman", "king", "queen",
             "prince", "general", "gen", "judge", "justice", "secretary", "ambassador", "professor", "prof");
+    private static final Set<String> WOMENS_TITLES = Set.of("mrs", "ms", "miss", "lady", "madame", "dame");
+    private static final Set<String> MENS_TITLES = Set.of("mr", "sir", "lord");
+    /** Women's first names common in news archives: enough to keep "Mrs Reagan" from Ronald Reagan. */
+    private static final Set<String> WOMEN = Set.of(
+            "alice", "angela", "ann", "anne", "barbara", "beatrice", "benazir", "betty", "carla", "carol",
+            "caroline", "catherine", "christine", "claire", "clare", "condoleezza", "corazon", "cory", "cristina",
+            "diana", "dianne", "dilma", "dorothy", "edith", "edwina", "elaine", "elena", "elizabeth", "ellen",
+            "emma", "eva", "evita", "federica", "geraldine", "giorgia", "gloria", "golda", "gro", "hana", "harriet",
+            "heather", "helen", "hillary", "imelda", "indira", "indra", "isabel", "isabelle", "jacinda",
+            "jacqueline", "jane", "janet", "jeane", "jeanne", "joan", "joyce", "judith", "julia", "karen",
+            "kathleen", "kathryn", "khaleda", "laura", "linda", "lisa", "liz", "madeleine", "margaret", "maria",
+            "marie", "martha", "mary", "megawati", "mette", "michelle", "nancy", "nicola", "nicole", "olympia",
+            "pamela", "patricia", "peggy", "penny", "priti", "raisa", "rosa", "ruth", "sandra", "sanna", "sarah",
+            "segolene", "shirley", "simone", "sonia", "susan", "ségolène", "tansu", "tessa", "theresa", "ursula",
+            "violeta", "virginia", "wendy", "winnie", "yingluck", "yulia", "yvette");
     private static final Set<String> ORGANS = Set.of("commission", "board", "council", "secretariat", "committee");
     /** Familiar forms of English first names and the formal name each stands for. */
     private static final Map<String, String> NICKNAMES = Map.ofEntries(Map.entry("jim", "james"),
@@ -268,7 +284,67 @@ final class LinkDecider {
                 contextual.put(entry.id, new EntityLinks.Contextual(entry.id, List.copyOf(priors.keySet()), priors));
             }
         }
+        titled(personsByLastToken, contextual.keySet());
         return build(contextual);
+    }
+
+    /**
+     * A surname after a courtesy or office title ("Mrs Thatcher", "Mr Blair", "President Reagan") is the person the
+     * archive names in full with that surname: the one the bare surname stands for, else the only one (or the one
+     * with {@value #DOMINANT_SHARE} of the articles) among those of at least {@value #LEAST_EVIDENCE} articles; never
+     * where the bare surname is left to each article's context (several people bear it). A
+     * woman's title never goes to a man's name, nor a man's to a woman's, by a list of first names ("Mrs Reagan"
+     * is Nancy Reagan, never Ronald).
+     */
+    private void titled(Map<String, List<Entry>> personsByLastToken, Set<String> ambiguous) {
+        Map<String, Entry> surnames = new HashMap<>();
+        for (Entry entry : entries.values()) {
+            if (entry.type.equals("person") && !NameKeys.fold(entry.name()).contains(" ")) {
+                surnames.merge(NameKeys.fold(entry.name()), entry, (a, b) -> a.articles >= b.articles ? a : b);
+            }
+        }
+        for (Entry entry : entries.values()) {
+            String[] words = NameKeys.fold(entry.name()).split(" ");
+            if (!entry.type.equals("person") || words.length != 2 || !TITLES.contains(words[0])
+                    || parent.containsKey(entry.id)) {
+                continue;
+            }
+            String title = words[0];
+            String surname = words[1];
+            Entry bare = surnames.get(surname);
+            String target = null;
+            if (bare != null && ambiguous.contains(bare.id)) {
+                continue; // the archive's bare surname names several people: so may the titled one
+            } else if (bare != null && parent.containsKey(bare.id) && suits(title, entries.get(root(bare.id)))) {
+                target = root(bare.id);
+            } else {
+                Map<String, Integer> candidates = new HashMap<>();
+                for (Entry full : personsByLastToken.getOrDefault(surname, List.of())) {
+                    if (full.articles >= LEAST_EVIDENCE && suits(title, entries.get(root(full.id)))) {
+                        candidates.merge(root(full.id), full.articles, Integer::sum);
+                    }
+                }
+                int total = candidates.values().stream().mapToInt(Integer::intValue).sum();
+                target = candidates.entrySet().stream().max(Map.Entry.comparingByValue())
+                        .filter(top -> top.getValue() >= DOMINANT_SHARE * total).map(Map.Entry::getKey).orElse(null);
+            }
+            if (target != null && !target.equals(root(entry.id))) {
+                link(entry.id, target, "title: '" + entry.name() + "' is '" + entries.get(target).name() + "'");
+            }
+        }
+    }
+
+    /** Whether a person of this full name may be called by this title (courtesy titles have a gender). */
+    private static boolean suits(String title, @Nullable Entry person) {
+        if (person == null || !person.type.equals("person")) {
+            return false;
+        }
+        String[] words = NameKeys.fold(person.name()).split(" ");
+        if (words.length < 2) {
+            return false;
+        }
+        boolean woman = WOMEN.contains(words[0]);
+        return WOMENS_TITLES.contains(title) ? woman : !MENS_TITLES.contains(title) || !woman;
     }
 
     /**

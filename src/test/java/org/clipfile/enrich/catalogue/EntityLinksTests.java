@@ -193,6 +193,39 @@ class EntityLinksTests {
     }
 
     @Test
+    void shouldLinkASurnameAfterATitleToTheFullNameOfThatGenderOnly() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 6, article(person("Margaret Thatcher", "Thatcher")));
+        times(catalogue, 4, article(person("Thatcher")));
+        times(catalogue, 10, article(person("Ronald Reagan", "Reagan")));
+        times(catalogue, 4, article(person("Nancy Reagan")));
+        times(catalogue, 2, article(person("Mrs Thatcher")));
+        times(catalogue, 2, article(person("Mrs Reagan")));
+        times(catalogue, 2, article(person("Mr Reagan")));
+        times(catalogue, 2, article(person("Mr Thatcher")));
+        EntityLinks links = catalogue.decide();
+
+        assertThat(ids(links.apply(article(person("Mrs Thatcher"))))).containsExactly("person:margaret-thatcher");
+        assertThat(ids(links.apply(article(person("Mrs Reagan"))))).containsExactly("person:nancy-reagan");
+        assertThat(ids(links.apply(article(person("Mr Reagan"))))).containsExactly("person:ronald-reagan");
+        assertThat(ids(links.apply(article(person("Mr Thatcher"))))).as("Denis, not Margaret")
+                .containsExactly("person:mr-thatcher");
+    }
+
+    @Test
+    void shouldNotLinkATitledSurnameTheArchiveLeavesToEachArticlesContext() {
+        EntityCatalogue catalogue = new EntityCatalogue();
+        times(catalogue, 20, article(person("James Baker", "Baker"), person("Paul Volcker"), group("Treasury")));
+        times(catalogue, 8, article(person("Howard Baker", "Baker"), group("White House"), person("Oliver North")));
+        times(catalogue, 2, article(person("Baker"), group("Treasury")));
+        times(catalogue, 2, article(person("Baker"), group("White House")));
+        times(catalogue, 2, article(person("Mr Baker")));
+        EntityLinks links = catalogue.decide();
+
+        assertThat(ids(links.apply(article(person("Mr Baker"))))).containsExactly("person:mr-baker");
+    }
+
+    @Test
     void shouldLinkAPolicyAreaOfAnAcronymsBodyButNotAFirmsSubsidiary() {
         EntityCatalogue catalogue = new EntityCatalogue();
         times(catalogue, 6, article(group("EC")));
