@@ -186,7 +186,7 @@ function picker(facet, exclude, placeholder, chosen) {
   return el('div', { class: 'merge-picker' }, input, options);
 }
 
-/** The ⋯ button of a person or group facet value, opening its curation menu (editors only, by CSS). */
+/** The ⋯ button of a person, group or place facet value, opening its curation menu (editors only, by CSS). */
 export function valueMenu(facet, value) {
   const label = value.label ?? value.value;
   const button = el('button', { type: 'button', class: 'curate', 'aria-haspopup': 'true', 'aria-expanded': 'false',
@@ -236,13 +236,16 @@ function menu(facet, id, label, close) {
       close();
     }
   });
-  const removeButton = el('button', { type: 'button', class: 'secondary curate-remove' }, 'Not an entity');
+  const removeButton = el('button', { type: 'button', class: 'secondary curate-remove' },
+    facet === 'place' ? 'Not a place' : 'Not an entity');
   removeButton.addEventListener('click', async () => {
     if (await edit({ action: 'not_entity', entity: id })) {
       close();
     }
   });
-  box.append(el('div', { class: 'curate-actions' }, mergeButton, renameButton, retypeButton, removeButton), area);
+  // A place comes from the gazetteer: it can be renamed or removed, not merged or made a person.
+  box.append(el('div', { class: 'curate-actions' }, ...(facet === 'place' ? [renameButton, removeButton]
+    : [mergeButton, renameButton, retypeButton, removeButton])), area);
   return box;
 }
 

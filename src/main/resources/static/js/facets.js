@@ -221,7 +221,7 @@ function row(value, context, depth) {
     line.append(el('a', { class: 'profile', href: entityUrl(value.value), 'data-nav': '',
       'aria-label': 'About ' + (value.label ?? value.value), title: 'About' }, 'i'));
   }
-  if (facet === 'person' || facet === 'group') {
+  if (facet === 'person' || facet === 'group' || facet === 'place') {
     line.append(valueMenu(facet, value));
   }
   item.append(line);

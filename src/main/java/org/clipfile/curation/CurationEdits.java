@@ -51,6 +51,8 @@ public class CurationEdits implements IndexReadyListener {
     private static final int PAGE = 1000;
     /** An entity id as facets give it: {@code person:james-baker}, {@code group:g-7}. */
     private static final Pattern ENTITY_ID = Pattern.compile("(person|group):[\\p{L}\\p{N}][\\p{L}\\p{N}._'&-]{0,199}");
+    /** The gazetteer's ids: place:geonames:524901, place:country:RU, place:region:RU.48, place:area:..., ... */
+    private static final Pattern PLACE_ID = Pattern.compile("place:[a-z]{1,20}:[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,99}");
     private static final Pattern EDIT_ID = Pattern.compile("ce_[0-9a-f]{32}");
 
     /** What an editor asks for. */
@@ -132,6 +134,10 @@ public class CurationEdits implements IndexReadyListener {
         Action action = Action.parse(request.action()).orElseThrow(() -> ApiProblem.badRequest(
                 "action must be one of merge, split, rename, retype, not_entity"));
         String entity = entityId("entity", request.entity());
+        if (entity.startsWith("place:") && action != Action.RENAME && action != Action.NOT_ENTITY) {
+            throw ApiProblem.badRequest("A place can be renamed or marked as not a place; merging, splitting and "
+                    + "changing the type are for people and groups (places come from the gazetteer)");
+        }
         if (all.stream().filter(e -> !e.undone()).count() >= MOST_EDITS || all.size() >= MOST_STORED) {
             throw ApiProblem.conflict("too-many-edits", "Too many curation edits",
                     "At most " + MOST_EDITS + " curation edits in force and " + MOST_STORED
@@ -278,16 +284,12 @@ public class CurationEdits implements IndexReadyListener {
 
     private static String entityId(String field, @Nullable String id) {
         if (id == null || id.isBlank()) {
-            throw ApiProblem.badRequest(field + " is required: a person or group id such as person:james-baker");
+            throw ApiProblem.badRequest(field + " is required: a person, group or place id such as person:james-baker");
         }
         String stripped = id.strip();
-        if (stripped.startsWith("place:")) {
-            throw ApiProblem.badRequest("Places come from the gazetteer and are not curated here; only people "
-                    + "(person:...) and groups (group:...)");
-        }
-        if (!ENTITY_ID.matcher(stripped).matches()) {
-            throw ApiProblem.badRequest(field + " must be a person or group id such as person:james-baker, not '"
-                    + abbreviated(stripped) + "'");
+        if (!ENTITY_ID.matcher(stripped).matches() && !PLACE_ID.matcher(stripped).matches()) {
+            throw ApiProblem.badRequest(field + " must be a person, group or place id such as person:james-baker or "
+                    + "place:geonames:524901, not '" + abbreviated(stripped) + "'");
         }
         return stripped;
     }
@@ -296,6 +298,11 @@ public class CurationEdits implements IndexReadyListener {
         String printable = text.codePoints().filter(c -> !Character.isISOControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return printable.length() > 60 ? printable.substring(0, 60) + "…" : printable;
+    }
+
+    /** The article field (and stored entities' list) of a value's facet. */
+    private static String facetField(String id) {
+        return id.startsWith("person:") ? "people" : id.startsWith("place:") ? "places" : "groups";
     }
 
     private static String typeOf(String id) {
@@ -320,7 +327,7 @@ public class CurationEdits implements IndexReadyListener {
 
     /** A value is known when articles facet on it, the catalogue has it, or an edit made it. */
     private void requireKnown(String id) throws IOException {
-        String field = id.startsWith("person:") ? "people" : "groups";
+        String field = facetField(id);
         long count = client.count(c -> c.index(articles.alias())
                 .query(q -> q.term(t -> t.field(field).value(FieldValue.of(id))))).count();
         if (count > 0 || inCatalogue(id) || all.stream().anyMatch(e -> !e.undone() && id.equals(e.entity()))) {
@@ -368,7 +375,7 @@ public class CurationEdits implements IndexReadyListener {
      * articles' entity by it, not by the merged value's name.
      */
     private @Nullable String nameInArticles(String id) throws IOException {
-        String field = id.startsWith("person:") ? "people" : "groups";
+        String field = facetField(id);
         var response = client.search(s -> s.index(articles.alias()).size(10)
                 .source(src -> src.filter(f -> f.includes("entities")))
                 .query(q -> q.term(t -> t.field(field).value(id))), tools.jackson.databind.JsonNode.class);

@@ -15,24 +15,37 @@ import org.jspecify.annotations.Nullable;
  *
  * @param removed people and groups an editor marked as not an entity: neither indexed nor faceted, kept (as the
  *     article had them) so that undoing the edit brings them back at the next re-index
+ * @param removedPlaces the same for places an editor marked as not a place
  */
 public record Enrichment(List<EntityFacet> people, List<EntityFacet> groups, List<PlaceFacet> places,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) @Nullable List<EntityFacet> removed) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) @Nullable List<EntityFacet> removed,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) @Nullable List<PlaceFacet> removedPlaces) {
 
     public Enrichment {
         people = List.copyOf(people);
         groups = List.copyOf(groups);
         places = List.copyOf(places);
         removed = removed == null ? List.of() : List.copyOf(removed);
+        removedPlaces = removedPlaces == null ? List.of() : List.copyOf(removedPlaces);
+    }
+
+    public Enrichment(List<EntityFacet> people, List<EntityFacet> groups, List<PlaceFacet> places,
+            @Nullable List<EntityFacet> removed) {
+        this(people, groups, places, removed, List.of());
     }
 
     public Enrichment(List<EntityFacet> people, List<EntityFacet> groups, List<PlaceFacet> places) {
-        this(people, groups, places, List.of());
+        this(people, groups, places, List.of(), List.of());
     }
 
     @Override
     public List<EntityFacet> removed() {
         return removed == null ? List.of() : removed;
+    }
+
+    @Override
+    public List<PlaceFacet> removedPlaces() {
+        return removedPlaces == null ? List.of() : removedPlaces;
     }
 
     public static Enrichment empty() {
@@ -52,7 +65,7 @@ public record Enrichment(List<EntityFacet> people, List<EntityFacet> groups, Lis
                 people.stream().map(e -> e.withVariants(spellings(e, registeredNames))).toList(),
                 groups.stream().map(e -> e.withVariants(spellings(e, registeredNames))).toList(),
                 places.stream().map(p -> p.withVariants(placeSpellings(p.variants(), p.name()))).toList(),
-                removed());
+                removed(), removedPlaces());
     }
 
     private static List<String> spellings(EntityFacet entity,

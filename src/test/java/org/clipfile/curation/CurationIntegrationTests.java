@@ -11,6 +11,7 @@ import java.util.Map;
 import org.clipfile.article.Article;
 import org.clipfile.enrich.EntityFacet;
 import org.clipfile.enrich.Enrichment;
+import org.clipfile.enrich.PlaceFacet;
 import org.clipfile.enrich.names.NameKeys;
 import org.clipfile.security.Role;
 import org.clipfile.testsupport.ArchiveServerTest;
@@ -75,19 +76,19 @@ class CurationIntegrationTests extends ArchiveServerTest {
         Http editor = http.as(Role.editor);
         Http.Response started = editor.post("/api/curation/reindex", "application/json", "");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
-        String target = started.json().get("to").asString();
+        String run = started.json().get("id").asString();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode progress = editor.get("/api/curation/reindex").json();
-            JsonNode run = progress.get("reindex");
-            if (run.get("to").asString().equals(target) && !run.get("state").asString().equals("running")) {
-                assertThat(run.get("state").asString()).as(run.toString()).isEqualTo("completed");
+            JsonNode latest = progress.get("reindex");
+            if (latest.get("id").asString().equals(run) && !latest.get("state").asString().equals("running")) {
+                assertThat(latest.get("state").asString()).as(latest.toString()).isEqualTo("completed");
                 assertThat(progress.get("pending").asLong()).as("edits not yet applied").isZero();
                 return;
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("re-index still running");
+        throw new AssertionError("relink still running");
     }
 
     @Test
@@ -194,6 +195,63 @@ class CurationIntegrationTests extends ArchiveServerTest {
         assertThat(after.get(0).get("count").asLong()).isEqualTo(6);
     }
 
+    private static PlaceFacet city(String geonames, String name) {
+        return new PlaceFacet("place:geonames:" + geonames, name, "city", "GB", "United Kingdom", null, null,
+                "place:geonames:" + geonames, name, 51.5, -0.1, "place", false, List.of("place:country:GB"),
+                List.of(name.toLowerCase(java.util.Locale.ROOT)), 1);
+    }
+
+    /** The label of a value of the search's place facet. */
+    private String placeLabel(String id) {
+        for (JsonNode value : http.get("/api/facets/place?size=50&contains=london").json().get("values")) {
+            if (value.get("value").asString().equals(id)) {
+                return value.get("label").asString();
+            }
+        }
+        throw new AssertionError(id + " is no place facet value");
+    }
+
+    private long total(String place) {
+        return http.get("/api/search?size=1&place=" + place).json().get("total").asLong();
+    }
+
+    @Test
+    void shouldMarkAPlaceAsNotAPlaceAndRenameOneThroughTheRelinkAndUndoBoth() throws Exception {
+        List<Article> batch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = "cur-place-" + i;
+            // "reading the report": the gazetteer's town of Reading, wrongly, in two stories; London in the third.
+            PlaceFacet place = i < 2 ? city("2639577", "Reading") : city("2643743", "London");
+            batch.add(new Article(id, "Story " + id, "Text of story " + id + ".",
+                    Instant.parse("1987-03-02T00:00:00Z").plusSeconds(i * 3600L), "Test Wire", null, null,
+                    List.of(), null, "en", Instant.now(), "hash-" + id, new Enrichment(List.of(), List.of(),
+                            List.of(place))));
+        }
+        index.saveAll(batch, true);
+        assertThat(total("place:geonames:2639577")).isEqualTo(2);
+        assertThat(total("place:country:GB")).isEqualTo(3);
+
+        String notAPlace = created("""
+                {"action": "not_entity", "entity": "place:geonames:2639577"}""");
+        String rename = created("""
+                {"action": "rename", "entity": "place:geonames:2643743", "name": "London (City)"}""");
+        reindex();
+
+        assertThat(total("place:geonames:2639577")).isZero();
+        assertThat(total("place:country:GB")).as("the country came only from the places beneath it").isEqualTo(1);
+        assertThat(placeLabel("place:geonames:2643743")).isEqualTo("London (City)");
+        assertThat(http.get("/api/articles/cur-place-0").json().get("entities").get("places")).isEmpty();
+
+        for (String undo : List.of(notAPlace, rename)) {
+            assertThat(http.as(Role.editor).delete("/api/curation/edits/" + undo).status()).isEqualTo(200);
+        }
+        reindex();
+
+        assertThat(total("place:geonames:2639577")).isEqualTo(2);
+        assertThat(total("place:country:GB")).isEqualTo(3);
+        assertThat(placeLabel("place:geonames:2643743")).isEqualTo("London");
+    }
+
     @Test
     void shouldApplyAnEditToANewArticleAtOnce() throws Exception {
         List<Article> batch = new ArrayList<>();
@@ -241,7 +299,10 @@ class CurationIntegrationTests extends ArchiveServerTest {
         refused.put("{\"action\": \"explode\", \"entity\": \"person:ines-kowalczyk\"}", 400);
         refused.put("{\"entity\": \"person:ines-kowalczyk\"}", 400);
         refused.put("{\"action\": \"not_entity\"}", 400);
-        refused.put("{\"action\": \"not_entity\", \"entity\": \"place:country:SY\"}", 400);
+        refused.put("{\"action\": \"not_entity\", \"entity\": \"place:country:SY\"}", 404);
+        refused.put("{\"action\": \"merge\", \"entity\": \"place:country:SY\", \"other\": \"place:country:LB\"}", 400);
+        refused.put("{\"action\": \"retype\", \"entity\": \"place:country:SY\", \"type\": \"group\"}", 400);
+        refused.put("{\"action\": \"not_entity\", \"entity\": \"place:../../_cluster\"}", 400);
         refused.put("{\"action\": \"not_entity\", \"entity\": \"person:../../_cluster\"}", 400);
         refused.put("{\"action\": \"not_entity\", \"entity\": \"person:a\\u0000b\"}", 400);
         refused.put("{\"action\": \"not_entity\", \"entity\": \"person:" + "x".repeat(400) + "\"}", 400);
@@ -279,7 +340,8 @@ class CurationIntegrationTests extends ArchiveServerTest {
         Http editor = http.as(Role.editor);
         assertThat(editor.delete("/api/curation/edits/ce_00000000000000000000000000000000").status()).isEqualTo(404);
         assertThat(editor.delete("/api/curation/edits/..%2F..%2F_all").status()).isIn(400, 404);
-        assertThat(editor.get("/api/curation/entities/place:country:SY").status()).isEqualTo(400);
+        assertThat(editor.get("/api/curation/entities/place:country:SY").status()).isEqualTo(200);
+        assertThat(editor.get("/api/curation/entities/place:..%2F_all").status()).isIn(400, 404);
     }
 
     @Test

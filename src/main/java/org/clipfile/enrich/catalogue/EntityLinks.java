@@ -297,7 +297,7 @@ public final class EntityLinks {
     public static Enrichment restore(Enrichment enrichment) {
         if (enrichment.people().stream().allMatch(f -> f.linked().isEmpty())
                 && enrichment.groups().stream().allMatch(f -> f.linked().isEmpty())
-                && enrichment.removed().isEmpty()) {
+                && enrichment.removed().isEmpty() && enrichment.removedPlaces().isEmpty()) {
             return enrichment;
         }
         List<EntityFacet> all = new ArrayList<>(enrichment.people());
@@ -305,8 +305,11 @@ public final class EntityLinks {
         // What an editor marked as not an entity comes back too: the edit is applied again after linking.
         all.addAll(enrichment.removed());
         List<EntityFacet> restored = restore(all);
+        List<PlaceFacet> places = new ArrayList<>(enrichment.places());
+        places.addAll(enrichment.removedPlaces());
+        places.sort(Comparator.comparingInt(PlaceFacet::mentions).reversed().thenComparing(PlaceFacet::name));
         return new Enrichment(restored.stream().filter(f -> f.type().equals("person")).toList(),
-                restored.stream().filter(f -> !f.type().equals("person")).toList(), enrichment.places());
+                restored.stream().filter(f -> !f.type().equals("person")).toList(), places);
     }
 
     private static List<EntityFacet> restore(List<EntityFacet> facets) {

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.clipfile.enrich.EntityFacet;
 import org.clipfile.enrich.Enrichment;
+import org.clipfile.enrich.PlaceFacet;
 import org.clipfile.enrich.catalogue.LinkVetoes;
 import org.clipfile.enrich.names.NameKeys;
 import org.jspecify.annotations.Nullable;
@@ -144,8 +145,15 @@ public final class Curation {
         }
         edited = combine(edited, Function.identity(), RETYPED);
         edited.sort(Comparator.comparingInt(EntityFacet::mentions).reversed().thenComparing(EntityFacet::name));
+        // Places: an editor may mark one as not a place (it came from the gazetteer: no merge or retype). A renamed
+        // place keeps the gazetteer's name here (nothing to restore it from): facet labels ask the edits first.
+        List<PlaceFacet> removedPlaces = new ArrayList<>(linked.removedPlaces());
+        List<PlaceFacet> places = new ArrayList<>();
+        for (PlaceFacet place : linked.places()) {
+            (notEntities.contains(place.id()) ? removedPlaces : places).add(place);
+        }
         return new Enrichment(edited.stream().filter(f -> f.type().equals("person")).toList(),
-                edited.stream().filter(f -> !f.type().equals("person")).toList(), linked.places(), removed);
+                edited.stream().filter(f -> !f.type().equals("person")).toList(), places, removed, removedPlaces);
     }
 
     /** The links of {@code facet} an editor vetoed, split back out into the entities the article alone had. */
