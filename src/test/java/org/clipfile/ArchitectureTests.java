@@ -63,6 +63,23 @@ class ArchitectureTests {
     }
 
     @Test
+    void shouldKeepTheArticleRecordFreeOfEnrichment() {
+        // The article holds what enrichment found (org.clipfile.entity), never how it was found.
+        noClasses().that().resideInAPackage("org.clipfile.article..")
+                .should().dependOnClassesThat().resideInAPackage("org.clipfile.enrich..")
+                .check(MAIN);
+    }
+
+    @Test
+    void shouldKeepTheEntitiesAnArticleCarriesFreeOfArticleAndEnrichment() {
+        // Both the article record and enrichment use these records; they depend on neither.
+        classes().that().resideInAPackage("org.clipfile.entity..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.clipfile.entity..",
+                        "com.fasterxml.jackson.annotation..", "org.jspecify..")
+                .check(MAIN);
+    }
+
+    @Test
     void shouldKeepNameKeysOnTheJdkAloneForTheElasticsearchPlugin() {
         // NameKeys is compiled into the clipfile-names plugin too (pom.xml): inside Elasticsearch only the JDK is there.
         classes().that().haveNameMatching("org\\.clipfile\\.enrich\\.names\\.NameKeys.*")

@@ -2,11 +2,11 @@ package org.clipfile.enrich;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,6 +26,9 @@ import org.clipfile.enrich.places.Gazetteer;
 import org.clipfile.enrich.places.Place;
 import org.clipfile.enrich.places.PlaceResolver;
 import org.clipfile.enrich.places.ResolvedPlace;
+import org.clipfile.entity.Enrichment;
+import org.clipfile.entity.EntityFacet;
+import org.clipfile.entity.PlaceFacet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -136,10 +139,10 @@ public final class Enricher {
 
     /**
      * The stored enrichment without the name keys that enrichments stored before mapping version 4 hold (see
-     * {@link Enrichment#withoutNameKeys}); the alias registry gives the registered names of an entity by its id.
+     * {@link NameKeyRemoval}); the alias registry gives the registered names of an entity by its id.
      */
     public Enrichment withoutNameKeys(Enrichment stored) {
-        return stored.withoutNameKeys(id -> registry.findById(id).map(e -> e.names()).orElse(List.of()));
+        return NameKeyRemoval.withoutNameKeys(stored, id -> registry.findById(id).map(e -> e.names()).orElse(List.of()));
     }
 
     private java.util.Optional<org.clipfile.enrich.entities.CanonicalEntity> registered(EntityFacet entity) {

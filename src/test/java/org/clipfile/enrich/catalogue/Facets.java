@@ -2,7 +2,7 @@ package org.clipfile.enrich.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.clipfile.enrich.EntityFacet;
+import org.clipfile.entity.EntityFacet;
 import org.clipfile.enrich.names.NameKeys;
 
 /** People and groups as an article alone would have resolved them: a name and the short forms it used. */
