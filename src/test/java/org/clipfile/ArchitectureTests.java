@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.clipfile.audit.AuditLog;
 import org.clipfile.catalogue.EntityCatalogueService;
+import org.clipfile.enrich.Enricher;
 import org.clipfile.index.IndexDefinition;
 import org.clipfile.web.SearchQueryStrings;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,15 @@ class ArchitectureTests {
         classes().that().resideInAPackage("org.clipfile.entity..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.clipfile.entity..",
                         "com.fasterxml.jackson.annotation..", "org.jspecify..")
+                .check(MAIN);
+    }
+
+    @Test
+    void shouldReachReferenceDataThroughItsBeansNotThroughTheEnricher() {
+        // The gazetteer and the alias registry are beans of their own (enrich.ReferenceDataConfiguration).
+        noClasses().that().resideOutsideOfPackage("org.clipfile.enrich..")
+                .should().callMethod(Enricher.class, "aliasRegistry")
+                .orShould().callMethod(Enricher.class, "gazetteer")
                 .check(MAIN);
     }
 
