@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.clipfile.audit.AuditLog;
 import org.clipfile.catalogue.EntityCatalogueService;
+import org.clipfile.enrich.Enricher;
 import org.clipfile.index.IndexDefinition;
 import org.clipfile.web.SearchQueryStrings;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,32 @@ class ArchitectureTests {
         noClasses().that().resideInAPackage("org.clipfile.article..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.clipfile.web..", "org.clipfile.search..",
                         "org.clipfile.imports..", "jakarta.servlet..")
+                .check(MAIN);
+    }
+
+    @Test
+    void shouldKeepTheArticleRecordFreeOfEnrichment() {
+        // The article holds what enrichment found (org.clipfile.entity), never how it was found.
+        noClasses().that().resideInAPackage("org.clipfile.article..")
+                .should().dependOnClassesThat().resideInAPackage("org.clipfile.enrich..")
+                .check(MAIN);
+    }
+
+    @Test
+    void shouldKeepTheEntitiesAnArticleCarriesFreeOfArticleAndEnrichment() {
+        // Both the article record and enrichment use these records; they depend on neither.
+        classes().that().resideInAPackage("org.clipfile.entity..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.clipfile.entity..",
+                        "com.fasterxml.jackson.annotation..", "org.jspecify..")
+                .check(MAIN);
+    }
+
+    @Test
+    void shouldReachReferenceDataThroughItsBeansNotThroughTheEnricher() {
+        // The gazetteer and the alias registry are beans of their own (enrich.ReferenceDataConfiguration).
+        noClasses().that().resideOutsideOfPackage("org.clipfile.enrich..")
+                .should().callMethod(Enricher.class, "aliasRegistry")
+                .orShould().callMethod(Enricher.class, "gazetteer")
                 .check(MAIN);
     }
 

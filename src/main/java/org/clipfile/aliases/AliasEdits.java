@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.clipfile.enrich.Enricher;
 import org.clipfile.enrich.entities.AliasRegistry;
 import org.clipfile.enrich.entities.CanonicalEntity;
 import org.clipfile.enrich.entities.EntityType;
@@ -54,9 +53,9 @@ public class AliasEdits implements IndexReadyListener {
     private final AliasRegistry registry;
     private volatile Instant syncedUntil = Instant.EPOCH;
 
-    AliasEdits(SystemIndices indices, Enricher enricher) {
+    AliasEdits(SystemIndices indices, AliasRegistry registry) {
         this.edits = indices.define("entity-aliases", "entity-aliases.json", Edit.class);
-        this.registry = enricher.aliasRegistry();
+        this.registry = registry;
     }
 
     @Override

@@ -8,10 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.clipfile.enrich.EntityFacet;
-import org.clipfile.enrich.Enrichment;
-import org.clipfile.enrich.PlaceFacet;
-import org.clipfile.enrich.Salience;
+import org.clipfile.entity.EntityFacet;
+import org.clipfile.entity.Enrichment;
+import org.clipfile.entity.PlaceFacet;
+import org.clipfile.entity.SalienceEstimate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -222,7 +222,7 @@ public record Article(
         names.add(name);
         names.addAll(variants);
         return Map.of("type", type, "ids", ids, "names", List.copyOf(names),
-                "value", salience > 0 ? salience : Salience.estimate(mentions));
+                "value", salience > 0 ? salience : SalienceEstimate.of(mentions));
     }
 
     private static List<String> names(List<EntityFacet> entities) {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.clipfile.enrich.Enricher;
 import org.clipfile.enrich.entities.AliasRegistry;
 import org.clipfile.enrich.entities.CanonicalEntity;
 import org.clipfile.enrich.names.NameKeys;
@@ -28,7 +27,6 @@ import org.clipfile.search.query.QuerySyntaxException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,12 +50,6 @@ class BatchRunner {
     private final ArticleIndex articles;
     private final AliasRegistry registry;
     private final ExecutorService executor;
-
-    @Autowired
-    BatchRunner(ElasticsearchClient client, BatchStore store, BatchProperties properties, ArticleIndex articles,
-            Enricher enricher) {
-        this(client, store, properties, articles, enricher.aliasRegistry());
-    }
 
     BatchRunner(ElasticsearchClient client, BatchStore store, BatchProperties properties, ArticleIndex articles,
             AliasRegistry registry) {

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.clipfile.enrich.Enrichment;
+import org.clipfile.entity.Enrichment;
 import org.clipfile.enrich.catalogue.EntityCatalogue;
 import org.clipfile.enrich.catalogue.EntityLinks;
 import org.clipfile.enrich.catalogue.LinkVetoes;

@@ -2,11 +2,11 @@ package org.clipfile.enrich;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,17 +26,22 @@ import org.clipfile.enrich.places.Gazetteer;
 import org.clipfile.enrich.places.Place;
 import org.clipfile.enrich.places.PlaceResolver;
 import org.clipfile.enrich.places.ResolvedPlace;
-import org.springframework.beans.factory.ObjectProvider;
+import org.clipfile.entity.Enrichment;
+import org.clipfile.entity.EntityFacet;
+import org.clipfile.entity.PlaceFacet;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Component;
 
 /**
  * The entry point of enrichment: people, groups and places of an article as canonical entities. One instance is
- * shared by all threads. Without Spring: {@code new Enricher()} loads the fast recognizer (CoreNLP's model), the
- * alias registry and the gazetteer (about 2-3 s, ~200 MB of heap); the other constructors take the engine from
- * configuration ({@code clipfile.enrich.recognizer}) or everything ready-made (tests, another engine).
+ * shared by all threads. In the server it is built from the reference data beans ({@link ReferenceDataConfiguration});
+ * features that need the gazetteer or the registry inject those beans, not the enricher. Without Spring:
+ * {@code new Enricher()} loads the fast recognizer (CoreNLP's model), the alias registry and the gazetteer (about
+ * 2-3 s, ~200 MB of heap); the other constructors take another engine or everything ready-made (tests).
  */
 @Component
+@Import(ReferenceDataConfiguration.class)
 public final class Enricher {
     /** The order of people and groups in an enrichment: most mentioned first, then by name. */
     private static final Comparator<EntityFacet> BY_MENTIONS =
@@ -51,12 +56,6 @@ public final class Enricher {
     /** Loads the default engine and data; the gazetteer loads on another thread while the model loads. */
     public Enricher() {
         this(RecognizerEngine.FAST);
-    }
-
-    /** Loads the configured engine ({@code clipfile.enrich.recognizer}; the fast one when unset) and the data. */
-    @Autowired
-    public Enricher(ObjectProvider<EnrichProperties> properties) {
-        this(properties.getIfAvailable(() -> new EnrichProperties(RecognizerEngine.FAST)).recognizer());
     }
 
     public Enricher(RecognizerEngine engine) {
@@ -80,6 +79,7 @@ public final class Enricher {
         }
     }
 
+    @Autowired
     public Enricher(EntityRecognizer recognizer, AliasRegistry registry, Gazetteer gazetteer) {
         this.recognizer = recognizer;
         this.registry = registry;
@@ -88,11 +88,15 @@ public final class Enricher {
         this.placeResolver = new PlaceResolver(gazetteer);
     }
 
-    /** The alias registry this enricher resolves against: editors' changes apply to the next article enriched. */
+    /**
+     * The alias registry this enricher resolves against: editors' changes apply to the next article enriched. For
+     * callers that built the enricher themselves (tests, evaluations); in the server, inject the registry bean.
+     */
     public AliasRegistry aliasRegistry() {
         return registry;
     }
 
+    /** The gazetteer places resolve against; in the server, inject the gazetteer bean instead. */
     public Gazetteer gazetteer() {
         return gazetteer;
     }
@@ -136,10 +140,11 @@ public final class Enricher {
 
     /**
      * The stored enrichment without the name keys that enrichments stored before mapping version 4 hold (see
-     * {@link Enrichment#withoutNameKeys}); the alias registry gives the registered names of an entity by its id.
+     * {@link NameKeyRemoval}); the alias registry gives the registered names of an entity by its id.
      */
     public Enrichment withoutNameKeys(Enrichment stored) {
-        return stored.withoutNameKeys(id -> registry.findById(id).map(e -> e.names()).orElse(List.of()));
+        return NameKeyRemoval.withoutNameKeys(stored,
+                id -> registry.findById(id).map(e -> e.names()).orElse(List.of()));
     }
 
     private java.util.Optional<org.clipfile.enrich.entities.CanonicalEntity> registered(EntityFacet entity) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.clipfile.enrich.names.NameKeys;
+import org.clipfile.entity.Enrichment;
 import org.jspecify.annotations.Nullable;
 
 /**

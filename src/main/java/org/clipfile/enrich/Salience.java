@@ -2,6 +2,7 @@ package org.clipfile.enrich;
 
 import java.util.List;
 import org.clipfile.enrich.ner.Mention;
+import org.clipfile.entity.SalienceEstimate;
 
 /**
  * How much an article is about one of its people, groups or places, from 0 to 1: named in the title (0.35), in the
@@ -16,10 +17,10 @@ import org.clipfile.enrich.ner.Mention;
 public record Salience(int titleEnd, int leadEnd, int totalMentions) {
     static final double IN_TITLE = 0.35;
     static final double IN_LEAD = 0.25;
-    static final double FREQUENCY = 0.25;
+    static final double FREQUENCY = SalienceEstimate.FREQUENCY;
     static final double SHARE = 0.15;
     /** Mentions from which the frequency part is full. */
-    static final int FREQUENT = 4;
+    static final int FREQUENT = SalienceEstimate.FREQUENT;
     /** A first paragraph longer than this is cut: wire copy often has no paragraph breaks. */
     static final int MAX_LEAD = 400;
 
@@ -48,6 +49,6 @@ public record Salience(int titleEnd, int leadEnd, int totalMentions) {
 
     /** For entities stored without a salience: the frequency part alone, from the mention count. */
     public static double estimate(int mentions) {
-        return Math.round(FREQUENCY * Math.min(1.0, mentions / (double) FREQUENT) * 1000) / 1000.0;
+        return SalienceEstimate.of(mentions);
     }
 }

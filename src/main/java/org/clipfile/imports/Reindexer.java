@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.clipfile.article.Article;
 import org.clipfile.enrich.Enricher;
-import org.clipfile.enrich.Enrichment;
+import org.clipfile.entity.Enrichment;
 import org.clipfile.catalogue.EntityCatalogueService;
 import org.clipfile.curation.CurationEdits;
 import org.clipfile.enrich.curation.Curation;

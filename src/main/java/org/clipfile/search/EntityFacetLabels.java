@@ -14,7 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.clipfile.curation.CurationEdits;
-import org.clipfile.enrich.Enricher;
+import org.clipfile.enrich.entities.AliasRegistry;
+import org.clipfile.enrich.places.Gazetteer;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.EntitiesRelinked;
 import org.clipfile.index.IndexMoved;
@@ -32,14 +33,17 @@ class EntityFacetLabels implements FacetLabels {
     /** An id no article names either: remembered, so that it does not cost a search on every answer it is in. */
     private static final String UNNAMED = new String("(unnamed)");
 
-    private final Enricher enricher;
+    private final Gazetteer gazetteer;
+    private final AliasRegistry registry;
     private final ElasticsearchClient client;
     private final ArticleIndex index;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
     private final CurationEdits curation;
 
-    EntityFacetLabels(Enricher enricher, ElasticsearchClient client, ArticleIndex index, CurationEdits curation) {
-        this.enricher = enricher;
+    EntityFacetLabels(Gazetteer gazetteer, AliasRegistry registry, ElasticsearchClient client, ArticleIndex index,
+            CurationEdits curation) {
+        this.gazetteer = gazetteer;
+        this.registry = registry;
         this.client = client;
         this.index = index;
         this.curation = curation;
@@ -87,12 +91,12 @@ class EntityFacetLabels implements FacetLabels {
     private String fromReferenceData(String value) {
         if (value.startsWith("place:") || value.length() == 2) {
             String id = value.length() == 2 ? "place:country:" + value.toUpperCase(Locale.ROOT) : value;
-            var place = enricher.gazetteer().byId(id);
+            var place = gazetteer.byId(id);
             if (place.isPresent()) {
                 return place.get().name();
             }
         }
-        return enricher.aliasRegistry().findById(value).map(e -> e.name()).orElse("");
+        return registry.findById(value).map(e -> e.name()).orElse("");
     }
 
     private void remember(String id, String name) {

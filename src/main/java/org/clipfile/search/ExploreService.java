@@ -18,9 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.clipfile.article.Article;
-import org.clipfile.enrich.Enricher;
+import org.clipfile.enrich.entities.AliasRegistry;
 import org.clipfile.enrich.entities.CanonicalEntity;
 import org.clipfile.enrich.names.NameKeys;
+import org.clipfile.enrich.places.Gazetteer;
 import org.clipfile.enrich.places.Place;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.search.Exploration.Cell;
@@ -44,15 +45,17 @@ public class ExploreService {
     private final ArticleIndex index;
     private final SearchService search;
     private final FacetLabels labels;
-    private final Enricher enricher;
+    private final Gazetteer gazetteer;
+    private final AliasRegistry registry;
 
     public ExploreService(ElasticsearchClient client, ArticleIndex index, SearchService search, FacetLabels labels,
-            Enricher enricher) {
+            Gazetteer gazetteer, AliasRegistry registry) {
         this.client = client;
         this.index = index;
         this.search = search;
         this.labels = labels;
-        this.enricher = enricher;
+        this.gazetteer = gazetteer;
+        this.registry = registry;
     }
 
     /** The facet an entity id belongs to: person, group or place; empty for anything else. */
@@ -73,7 +76,7 @@ public class ExploreService {
             double latSum = 0;
             double lonSum = 0;
             for (StringTermsBucket place : places) {
-                Optional<Place> known = enricher.gazetteer().byId(place.key().stringValue());
+                Optional<Place> known = gazetteer.byId(place.key().stringValue());
                 if (known.isPresent() && known.get().hasCoordinates()
                         && tile.contains(known.get().lat(), known.get().lon())) {
                     inside.add(place.key().stringValue());
@@ -106,8 +109,8 @@ public class ExploreService {
         SearchResponse<JsonNode> response = client.search(
                 ExploreRequests.entity(index.alias(), parameters, facet, id, interval), JsonNode.class);
         long articles = response.hits().total() == null ? 0 : response.hits().total().value();
-        Optional<CanonicalEntity> registered = enricher.aliasRegistry().findById(id);
-        Optional<Place> place = enricher.gazetteer().byId(id);
+        Optional<CanonicalEntity> registered = registry.findById(id);
+        Optional<Place> place = gazetteer.byId(id);
         Set<String> aliases = new LinkedHashSet<>();
         registered.ifPresent(e -> aliases.addAll(e.names()));
         place.ifPresent(p -> aliases.add(p.name()));
@@ -187,8 +190,8 @@ public class ExploreService {
     private List<String> namesOf(String id) {
         List<String> names = new ArrayList<>();
         names.add(id.substring(id.lastIndexOf(':') + 1).replace('-', ' '));
-        enricher.aliasRegistry().findById(id).ifPresent(e -> names.addAll(e.names()));
-        enricher.gazetteer().byId(id).ifPresent(p -> names.add(p.name()));
+        registry.findById(id).ifPresent(e -> names.addAll(e.names()));
+        gazetteer.byId(id).ifPresent(p -> names.add(p.name()));
         return names;
     }
 

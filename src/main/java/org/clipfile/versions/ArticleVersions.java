@@ -1,13 +1,10 @@
 package org.clipfile.versions;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -48,18 +45,13 @@ public class ArticleVersions {
     private static final List<String> STORED_FIELDS = List.of("title", "body", "url", "source", "published",
             "ingested_at", "content_hash");
 
-    private final ElasticsearchClient client;
     private final ArticleIndex index;
     private final VersionsProperties properties;
-    // Defined and created through the gateway; read and written below with the client as before (the versions'
-    // bulk writes and aggregations are this store's own, and the import path around it is changing).
     private final SystemIndex<ArticleVersion> versions;
     private final String alias;
     private final Clock clock = Clock.systemUTC();
 
-    public ArticleVersions(ElasticsearchClient client, ArticleIndex index, VersionsProperties properties,
-            SystemIndices indices) {
-        this.client = client;
+    public ArticleVersions(ArticleIndex index, VersionsProperties properties, SystemIndices indices) {
         this.index = index;
         this.properties = properties;
         this.versions = indices.define("article-versions", "article-versions.json", ArticleVersion.class);
@@ -136,15 +128,12 @@ public class ArticleVersions {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        MgetResponse<HashOnly> response = client.mget(m -> m.index(index.alias()).ids(ids)
-                .sourceIncludes("content_hash"), HashOnly.class);
         Map<String, String> hashes = new HashMap<>();
-        for (var item : response.docs()) {
-            if (item.isResult() && item.result().found() && item.result().source() != null
-                    && item.result().source().contentHash() != null) {
-                hashes.put(item.result().id(), item.result().source().contentHash());
+        index.findAll(ids, List.of("content_hash"), HashOnly.class).forEach((id, stored) -> {
+            if (stored.contentHash() != null) {
+                hashes.put(id, stored.contentHash());
             }
-        }
+        });
         return hashes;
     }
 
@@ -154,16 +143,10 @@ public class ArticleVersions {
         if (ids.isEmpty()) {
             return List.of();
         }
-        MgetResponse<Article> response = client.mget(m -> m.index(index.alias()).ids(ids)
-                .sourceIncludes(STORED_FIELDS), Article.class);
         List<Map.Entry<String, Stored>> texts = new ArrayList<>();
-        for (var item : response.docs()) {
-            if (item.isResult() && item.result().found() && item.result().source() != null) {
-                Article stored = item.result().source();
-                texts.add(Map.entry(item.result().id(), new Stored(stored.title(), stored.body(), stored.url(),
-                        stored.source(), stored.published(), stored.ingestedAt(), stored.contentHash())));
-            }
-        }
+        index.findAll(ids, STORED_FIELDS, Article.class).forEach((id, stored) -> texts.add(Map.entry(id,
+                new Stored(stored.title(), stored.body(), stored.url(), stored.source(), stored.published(),
+                        stored.ingestedAt(), stored.contentHash()))));
         return texts;
     }
 
@@ -184,10 +167,10 @@ public class ArticleVersions {
             ArticleVersion version = new ArticleVersion(id, sequence, text.title(), text.body(), text.url(),
                     text.source(), text.published(), text.ingestedAt(), now, text.contentHash());
             String versionId = versionId(id, text.contentHash(), text.ingestedAt());
-            operations.add(BulkOperation.of(op -> op.create(c -> c.index(alias).id(versionId).document(version))));
+            operations.add(BulkOperation.of(op -> op.create(c -> c.id(versionId).document(version))));
             owners.add(id);
         }
-        BulkResponse response = client.bulk(b -> b.refresh(Refresh.WaitFor).operations(operations));
+        BulkResponse response = versions.bulk(Refresh.WaitFor, b -> b.operations(operations));
         Map<String, String> failed = new LinkedHashMap<>();
         for (int i = 0; i < response.items().size(); i++) {
             var item = response.items().get(i);
@@ -209,7 +192,7 @@ public class ArticleVersions {
     /** For each article, how many versions are kept and the highest sequence number given. One search. */
     private Map<String, long[]> keptCounts(List<String> articleIds) throws IOException {
         List<FieldValue> values = articleIds.stream().map(FieldValue::of).toList();
-        SearchResponse<Void> response = client.search(s -> s.index(alias).size(0)
+        SearchResponse<Void> response = versions.search(s -> s.size(0)
                 .query(q -> q.terms(t -> t.field("article_id").terms(v -> v.value(values))))
                 .aggregations("articles", a -> a.terms(t -> t.field("article_id").size(articleIds.size()))
                         .aggregations("last", l -> l.max(m -> m.field("sequence")))), Void.class);
@@ -223,7 +206,7 @@ public class ArticleVersions {
 
     /** Deletes the oldest versions after the first until {@code maxPerArticle} are left. */
     private void dropExcess(String articleId) throws IOException {
-        List<Hit<Void>> hits = client.search(s -> s.index(alias).size(1000).source(f -> f.fetch(false))
+        List<Hit<Void>> hits = versions.search(s -> s.size(1000).source(f -> f.fetch(false))
                 .query(q -> q.term(t -> t.field("article_id").value(FieldValue.of(articleId))))
                 .sort(o -> o.field(f -> f.field("sequence").order(SortOrder.Asc))), Void.class).hits().hits();
         int excess = hits.size() - properties.maxPerArticle();
@@ -231,8 +214,7 @@ public class ArticleVersions {
             return;
         }
         List<Hit<Void>> dropped = hits.subList(1, 1 + excess);
-        BulkResponse response = client.bulk(b -> {
-            b.refresh(Refresh.WaitFor);
+        BulkResponse response = versions.bulk(Refresh.WaitFor, b -> {
             for (Hit<Void> hit : dropped) {
                 b.operations(op -> op.delete(d -> d.index(hit.index()).id(hit.id())));
             }
@@ -258,16 +240,10 @@ public class ArticleVersions {
         if (!ArticleIndex.possibleId(articleId)) {
             return List.of();
         }
-        try {
-            return client.search(s -> s.index(alias).ignoreUnavailable(true).size(properties.maxPerArticle())
-                    .query(q -> q.term(t -> t.field("article_id").value(FieldValue.of(articleId))))
-                    .sort(o -> o.field(f -> f.field("sequence").order(SortOrder.Asc))), ArticleVersion.class)
-                    .hits().hits().stream().map(Hit::source).toList();
-        } catch (ElasticsearchException e) {
-            if ("index_not_found_exception".equals(e.error().type())) {
-                return List.of();
-            }
-            throw e;
-        }
+        return SystemIndex.unlessMissing(() -> versions.search(s -> s.ignoreUnavailable(true)
+                .size(properties.maxPerArticle())
+                .query(q -> q.term(t -> t.field("article_id").value(FieldValue.of(articleId))))
+                .sort(o -> o.field(f -> f.field("sequence").order(SortOrder.Asc))), ArticleVersion.class)
+                .hits().hits().stream().map(Hit::source).toList(), List.of());
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import org.clipfile.article.Article;
 import org.clipfile.article.ArticleDraft;
 import org.clipfile.copies.CopyClusters;
-import org.clipfile.enrich.Enrichment;
+import org.clipfile.entity.Enrichment;
 import org.clipfile.enrich.MentionSpans;
 import org.clipfile.enrich.MentionSpans.Span;
 import org.clipfile.index.ArticleIndex;

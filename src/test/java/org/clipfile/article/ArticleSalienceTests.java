@@ -3,9 +3,9 @@ package org.clipfile.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.clipfile.enrich.EntityFacet;
-import org.clipfile.enrich.Enrichment;
-import org.clipfile.enrich.PlaceFacet;
+import org.clipfile.entity.EntityFacet;
+import org.clipfile.entity.Enrichment;
+import org.clipfile.entity.PlaceFacet;
 import org.clipfile.testsupport.Articles;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

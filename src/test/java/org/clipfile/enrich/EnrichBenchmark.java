@@ -1,5 +1,6 @@
 package org.clipfile.enrich;
 
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -7,23 +8,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.clipfile.enrich.entities.AliasRegistry;
-import java.util.HashMap;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
-import java.util.Map;
+import org.clipfile.enrich.entities.AliasRegistry;
 import org.clipfile.enrich.ner.CoreNlpEntityRecognizer;
 import org.clipfile.enrich.ner.EntityRecognizer;
 import org.clipfile.enrich.ner.FastEntityRecognizer;
 import org.clipfile.enrich.ner.Mention;
 import org.clipfile.enrich.ner.TokenizerOnly;
-import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import org.clipfile.enrich.places.Gazetteer;
+import org.clipfile.entity.Enrichment;
 
 /**
  * Speed of enrichment alone, on ~750-word news articles (GUM news and the seed article cut at paragraph ends), with

@@ -10,6 +10,9 @@ import java.util.concurrent.Future;
 import org.clipfile.enrich.entities.CanonicalEntity;
 import org.clipfile.enrich.entities.EntityType;
 import org.clipfile.enrich.names.NameKeys;
+import org.clipfile.entity.Enrichment;
+import org.clipfile.entity.EntityFacet;
+import org.clipfile.entity.PlaceFacet;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 

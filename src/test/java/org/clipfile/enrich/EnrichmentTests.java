@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.clipfile.enrich.names.NameKeys;
+import org.clipfile.entity.Enrichment;
+import org.clipfile.entity.EntityFacet;
+import org.clipfile.entity.PlaceFacet;
 import org.junit.jupiter.api.Test;
 
 class EnrichmentTests {
@@ -12,7 +15,7 @@ class EnrichmentTests {
             Map.of("group:hts", List.of("Hayat Tahrir al-Sham", "HTS"));
 
     private static Enrichment withoutNameKeys(Enrichment stored) {
-        return stored.withoutNameKeys(id -> REGISTRY.getOrDefault(id, List.of()));
+        return NameKeyRemoval.withoutNameKeys(stored, id -> REGISTRY.getOrDefault(id, List.of()));
     }
 
     @Test

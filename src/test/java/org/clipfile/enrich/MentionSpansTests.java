@@ -3,6 +3,9 @@ package org.clipfile.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.clipfile.entity.Enrichment;
+import org.clipfile.entity.EntityFacet;
+import org.clipfile.entity.PlaceFacet;
 import org.clipfile.testsupport.RandomInputs;
 import org.junit.jupiter.api.Test;
 

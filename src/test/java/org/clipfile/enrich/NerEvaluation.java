@@ -21,6 +21,7 @@ import org.clipfile.enrich.entities.ResolvedEntity;
 import org.clipfile.enrich.ner.Mention;
 import org.clipfile.enrich.places.Gazetteer;
 import org.clipfile.enrich.places.ResolvedPlace;
+import org.clipfile.entity.Enrichment;
 import org.clipfile.ingest.PlainTextArticleParser;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;

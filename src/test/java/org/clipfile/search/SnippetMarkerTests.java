@@ -3,8 +3,8 @@ package org.clipfile.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.clipfile.enrich.Enrichment;
-import org.clipfile.enrich.EntityFacet;
+import org.clipfile.entity.Enrichment;
+import org.clipfile.entity.EntityFacet;
 import org.clipfile.enrich.MentionSpans;
 import org.junit.jupiter.api.Test;
 

@@ -6,9 +6,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.clipfile.enrich.EntityFacet;
-import org.clipfile.enrich.Enrichment;
-import org.clipfile.enrich.PlaceFacet;
+import org.clipfile.entity.EntityFacet;
+import org.clipfile.entity.Enrichment;
+import org.clipfile.entity.PlaceFacet;
 import org.clipfile.enrich.names.NameKeys;
 import org.jspecify.annotations.Nullable;
 

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.clipfile.enrich.EntityFacet;
-import org.clipfile.enrich.Enrichment;
+import org.clipfile.entity.EntityFacet;
+import org.clipfile.entity.Enrichment;
 import org.junit.jupiter.api.Test;
 
 class EntityLinksTests {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.clipfile.article.Article;
-import org.clipfile.enrich.EntityFacet;
-import org.clipfile.enrich.Enrichment;
+import org.clipfile.entity.EntityFacet;
+import org.clipfile.entity.Enrichment;
 import org.clipfile.enrich.names.NameKeys;
 
 /** People and groups as an article alone would have resolved them: a name and the short forms it used. */

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.clipfile.article.Article;
-import org.clipfile.enrich.EntityFacet;
+import org.clipfile.entity.EntityFacet;
 import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.Archives;
 import org.clipfile.testsupport.ClipfileIntegrationTest;

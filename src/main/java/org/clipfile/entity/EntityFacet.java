@@ -1,4 +1,4 @@
-package org.clipfile.enrich;
+package org.clipfile.entity;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  *     catalogue learns short forms and acronyms from
  * @param linked empty unless linking across the archive made this entity: then the entities the article alone had
  *     made (one, or several now merged) and why each was linked, so a re-index can decide again or undo the link
- * @param salience how much the article is about it, 0 to 1 (see {@link Salience}); 0 when unknown (enriched
- *     before salience was stored)
+ * @param salience how much the article is about it, 0 to 1 (see {@code org.clipfile.enrich.Salience}); 0 when
+ *     unknown (enriched before salience was stored)
  */
 public record EntityFacet(String id, String name, String type, List<String> variants, int mentions,
         @Nullable List<String> names, @Nullable List<Link> linked, double salience) {

@@ -1,4 +1,4 @@
-package org.clipfile.enrich;
+package org.clipfile.entity;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param guessed true for a locality: region and country are the article's most mentioned ones, not known facts
  * @param ancestorIds the region and country above the place, nearest first
  * @param variants lowercase name variants to index for search (the names the article uses, folded; the index keys
- *     them itself, see {@link org.clipfile.enrich.names.NameKeys})
+ *     them itself, see {@code org.clipfile.enrich.names.NameKeys})
  * @param mentions how many times the article mentions it
- * @param salience how much the article is about it, 0 to 1 (see {@link Salience}); 0 when unknown
+ * @param salience how much the article is about it, 0 to 1 (see {@code org.clipfile.enrich.Salience}); 0 when
+ *     unknown
  */
 public record PlaceFacet(
         String id,
