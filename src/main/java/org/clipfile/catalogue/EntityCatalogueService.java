@@ -45,6 +45,9 @@ public class EntityCatalogueService {
     private final String catalogueIndex;
     private volatile EntityCatalogue live = new EntityCatalogue();
     private volatile EntityLinks links = EntityLinks.none();
+    /** Articles counted in by {@link #link} since the links were last decided. */
+    private final java.util.concurrent.atomic.AtomicLong sinceDecided = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean decided;
 
     public EntityCatalogueService(ElasticsearchClient client, IndexProperties index) {
         this.client = client;
@@ -66,7 +69,27 @@ public class EntityCatalogueService {
      */
     public Enrichment link(Enrichment enrichment, @Nullable Instant published, String text, List<String> tags) {
         live.add(enrichment, published, tags, text);
+        sinceDecided.incrementAndGet();
         return links.apply(enrichment, text, tags);
+    }
+
+    /** New articles counted in since the links were last decided (by a rebuild or a load). */
+    public long articlesSinceDecided() {
+        return sinceDecided.get();
+    }
+
+    /** Whether this instance has decided links yet (false from its start until its first load or rebuild). */
+    public boolean hasDecided() {
+        return decided;
+    }
+
+    /**
+     * Decides the links from the articles already indexed, without writing the catalogue index: what a server
+     * instance does when it starts, so that the articles it ingests are linked as the archive links them (the
+     * catalogue index is written by the relinks and re-indexes, one at a time across instances).
+     */
+    public synchronized EntityLinks load(String index, LinkVetoes vetoes) throws IOException {
+        return decide(index, vetoes, false);
     }
 
     /** An article's tags and section: context for linking. */
@@ -102,7 +125,12 @@ public class EntityCatalogueService {
 
     /** The same, never linking a pair of entities an editor split apart. */
     public synchronized EntityLinks rebuild(String index, LinkVetoes vetoes) throws IOException {
+        return decide(index, vetoes, true);
+    }
+
+    private EntityLinks decide(String index, LinkVetoes vetoes, boolean writeIndex) throws IOException {
         long start = System.nanoTime();
+        long countedBefore = sinceDecided.get();
         EntityCatalogue catalogue = new EntityCatalogue();
         String pit = client.openPointInTime(o -> o.index(index).keepAlive(k -> k.time("5m"))).id();
         try {
@@ -141,12 +169,18 @@ public class EntityCatalogueService {
             client.closePointInTime(c -> c.id(used));
         }
         EntityLinks decided = catalogue.decide(vetoes);
-        write(catalogue, decided);
+        if (writeIndex) {
+            write(catalogue, decided);
+        }
         live = catalogue;
         links = decided;
-        log.info("Entity catalogue rebuilt from {} articles of {}: {} entities, {} links, {} short forms resolved by "
-                        + "context, in {} ms", catalogue.articles(), index, catalogue.size(), decided.global().size(),
-                decided.contextual().size(), (System.nanoTime() - start) / 1_000_000);
+        this.decided = true;
+        // Articles counted in while the scan ran were (mostly) read by it.
+        sinceDecided.addAndGet(-countedBefore);
+        log.info("Entity catalogue {} from {} articles of {}: {} entities, {} links, {} short forms resolved by "
+                        + "context, in {} ms", writeIndex ? "rebuilt" : "loaded", catalogue.articles(), index,
+                catalogue.size(), decided.global().size(), decided.contextual().size(),
+                (System.nanoTime() - start) / 1_000_000);
         return decided;
     }
 

@@ -33,6 +33,7 @@ import org.clipfile.catalogue.EntityCatalogueService;
 import org.clipfile.curation.CurationEdits;
 import org.clipfile.enrich.curation.Curation;
 import org.clipfile.enrich.catalogue.EntityLinks;
+import org.clipfile.enrich.catalogue.EntityProperties;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.EntitiesRelinked;
 import org.clipfile.index.IndexMoved;
@@ -57,6 +58,8 @@ public class Reindexer implements IndexReadyListener {
     private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
     private static final int PAGE = 1000;
     private static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(2);
+    /** How often an instance looks whether enough new articles came in to relink. */
+    private static final Duration TRICKLE_CHECK = Duration.ofMinutes(5);
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
@@ -100,6 +103,7 @@ public class Reindexer implements IndexReadyListener {
     private final Enricher enricher;
     private final EntityCatalogueService catalogue;
     private final CurationEdits curationEdits;
+    private final EntityProperties entities;
     private final ImportProperties properties;
     private final ReindexRunStore store;
     private final ApplicationEventPublisher events;
@@ -116,8 +120,9 @@ public class Reindexer implements IndexReadyListener {
     private volatile boolean lostLock;
 
     Reindexer(ElasticsearchClient client, ArticleIndex index, Enricher enricher, EntityCatalogueService catalogue,
-            CurationEdits curationEdits, ImportProperties properties, ReindexRunStore store,
+            CurationEdits curationEdits, EntityProperties entities, ImportProperties properties, ReindexRunStore store,
             ApplicationEventPublisher events) {
+        this.entities = entities;
         this.events = events;
         this.client = client;
         this.index = index;
@@ -140,6 +145,45 @@ public class Reindexer implements IndexReadyListener {
             log.warn("Could not create the re-index run index {}: {}", store.alias(), e.toString());
         }
         startIfBehind(ready);
+        Thread.ofVirtual().name("catalogue-load").start(() -> loadLinks(ready));
+        if (entities.relinkAfterImport() > 0) {
+            heartbeats.scheduleWithFixedDelay(this::relinkIfManyNew, TRICKLE_CHECK.toMillis(), TRICKLE_CHECK.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * The archive's links, decided from the articles already indexed, before this instance links the articles it
+     * ingests (until then each is linked as it alone reads its entities). A run started meanwhile decides them too.
+     */
+    private void loadLinks(ArticleIndex ready) {
+        try {
+            if (!catalogue.hasDecided()) {
+                catalogue.load(ready.currentIndex(), curationEdits.fresh().vetoes());
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not load the entity links of {}: {}; new articles are linked at the next relink",
+                    ready.alias(), e.toString());
+        }
+    }
+
+    /**
+     * Articles posted one by one or in small imports are counted into the catalogue in memory and linked with the
+     * links of the last decision: once {@code clipfile.entities.relink-after-import} of them have come in on this
+     * instance, a relink decides again and writes the catalogue index.
+     */
+    private void relinkIfManyNew() {
+        try {
+            if (catalogue.hasDecided() && catalogue.articlesSinceDecided() >= entities.relinkAfterImport()) {
+                relink();
+                log.info("{} articles came in since the entity links were decided: relinking",
+                        catalogue.articlesSinceDecided());
+            }
+        } catch (ReindexRunningException e) {
+            log.debug("No relink of new articles now: {}", e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not start the relink of new articles: {}", e.toString());
+        }
     }
 
     /**

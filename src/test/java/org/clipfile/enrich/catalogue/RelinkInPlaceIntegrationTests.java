@@ -4,17 +4,23 @@ import static org.clipfile.enrich.catalogue.Facets.group;
 import static org.clipfile.enrich.catalogue.Facets.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.clipfile.article.Article;
+import org.clipfile.catalogue.EntityCatalogueService;
+import org.clipfile.entity.Enrichment;
 import org.clipfile.entity.EntityFacet;
+import org.clipfile.index.IndexProperties;
 import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.Archives;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.ImportJobs;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +32,12 @@ import tools.jackson.databind.JsonNode;
 @ClipfileIntegrationTest
 @TestPropertySource(properties = {"clipfile.index.alias=it-relink", "clipfile.entities.relink-after-import=3"})
 class RelinkInPlaceIntegrationTests extends ArchiveServerTest {
+    @Autowired
+    ElasticsearchClient client;
+
+    @Autowired
+    IndexProperties indexProperties;
+
     private int next;
 
     private String save(List<Article> batch, EntityFacet... entities) {
@@ -81,6 +93,42 @@ class RelinkInPlaceIntegrationTests extends ArchiveServerTest {
         assertThat(again.get("id").asString()).isNotEqualTo(relink.get("id").asString());
         assertThat(again.get("examined").asLong()).isEqualTo(11);
         assertThat(again.get("copied").asLong()).isZero();
+    }
+
+    @Test
+    void shouldLinkNewArticlesWithTheArchivesLinksLoadedWhenAnInstanceStarts() throws Exception {
+        List<Article> batch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            save(batch, group("Consolidated Widget Holdings Corp", "CWH"));
+        }
+        save(batch, group("CWH"));
+        index.saveAll(batch, true);
+        try {
+            loadOnStart();
+        } finally {
+            // The other test counts the articles a relink reads and writes.
+            for (Article article : batch) {
+                client.delete(d -> d.index(index.alias()).id(article.id()).refresh(Refresh.True));
+            }
+        }
+    }
+
+    private void loadOnStart() throws Exception {
+        // A server instance that just started: nothing decided yet, so a new article is linked as it alone reads it.
+        EntityCatalogueService started = new EntityCatalogueService(client, indexProperties);
+        Enrichment expansion = new Enrichment(List.of(), List.of(group("Consolidated Widget Holdings Corp", "CWH")),
+                List.of());
+        assertThat(started.hasDecided()).isFalse();
+        assertThat(started.link(expansion, null, "", List.of()).groups().getFirst().id())
+                .isEqualTo("group:consolidated-widget-holdings-corp");
+
+        started.load(index.currentIndex(), LinkVetoes.none());
+
+        assertThat(started.hasDecided()).isTrue();
+        assertThat(started.link(expansion, null, "", List.of()).groups().getFirst().id()).isEqualTo("group:cwh");
+        assertThat(started.articlesSinceDecided()).isEqualTo(1);
+        assertThat(client.exists(e -> e.index(started.catalogueIndex()).id("group:consolidated-widget-holdings-corp"))
+                .value()).as("loading writes no catalogue").isFalse();
     }
 
     private JsonNode awaitRun(Duration timeout) throws InterruptedException {
