@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.clipfile.audit.AuditLog;
 import org.clipfile.enrich.Enricher;
 import org.clipfile.enrich.entities.AliasRegistry;
 import org.clipfile.enrich.entities.CanonicalEntity;
@@ -52,15 +53,24 @@ class BatchRunner {
     private final ArticleIndex articles;
     private final AliasRegistry registry;
     private final ExecutorService executor;
+    /** Each run's end (done or failed) is a system action in the audit; null in benchmarks. */
+    private final @Nullable AuditLog audit;
 
     @Autowired
     BatchRunner(ElasticsearchClient client, BatchStore store, BatchProperties properties, ArticleIndex articles,
-            Enricher enricher) {
-        this(client, store, properties, articles, enricher.aliasRegistry());
+            Enricher enricher, AuditLog audit) {
+        this(client, store, properties, articles, enricher.aliasRegistry(), audit);
+    }
+
+    /** Without the audit (a benchmark). */
+    BatchRunner(ElasticsearchClient client, BatchStore store, BatchProperties properties, ArticleIndex articles,
+            AliasRegistry registry) {
+        this(client, store, properties, articles, registry, null);
     }
 
     BatchRunner(ElasticsearchClient client, BatchStore store, BatchProperties properties, ArticleIndex articles,
-            AliasRegistry registry) {
+            AliasRegistry registry, @Nullable AuditLog audit) {
+        this.audit = audit;
         this.client = client;
         this.store = store;
         this.properties = properties;
@@ -101,8 +111,16 @@ class BatchRunner {
             }
             store.refreshResults();
             store.save(job.completed(), true);
+            if (audit != null) {
+                audit.system("batch-search.run", job.id(), 200, done, done + " of " + job.namesTotal()
+                        + " names searched, " + found + " found, for " + job.owner());
+            }
         } catch (Exception e) {
             log.warn("Batch search {} failed: {}", job.id(), e.toString());
+            if (audit != null) {
+                audit.system("batch-search.failed", job.id(), 500, job.namesDone(), "after " + job.namesDone()
+                        + " of " + job.namesTotal() + " names, for " + job.owner() + ": " + e);
+            }
             try {
                 store.save(job.failed("The search failed (" + e.getClass().getSimpleName() + "); the server log "
                         + "has the details"), true);

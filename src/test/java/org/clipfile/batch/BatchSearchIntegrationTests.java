@@ -69,10 +69,17 @@ class BatchSearchIntegrationTests extends ArchiveServerTest {
         assertThat(created.status()).as(created.body()).isEqualTo(202);
         assertThat(created.json().get("names_total").asLong()).as("blank names are dropped").isEqualTo(3);
 
-        JsonNode page = awaitDone(http, created.json().get("id").asString());
+        String id = created.json().get("id").asString();
+        JsonNode page = awaitDone(http, id);
 
         assertThat(page.get("batch").get("status").asString()).isEqualTo("completed");
         assertThat(page.get("batch").get("names_done").asLong()).isEqualTo(3);
+        JsonNode audited = org.clipfile.testsupport.AuditEvents.await(http, "size=100&action=batch-search.run",
+                e -> e.path("target").asString("").equals(id));
+        assertThat(audited.get("user").asString()).as("a system action").isEqualTo("system");
+        assertThat(audited.get("auth").asString()).isEqualTo("system");
+        assertThat(audited.get("result_count").asLong()).isEqualTo(3);
+        assertThat(audited.get("detail").asString()).contains("3 of 3 names searched");
         JsonNode rahman = result(page, "Abd al-Rahman");
         assertThat(rahman.get("count").asLong()).isGreaterThanOrEqualTo(1);
         List<String> entities = new ArrayList<>();
