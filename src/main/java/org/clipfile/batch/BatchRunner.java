@@ -11,10 +11,14 @@ import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.clipfile.audit.AuditLog;
@@ -53,6 +57,9 @@ class BatchRunner {
     private final ArticleIndex articles;
     private final AliasRegistry registry;
     private final ExecutorService executor;
+    private final Set<String> active = ConcurrentHashMap.newKeySet();
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
     /** Each run's end (done or failed) is a system action in the audit; null in benchmarks. */
     private final @Nullable AuditLog audit;
 
@@ -85,16 +92,50 @@ class BatchRunner {
         executor.shutdownNow();
     }
 
-    void start(BatchJob job, SearchParameters filters) {
-        executor.execute(() -> run(job, filters));
+    /** This server instance, as a batch's {@code runner}. */
+    String instance() {
+        return instance;
     }
 
-    void run(BatchJob queued, SearchParameters filters) {
-        BatchJob job = queued.running();
+    /** Whether this instance has the batch queued or running (its takeover scan leaves those alone). */
+    boolean isActive(String id) {
+        return active.contains(id);
+    }
+
+    void start(BatchJob job, SearchParameters filters) {
+        active.add(job.id());
         try {
+            executor.execute(() -> {
+                try {
+                    run(job, filters);
+                } finally {
+                    active.remove(job.id());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            active.remove(job.id()); // shutting down: another instance takes it over
+        }
+    }
+
+    /**
+     * Searches the names still pending, a page at a time, writing the progress (and so the heartbeat) after each
+     * page. A batch taken over from a stopped instance goes through here too and resumes where that one stopped.
+     * When another instance has taken this one's batch over (this one was stalled past {@code abandoned-after}), it
+     * stops at the next page.
+     */
+    void run(BatchJob queued, SearchParameters filters) {
+        BatchJob job = queued;
+        try {
+            BatchJob stored = store.find(queued.id()).orElse(queued);
+            if (!stored.unfinished() || stored.runner() != null && !instance.equals(stored.runner())) {
+                log.info("Batch search {} is {} on {}; this instance leaves it", queued.id(), stored.status(),
+                        stored.runner());
+                return;
+            }
+            job = stored.running(instance, stored.namesDone(), stored.namesFound());
             store.save(job, false);
-            long done = 0;
-            long found = 0;
+            long done = job.namesDone();
+            long found = job.namesFound();
             int after = -1;
             while (!Thread.currentThread().isInterrupted()) {
                 List<BatchResult> pending = store.after(job.id(), after, properties.namesPerRequest(), true);
@@ -102,6 +143,10 @@ class BatchRunner {
                     break;
                 }
                 List<BatchResult> results = search(pending, filters);
+                if (!stillMine(job.id())) {
+                    log.info("Batch search {} was taken over by another instance; this one stops", job.id());
+                    return;
+                }
                 store.saveResults(results, false);
                 done += results.size();
                 found += results.stream().filter(r -> r.count() > 0).count();
@@ -128,6 +173,10 @@ class BatchRunner {
                 log.warn("Cannot record the failure of batch search {}", job.id(), again);
             }
         }
+    }
+
+    private boolean stillMine(String id) throws IOException {
+        return store.find(id).map(j -> instance.equals(j.runner()) && j.unfinished()).orElse(false);
     }
 
     /** Searches one page of names with one {@code _msearch}. */

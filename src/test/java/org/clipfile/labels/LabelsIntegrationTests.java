@@ -101,7 +101,7 @@ class LabelsIntegrationTests extends ArchiveServerTest {
         String csv = http.get("/api/export?format=csv&q=" + marker + "&label=" + Http.encode("flood defences"))
                 .body();
         List<String> rows = csv.lines().filter(l -> !l.startsWith("#") && !l.startsWith("\"#")).toList();
-        assertThat(rows.getFirst()).contains("tags,labels,byline");
+        assertThat(rows.getFirst()).contains("\"tags\",\"labels\",\"byline\"");
         assertThat(rows).hasSize(3);
         assertThat(csv).contains("flood defences; checked");
 
