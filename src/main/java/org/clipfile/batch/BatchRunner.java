@@ -154,6 +154,12 @@ class BatchRunner {
                 job = job.progress(done, found);
                 store.save(job, false);
             }
+            if (Thread.currentThread().isInterrupted()) {
+                // This instance is stopping: the batch stays running, and another instance takes it over.
+                log.info("Batch search {} stopped at {} of {} names; left for another instance", job.id(), done,
+                        job.namesTotal());
+                return;
+            }
             store.refreshResults();
             store.save(job.completed(), true);
             if (audit != null) {
@@ -161,6 +167,10 @@ class BatchRunner {
                         + " names searched, " + found + " found, for " + job.owner());
             }
         } catch (Exception e) {
+            if (Thread.currentThread().isInterrupted()) {
+                log.info("Batch search {} interrupted ({}); left for another instance", job.id(), e.toString());
+                return;
+            }
             log.warn("Batch search {} failed: {}", job.id(), e.toString());
             if (audit != null) {
                 audit.system("batch-search.failed", job.id(), 500, job.namesDone(), "after " + job.namesDone()
