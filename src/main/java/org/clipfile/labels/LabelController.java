@@ -28,22 +28,26 @@ class LabelController {
 
     @PutMapping("/{label}")
     Labelled add(@PathVariable String id, @PathVariable String label, HttpServletRequest request) throws IOException {
-        request.setAttribute(AuditAttributes.TARGET, id);
-        String normalized = Labels.normalize(label);
-        ArticleLabels.Change change = labels.add(id, normalized);
-        request.setAttribute(AuditAttributes.DETAIL, "label '" + normalized + "'"
-                + (change.changed() ? " added" : " already there"));
-        return new Labelled(id, change.labels());
+        return change(id, label, request, labels::add, "added", "already there");
     }
 
     @DeleteMapping("/{label}")
     Labelled remove(@PathVariable String id, @PathVariable String label, HttpServletRequest request)
             throws IOException {
+        return change(id, label, request, labels::remove, "removed", "was not there");
+    }
+
+    private interface Edit {
+        ArticleLabels.Change apply(String id, String label) throws IOException;
+    }
+
+    private static Labelled change(String id, String label, HttpServletRequest request, Edit edit, String changed,
+            String unchanged) throws IOException {
         request.setAttribute(AuditAttributes.TARGET, id);
         String normalized = Labels.normalize(label);
-        ArticleLabels.Change change = labels.remove(id, normalized);
-        request.setAttribute(AuditAttributes.DETAIL, "label '" + normalized + "'"
-                + (change.changed() ? " removed" : " was not there"));
+        ArticleLabels.Change change = edit.apply(id, normalized);
+        request.setAttribute(AuditAttributes.DETAIL, "label '" + normalized + "' "
+                + (change.changed() ? changed : unchanged));
         return new Labelled(id, change.labels());
     }
 }

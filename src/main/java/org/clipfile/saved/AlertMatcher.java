@@ -79,7 +79,7 @@ class AlertMatcher implements IndexReadyListener {
 
     @Autowired
     AlertMatcher(ElasticsearchClient client, SavedSearchStore store, SavedSearchQueries queries,
-            WebhookSender webhooks, AlertProperties properties, ArticleIndex articles, AuditLog audit) {
+            WebhookSender webhooks, AlertProperties properties, ArticleIndex articles, @Nullable AuditLog audit) {
         this.client = client;
         this.store = store;
         this.queries = queries;
@@ -92,13 +92,7 @@ class AlertMatcher implements IndexReadyListener {
     /** Without the audit (a benchmark). */
     AlertMatcher(ElasticsearchClient client, SavedSearchStore store, SavedSearchQueries queries,
             WebhookSender webhooks, AlertProperties properties, ArticleIndex articles) {
-        this.client = client;
-        this.store = store;
-        this.queries = queries;
-        this.webhooks = webhooks;
-        this.properties = properties;
-        this.articles = articles;
-        this.audit = null;
+        this(client, store, queries, webhooks, properties, articles, null);
     }
 
     @Override
