@@ -1,6 +1,6 @@
 // The article view: the full text as text, with people, groups and places marked; metadata; entity links; related.
 
-import { get, optional } from './api.js';
+import { get, optional, request } from './api.js';
 import { clear, el, formatDate, highlighted } from './dom.js';
 import { versionsSection } from './copies.js';
 
@@ -125,6 +125,7 @@ export async function renderArticle(container, id, links) {
   if (article.tags?.length) {
     addMeta('Tags', ...article.tags.map((t) => el('a', { href: links.filterUrl('tag', t), class: 'tag', 'data-nav': '' }, t)));
   }
+  meta.append(...labelsRow(article, links));
 
   const legend = el('p', { class: 'legend' }, 'Marked: ',
       el('span', { class: 'entity entity-person' }, 'people'), ' ',
@@ -159,4 +160,54 @@ export async function renderArticle(container, id, links) {
 
   container.append(back, el('article', { class: 'article' }, title, meta, versions, legend, body), side);
   return article;
+}
+
+/**
+ * The editors' labels (apart from the source's tags): each a link filtering the search by it; editors (body.editor,
+ * set once the session is known) also get a remove button per label and a field to add one.
+ */
+function labelsRow(article, links) {
+  const list = el('span', { class: 'labels-list', id: 'article-labels' });
+  const error = el('span', { class: 'label-error', role: 'alert' });
+  const term = el('dt', { class: 'labels-term' }, 'Labels');
+  const value = el('dd', { class: 'labels-value' });
+  const show = (labels) => {
+    clear(list);
+    term.classList.toggle('empty', labels.length === 0);
+    value.classList.toggle('empty', labels.length === 0);
+    for (const label of labels) {
+      const remove = el('button', { type: 'button', class: 'label-edit label-remove', 'data-label': label,
+        'aria-label': 'Remove label ' + label, title: 'Remove label' }, '×');
+      remove.addEventListener('click', () => change('DELETE', label));
+      list.append(el('span', { class: 'label-item' },
+          el('a', { href: links.filterUrl('label', label), class: 'label-chip', 'data-nav': '' }, label), remove), ' ');
+    }
+  };
+  const change = async (method, label) => {
+    error.textContent = '';
+    try {
+      const answer = await request(method, '/api/articles/' + encodeURIComponent(article.id) + '/labels/'
+          + encodeURIComponent(label));
+      article.labels = answer.labels;
+      show(answer.labels);
+      return true;
+    } catch (e) {
+      error.textContent = e.message;
+      return false;
+    }
+  };
+  const input = el('input', { type: 'text', id: 'label-input', class: 'label-edit', maxlength: 40,
+    'aria-label': 'New label', placeholder: 'Add a label' });
+  const add = el('form', { class: 'label-edit label-add' }, input,
+      el('button', { type: 'submit', id: 'label-add' }, 'Add label'));
+  add.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const label = input.value.trim();
+    if (label && await change('PUT', label)) {
+      input.value = '';
+    }
+  });
+  value.append(list, add, error);
+  show(article.labels ?? []);
+  return [term, value];
 }

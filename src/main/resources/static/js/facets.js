@@ -8,9 +8,9 @@ import { searchParams, searchState, toggle } from './state.js';
 
 export const FACET_TITLES = {
   person: 'People', group: 'Groups', place: 'Places', source: 'Sources', section: 'Sections', tag: 'Tags',
-  language: 'Languages', country: 'Countries',
+  label: 'Labels', language: 'Languages', country: 'Countries',
 };
-const SHOWN = ['person', 'group', 'place', 'source', 'section', 'tag', 'language'];
+const SHOWN = ['person', 'group', 'place', 'source', 'section', 'tag', 'label', 'language'];
 const PAGE = 10;
 
 const CLOSED_KEY = 'clipfile.closedFacets';

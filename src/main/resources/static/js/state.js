@@ -1,6 +1,6 @@
 // The whole page state lives in the URL's query string, so a search can be bookmarked, shared and gone back to.
 
-export const FACETS = ['person', 'group', 'place', 'country', 'source', 'section', 'tag', 'language'];
+export const FACETS = ['person', 'group', 'place', 'country', 'source', 'section', 'tag', 'label', 'language'];
 export const SORTS = ['relevance', 'newest', 'oldest'];
 export const PAGE_SIZE = 20;
 

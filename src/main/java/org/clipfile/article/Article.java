@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param contentHash SHA-256 of the normalised title and body
  * @param cluster the story this article is a copy of (see {@code org.clipfile.copies}): the id of the cluster's first
  *     article; null until assigned, and then the article's own id
+ * @param labels editors' labels (see {@code org.clipfile.labels}), apart from the source's own {@code tags}: kept
+ *     when the article is ingested again, copied by a re-index like every other field
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Article(
@@ -39,10 +41,21 @@ public record Article(
         @JsonProperty("ingested_at") Instant ingestedAt,
         @JsonProperty("content_hash") String contentHash,
         @Nullable Enrichment entities,
-        @Nullable String cluster) {
+        @Nullable String cluster,
+        List<String> labels) {
 
     public Article {
         tags = tags == null ? List.of() : List.copyOf(tags);
+        labels = labels == null ? List.of() : List.copyOf(labels);
+    }
+
+    /** An article without editors' labels (as every source gives it). */
+    public Article(String id, String title, String body, @Nullable Instant published, @Nullable String source,
+            @Nullable String url, @Nullable String section, List<String> tags, @Nullable String byline,
+            @Nullable String language, Instant ingestedAt, String contentHash, @Nullable Enrichment entities,
+            @Nullable String cluster) {
+        this(id, title, body, published, source, url, section, tags, byline, language, ingestedAt, contentHash,
+                entities, cluster, List.of());
     }
 
     /** An article not yet given a cluster: it leads its own until a copy of an earlier story is found. */
@@ -50,17 +63,23 @@ public record Article(
             @Nullable String url, @Nullable String section, List<String> tags, @Nullable String byline,
             @Nullable String language, Instant ingestedAt, String contentHash, @Nullable Enrichment entities) {
         this(id, title, body, published, source, url, section, tags, byline, language, ingestedAt, contentHash,
-                entities, null);
+                entities, null, List.of());
     }
 
     public Article withEntities(Enrichment enrichment) {
         return new Article(id, title, body, published, source, url, section, tags, byline, language, ingestedAt,
-                contentHash, enrichment, cluster);
+                contentHash, enrichment, cluster, labels);
     }
 
     public Article withCluster(String clusterId) {
         return new Article(id, title, body, published, source, url, section, tags, byline, language, ingestedAt,
-                contentHash, entities, clusterId);
+                contentHash, entities, clusterId, labels);
+    }
+
+    /** The same article with these editors' labels (an ingest carries over those the stored copy has). */
+    public Article withLabels(List<String> editorsLabels) {
+        return new Article(id, title, body, published, source, url, section, tags, byline, language, ingestedAt,
+                contentHash, entities, cluster, editorsLabels);
     }
 
     /** Every article belongs to a cluster, its own at least: collapsing needs a value on every document. */

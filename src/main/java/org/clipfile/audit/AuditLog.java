@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,6 +30,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AuditLog implements SmartLifecycle {
+    /** The user and authentication of {@link #system} events. */
+    public static final String SYSTEM = "system";
+    private static final int MAX_DETAIL = 1000;
+
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration RETENTION_CHECK = Duration.ofHours(1);
@@ -76,6 +81,19 @@ public class AuditLog implements SmartLifecycle {
                         + "recorded in the audit", properties.queueCapacity(), count);
             }
         }
+    }
+
+    /**
+     * Records work the server did on its own, not for a caller: a webhook delivery, a run of the saved-search
+     * matcher, a batch search in the background. The user and the authentication are {@code system}; {@code status}
+     * says how it ended (200 done, 502 a remote end failed, 500 failed here). Never blocks: under a full queue the
+     * event is dropped and counted like any read.
+     */
+    public void system(String action, @Nullable String target, int status, @Nullable Long count,
+            @Nullable String detail) {
+        record(new AuditEvent(Instant.now(), SYSTEM, null, SYSTEM, null, action, null, null, null, null, target,
+                status, count, null, detail == null || detail.length() <= MAX_DETAIL ? detail
+                        : detail.substring(0, MAX_DETAIL), null));
     }
 
     /** Events dropped because the queue was full and not yet reported in the audit. */

@@ -42,6 +42,8 @@ class AuditRecorder implements HandlerInterceptor, WebMvcConfigurer, IndexReadyL
             Map.entry("GET /api/articles/{id}/annotations", "article.annotations"),
             Map.entry("GET /api/articles/{id}/copies", "article.copies"),
             Map.entry("DELETE /api/articles/{id}", "article.takedown"),
+            Map.entry("PUT /api/articles/{id}/labels/{label}", "article.label"),
+            Map.entry("DELETE /api/articles/{id}/labels/{label}", "article.unlabel"),
             Map.entry("DELETE /api/sources/{source}", "source.takedown"),
             Map.entry("GET /api/takedowns", "takedown.list"),
             Map.entry("DELETE /api/takedowns/{id}", "takedown.lift"),

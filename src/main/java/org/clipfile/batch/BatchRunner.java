@@ -11,12 +11,17 @@ import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.clipfile.audit.AuditLog;
 import org.clipfile.enrich.entities.AliasRegistry;
 import org.clipfile.enrich.entities.CanonicalEntity;
 import org.clipfile.enrich.names.NameKeys;
@@ -27,6 +32,7 @@ import org.clipfile.search.query.QuerySyntaxException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,9 +56,22 @@ class BatchRunner {
     private final ArticleIndex articles;
     private final AliasRegistry registry;
     private final ExecutorService executor;
+    private final Set<String> active = ConcurrentHashMap.newKeySet();
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
+    /** Each run's end (done or failed) is a system action in the audit; null in benchmarks. */
+    private final @Nullable AuditLog audit;
 
+    /** Without the audit (a benchmark). */
     BatchRunner(ElasticsearchClient client, BatchStore store, BatchProperties properties, ArticleIndex articles,
             AliasRegistry registry) {
+        this(client, store, properties, articles, registry, null);
+    }
+
+    @Autowired
+    BatchRunner(ElasticsearchClient client, BatchStore store, BatchProperties properties, ArticleIndex articles,
+            AliasRegistry registry, @Nullable AuditLog audit) {
+        this.audit = audit;
         this.client = client;
         this.store = store;
         this.properties = properties;
@@ -67,16 +86,50 @@ class BatchRunner {
         executor.shutdownNow();
     }
 
-    void start(BatchJob job, SearchParameters filters) {
-        executor.execute(() -> run(job, filters));
+    /** This server instance, as a batch's {@code runner}. */
+    String instance() {
+        return instance;
     }
 
-    void run(BatchJob queued, SearchParameters filters) {
-        BatchJob job = queued.running();
+    /** Whether this instance has the batch queued or running (its takeover scan leaves those alone). */
+    boolean isActive(String id) {
+        return active.contains(id);
+    }
+
+    void start(BatchJob job, SearchParameters filters) {
+        active.add(job.id());
         try {
+            executor.execute(() -> {
+                try {
+                    run(job, filters);
+                } finally {
+                    active.remove(job.id());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            active.remove(job.id()); // shutting down: another instance takes it over
+        }
+    }
+
+    /**
+     * Searches the names still pending, a page at a time, writing the progress (and so the heartbeat) after each
+     * page. A batch taken over from a stopped instance goes through here too and resumes where that one stopped.
+     * When another instance has taken this one's batch over (this one was stalled past {@code abandoned-after}), it
+     * stops at the next page.
+     */
+    void run(BatchJob queued, SearchParameters filters) {
+        BatchJob job = queued;
+        try {
+            BatchJob stored = store.find(queued.id()).orElse(queued);
+            if (!stored.unfinished() || stored.runner() != null && !instance.equals(stored.runner())) {
+                log.info("Batch search {} is {} on {}; this instance leaves it", queued.id(), stored.status(),
+                        stored.runner());
+                return;
+            }
+            job = stored.running(instance, stored.namesDone(), stored.namesFound());
             store.save(job, false);
-            long done = 0;
-            long found = 0;
+            long done = job.namesDone();
+            long found = job.namesFound();
             int after = -1;
             while (!Thread.currentThread().isInterrupted()) {
                 List<BatchResult> pending = store.after(job.id(), after, properties.namesPerRequest(), true);
@@ -84,6 +137,10 @@ class BatchRunner {
                     break;
                 }
                 List<BatchResult> results = search(pending, filters);
+                if (!stillMine(job.id())) {
+                    log.info("Batch search {} was taken over by another instance; this one stops", job.id());
+                    return;
+                }
                 store.saveResults(results, false);
                 done += results.size();
                 found += results.stream().filter(r -> r.count() > 0).count();
@@ -91,10 +148,28 @@ class BatchRunner {
                 job = job.progress(done, found);
                 store.save(job, false);
             }
+            if (Thread.currentThread().isInterrupted()) {
+                // This instance is stopping: the batch stays running, and another instance takes it over.
+                log.info("Batch search {} stopped at {} of {} names; left for another instance", job.id(), done,
+                        job.namesTotal());
+                return;
+            }
             store.refreshResults();
             store.save(job.completed(), true);
+            if (audit != null) {
+                audit.system("batch-search.run", job.id(), 200, done, done + " of " + job.namesTotal()
+                        + " names searched, " + found + " found, for " + job.owner());
+            }
         } catch (Exception e) {
+            if (Thread.currentThread().isInterrupted()) {
+                log.info("Batch search {} interrupted ({}); left for another instance", job.id(), e.toString());
+                return;
+            }
             log.warn("Batch search {} failed: {}", job.id(), e.toString());
+            if (audit != null) {
+                audit.system("batch-search.failed", job.id(), 500, job.namesDone(), "after " + job.namesDone()
+                        + " of " + job.namesTotal() + " names, for " + job.owner() + ": " + e);
+            }
             try {
                 store.save(job.failed("The search failed (" + e.getClass().getSimpleName() + "); the server log "
                         + "has the details"), true);
@@ -102,6 +177,10 @@ class BatchRunner {
                 log.warn("Cannot record the failure of batch search {}", job.id(), again);
             }
         }
+    }
+
+    private boolean stillMine(String id) throws IOException {
+        return store.find(id).map(j -> instance.equals(j.runner()) && j.unfinished()).orElse(false);
     }
 
     /** Searches one page of names with one {@code _msearch}. */

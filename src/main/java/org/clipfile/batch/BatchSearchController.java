@@ -133,7 +133,7 @@ class BatchSearchController implements IndexReadyListener {
         SearchParameters parameters = parameters(queryString, caller);
         org.clipfile.search.SearchRequestFactory.filteredQuery(parameters); // a syntax error in q: 400 now
         BatchJob job = new BatchJob(UUID.randomUUID().toString(), caller.user(), BatchJob.Status.queued, queryString,
-                names.size(), 0, 0, Instant.now(), null, null, null);
+                names.size(), 0, 0, Instant.now(), null, null, null, runner.instance(), Instant.now());
         store.save(job, true);
         for (int from = 0; from < names.size(); from += 1000) {
             List<BatchResult> pending = new ArrayList<>();

@@ -4,6 +4,8 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clipfile.sysindex.SystemIndex;
@@ -73,6 +75,43 @@ class BatchStore {
                 }))
                 .sort(o -> o.field(f -> f.field("position").order(SortOrder.Asc)))
                 .searchAfter(FieldValue.of(afterPosition)));
+    }
+
+    /** Names searched and names found so far, counted from the stored results (what a takeover resumes from). */
+    long[] progress(String jobId) throws IOException {
+        results.refresh();
+        long done = results.count(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("job_id").value(jobId)))
+                .filter(f -> f.term(t -> t.field("done").value(true)))));
+        long found = results.count(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("job_id").value(jobId)))
+                .filter(f -> f.term(t -> t.field("done").value(true)))
+                .filter(f -> f.range(r -> r.number(n -> n.field("count").gt(0.0))))));
+        return new long[] {done, found};
+    }
+
+    /**
+     * Queued or running batches whose runner has not written since {@code before} (or that never started and were
+     * made before it), oldest first.
+     */
+    List<SystemIndex.Versioned<BatchJob>> abandoned(Instant before, int size) throws IOException {
+        List<SystemIndex.Versioned<BatchJob>> found = new ArrayList<>();
+        for (BatchJob job : jobs.find(s -> s.size(size)
+                .query(q -> q.bool(b -> b
+                        .filter(f -> f.terms(t -> t.field("status").terms(v -> v.value(List.of(
+                                FieldValue.of(BatchJob.Status.queued.name()),
+                                FieldValue.of(BatchJob.Status.running.name()))))))
+                        .should(h -> h.range(r -> r.date(d -> d.field("heartbeat_at").lt(before.toString()))))
+                        .should(h -> h.bool(n -> n.mustNot(m -> m.exists(e -> e.field("heartbeat_at")))
+                                .filter(f -> f.range(r -> r.date(d -> d.field("created_at").lt(before.toString()))))))
+                        .minimumShouldMatch("1")))
+                .sort(o -> o.field(f -> f.field("created_at").order(SortOrder.Asc))))) {
+            jobs.getVersioned(job.id()).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /** Writes the job only if nobody changed it since it was read: true when this instance now holds it. */
+    boolean claim(SystemIndex.Versioned<BatchJob> read, BatchJob claimed) throws IOException {
+        return jobs.indexIfUnchanged(claimed.id(), claimed, read.version(), Refresh.WaitFor).isPresent();
     }
 
     void refreshResults() throws IOException {

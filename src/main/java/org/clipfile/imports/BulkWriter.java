@@ -234,7 +234,8 @@ final class BulkWriter {
             Checked result = results.get(i);
             if (result.article() == null) {
                 outcome.failed(p.document(), result.refusal() == null ? "Refused" : result.refusal());
-            } else if (result.article() == p.article() || result.article().cluster().equals(p.article().cluster())) {
+            } else if (result.article() == p.article() || result.article().cluster().equals(p.article().cluster())
+                    && result.article().labels().equals(p.article().labels())) {
                 accepted.add(p);
             } else {
                 accepted.add(new Pending(p.document(), p.id(), result.article(),

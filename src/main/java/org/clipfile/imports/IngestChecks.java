@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.clipfile.article.Article;
 import org.clipfile.copies.CopyClusters;
+import org.clipfile.labels.ArticleLabels;
 import org.clipfile.takedown.Takedowns;
 import org.clipfile.versions.ArticleVersions;
 import org.springframework.stereotype.Component;
@@ -13,18 +14,20 @@ import org.springframework.stereotype.Component;
 /**
  * What an import does with each batch before writing it: refuses taken-down articles, keeps the earlier text of
  * those that replace one (an article whose earlier text cannot be kept is refused, not written over it), then finds
- * their copies.
+ * their copies, and carries over the editors' labels of those stored already.
  */
 @Component
 class IngestChecks implements BulkWriter.BatchCheck {
     private final Takedowns takedowns;
     private final CopyClusters copies;
     private final ArticleVersions versions;
+    private final ArticleLabels labels;
 
-    IngestChecks(Takedowns takedowns, CopyClusters copies, ArticleVersions versions) {
+    IngestChecks(Takedowns takedowns, CopyClusters copies, ArticleVersions versions, ArticleLabels labels) {
         this.takedowns = takedowns;
         this.copies = copies;
         this.versions = versions;
+        this.labels = labels;
     }
 
     @Override
@@ -33,7 +36,7 @@ class IngestChecks implements BulkWriter.BatchCheck {
         List<Article> notTakenDown = batch.stream().filter(a -> !refused.containsKey(a.id())).toList();
         Map<String, String> notKept = versions.keepEarlier(notTakenDown);
         List<Article> accepted = notTakenDown.stream().filter(a -> !notKept.containsKey(a.id())).toList();
-        List<Article> clustered = copies.assign(accepted);
+        List<Article> clustered = labels.carry(copies.assign(accepted));
         List<BulkWriter.Checked> results = new ArrayList<>(batch.size());
         int next = 0;
         for (Article article : batch) {

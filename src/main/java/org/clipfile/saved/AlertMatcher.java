@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.clipfile.audit.AuditLog;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.sysindex.SystemIndex;
 import org.clipfile.index.IndexReadyListener;
@@ -28,6 +29,7 @@ import org.clipfile.search.SearchParameters;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,15 +74,25 @@ class AlertMatcher implements IndexReadyListener {
     private final ArticleIndex articles;
     private final String holder = "matcher-" + UUID.randomUUID();
     private volatile @Nullable Thread loop;
+    /** Runs that looked at new articles, and failed runs, are in the audit; null in benchmarks. */
+    private final @Nullable AuditLog audit;
 
+    @Autowired
     AlertMatcher(ElasticsearchClient client, SavedSearchStore store, SavedSearchQueries queries,
-            WebhookSender webhooks, AlertProperties properties, ArticleIndex articles) {
+            WebhookSender webhooks, AlertProperties properties, ArticleIndex articles, @Nullable AuditLog audit) {
         this.client = client;
         this.store = store;
         this.queries = queries;
         this.webhooks = webhooks;
         this.properties = properties;
         this.articles = articles;
+        this.audit = audit;
+    }
+
+    /** Without the audit (a benchmark). */
+    AlertMatcher(ElasticsearchClient client, SavedSearchStore store, SavedSearchQueries queries,
+            WebhookSender webhooks, AlertProperties properties, ArticleIndex articles) {
+        this(client, store, queries, webhooks, properties, articles, null);
     }
 
     @Override
@@ -142,11 +154,30 @@ class AlertMatcher implements IndexReadyListener {
         State done = new State(run.to(), null, null, now, run.millis(), run.cpuMillis(), run.searches(),
                 run.articles(), run.matched(), error);
         store.saveMatcherState(done);
+        audit(run, start, end, error);
         if (run.searches() > 0) {
             log.info("Checked {} saved searches against {} new articles in {} ms ({} ms CPU): {} with new matches",
                     run.searches(), run.articles(), run.millis(), run.cpuMillis(), run.matched());
         }
         return java.util.Optional.of(run);
+    }
+
+    /**
+     * A run is a system action in the audit when it looked at new articles or failed ({@code saved-search.match},
+     * {@code saved-search.match-failed}); an empty window, every {@code interval}, is not worth a line.
+     */
+    private void audit(Run run, Instant start, Instant end, @Nullable String error) {
+        if (audit == null) {
+            return;
+        }
+        if (error != null) {
+            audit.system("saved-search.match-failed", null, 500, null, "window " + start + " .. " + end + ": "
+                    + error);
+        } else if (run.articles() > 0) {
+            audit.system("saved-search.match", null, 200, run.matched(), run.searches() + " saved searches against "
+                    + run.articles() + " new articles (" + run.from() + " .. " + run.to() + "): " + run.matched()
+                    + " with new matches, " + run.failed() + " failed, " + run.millis() + " ms");
+        }
     }
 
     /** Every saved search over the articles ingested in {@code [from, to)}. */

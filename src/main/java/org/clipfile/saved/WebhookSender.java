@@ -25,10 +25,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.clipfile.audit.AuditLog;
 import org.clipfile.problem.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,10 +58,19 @@ class WebhookSender {
     private final AlertProperties properties;
     private final HttpClient http;
     private final ThreadPoolExecutor executor;
+    /** Every delivery and every failure is in the audit ({@code webhook.delivered}, {@code webhook.failed}). */
+    private final @Nullable AuditLog audit;
 
+    /** Without the audit (a benchmark). */
     WebhookSender(SavedSearchStore store, AlertProperties properties) {
+        this(store, properties, null);
+    }
+
+    @Autowired
+    WebhookSender(SavedSearchStore store, AlertProperties properties, @Nullable AuditLog audit) {
         this.store = store;
         this.properties = properties;
+        this.audit = audit;
         this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
@@ -167,6 +178,15 @@ class WebhookSender {
         record(saved, Instant.now(), status, false, error);
     }
 
+    private static String hostOf(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? "?" : host;
+        } catch (IllegalArgumentException e) {
+            return "?";
+        }
+    }
+
     static String sign(String secret, String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
@@ -183,6 +203,12 @@ class WebhookSender {
     private void record(SavedSearch saved, Instant at, @Nullable Integer status, boolean success,
             @Nullable String error) {
         SavedSearch.Webhook webhook = saved.webhook();
+        if (audit != null) {
+            // The receiver's host only: a webhook address may carry a token in its path or query.
+            String host = webhook == null ? "?" : hostOf(webhook.url());
+            audit.system(success ? "webhook.delivered" : "webhook.failed", saved.id(), success ? 200 : 502, null,
+                    success ? "HTTP " + status + " from " + host : "to " + host + ": " + error);
+        }
         Map<String, @Nullable Object> fields = new HashMap<>();
         fields.put("last_attempt_at", at.toString());
         fields.put("last_status", status);

@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class ExportService {
     static final int PAGE = 1000;
     static final int MAX_CONCURRENT_EXPORTS = 2;
-    static final List<String> COLUMNS = List.of("id", "published", "title", "source", "section", "tags", "byline",
-            "url", "language", "people", "groups", "places", "cluster", "body");
+    static final List<String> COLUMNS = List.of("id", "published", "title", "source", "section", "tags", "labels",
+            "byline", "url", "language", "people", "groups", "places", "cluster", "body");
 
     public enum Format {
         csv,

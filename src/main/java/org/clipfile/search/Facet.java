@@ -8,7 +8,8 @@ import java.util.Optional;
  * exclude) and the keyword field it counts and filters. {@code place} filters on the ids of places and all their
  * ancestors, so selecting a country matches articles that name only one of its cities; its counts come as a
  * country, region, city tree from the per-level fields {@code place_tree_countries}, {@code _regions} and
- * {@code _cities} (the levels of {@code place_paths}).
+ * {@code _cities} (the levels of {@code place_paths}). {@code tag} counts the source's own tags, {@code label} the
+ * editors' labels (see {@code org.clipfile.labels}).
  */
 public enum Facet {
     PERSON("person", "people"),
@@ -18,6 +19,7 @@ public enum Facet {
     SOURCE("source", "source"),
     SECTION("section", "section"),
     TAG("tag", "tags"),
+    LABEL("label", "labels"),
     LANGUAGE("language", "language");
 
     private final String parameter;

@@ -40,6 +40,8 @@ final class AccessRules {
         rules.requestMatchers(HttpMethod.PUT, "/api/entities/**").hasRole(editor);
         rules.requestMatchers(HttpMethod.DELETE, "/api/entities/**").hasRole(editor);
         rules.requestMatchers("/api/curation/**").hasRole(editor);
+        rules.requestMatchers(HttpMethod.PUT, "/api/articles/*/labels/*").hasRole(editor);
+        rules.requestMatchers(HttpMethod.DELETE, "/api/articles/*/labels/*").hasRole(editor);
 
         // Following stories: a feed also opens with its own token (checked by its controller), for feed readers.
         rules.requestMatchers(HttpMethod.GET, "/api/saved-searches/*/feed").permitAll();

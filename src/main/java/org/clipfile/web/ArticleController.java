@@ -16,6 +16,7 @@ import org.clipfile.ingest.ArticleInput;
 import org.clipfile.ingest.ArticlePreparer;
 import org.clipfile.ingest.PlainTextArticleParser;
 import org.clipfile.ingest.html.HtmlArticleExtractor;
+import org.clipfile.labels.ArticleLabels;
 import org.clipfile.search.Exploration;
 import org.clipfile.search.ExploreService;
 import org.clipfile.security.AuditAttributes;
@@ -45,11 +46,13 @@ class ArticleController {
     private final Takedowns takedowns;
     private final CopyClusters copies;
     private final ArticleVersions versions;
+    private final ArticleLabels labels;
 
     ArticleController(ArticleIndex index, PlainTextArticleParser textParser, ArticlePreparer preparer,
             HtmlArticleExtractor html, IngestLimits limits, ExploreService explore, Takedowns takedowns,
-            CopyClusters copies, ArticleVersions versions) {
+            CopyClusters copies, ArticleVersions versions, ArticleLabels labels) {
         this.versions = versions;
+        this.labels = labels;
         this.explore = explore;
         this.takedowns = takedowns;
         this.copies = copies;
@@ -115,7 +118,8 @@ class ArticleController {
         if (notKept != null) {
             throw new VersionNotKeptException(notKept);
         }
-        Article article = copies.assign(List.of(prepared)).getFirst();
+        // The editors' labels of the copy it replaces stay with it.
+        Article article = labels.carry(copies.assign(List.of(prepared))).getFirst();
         boolean created = index.save(article);
         request.setAttribute(AuditAttributes.TARGET, article.id());
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)

@@ -29,6 +29,13 @@ class AuditActionsTests {
     }
 
     @Test
+    void shouldNameLabelActions() {
+        assertThat(AuditRecorder.action("PUT", "/api/articles/{id}/labels/{label}", 200)).isEqualTo("article.label");
+        assertThat(AuditRecorder.action("DELETE", "/api/articles/{id}/labels/{label}", 200))
+                .isEqualTo("article.unlabel");
+    }
+
+    @Test
     void shouldNameCurationActions() {
         assertThat(AuditRecorder.action("POST", "/api/curation/edits", 201)).isEqualTo("curation.edit");
         assertThat(AuditRecorder.action("DELETE", "/api/curation/edits/{id}", 200)).isEqualTo("curation.undo");

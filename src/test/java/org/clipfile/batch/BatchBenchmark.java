@@ -63,7 +63,8 @@ public final class BatchBenchmark {
         System.out.printf(Locale.ROOT, "Reuters-21578: %d articles indexed%n", all.size());
 
         List<String> names = names(corpus, count);
-        BatchProperties batchProperties = new BatchProperties(10_000, 200, 5_000_000, 100, 1, 3);
+        BatchProperties batchProperties = new BatchProperties(10_000, 200, 5_000_000, 100, 1, 3,
+                java.time.Duration.ofMinutes(2), java.time.Duration.ofSeconds(30));
         BatchStore store = new BatchStore(new org.clipfile.sysindex.SystemIndices(client, properties));
         store.ensureExists();
         BatchRunner runner = new BatchRunner(client, store, batchProperties, articles, AliasRegistry.loadDefault());

@@ -2,6 +2,8 @@ package org.clipfile.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.clipfile.security.Role;
@@ -12,16 +14,25 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** Batch searches over HTTP on a real Elasticsearch: aliases and romanisations, filters, CSV in and out. */
+/**
+ * Batch searches over HTTP on a real Elasticsearch: aliases and romanisations, filters, CSV in and out, the audit,
+ * and the takeover of a batch whose instance stopped (the scheduled scan is kept out of the way: the tests scan).
+ */
 @ClipfileIntegrationTest
 @TestPropertySource(properties = {"clipfile.index.alias=it-batch", "clipfile.alerts.enabled=false",
-        "clipfile.batch.names-per-request=2"})
+        "clipfile.batch.names-per-request=2", "clipfile.batch.takeover-interval=1h"})
 class BatchSearchIntegrationTests extends ArchiveServerTest {
     @org.springframework.beans.factory.annotation.Autowired
     BatchStore store;
 
     @org.springframework.beans.factory.annotation.Autowired
     org.clipfile.collections.CollectionService collections;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    BatchTakeover takeover;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    BatchRunner runner;
 
     /** The server makes these indices in the background at start; the first test may come sooner. */
     @org.junit.jupiter.api.BeforeEach
@@ -69,10 +80,17 @@ class BatchSearchIntegrationTests extends ArchiveServerTest {
         assertThat(created.status()).as(created.body()).isEqualTo(202);
         assertThat(created.json().get("names_total").asLong()).as("blank names are dropped").isEqualTo(3);
 
-        JsonNode page = awaitDone(http, created.json().get("id").asString());
+        String id = created.json().get("id").asString();
+        JsonNode page = awaitDone(http, id);
 
         assertThat(page.get("batch").get("status").asString()).isEqualTo("completed");
         assertThat(page.get("batch").get("names_done").asLong()).isEqualTo(3);
+        JsonNode audited = org.clipfile.testsupport.AuditEvents.await(http, "size=100&action=batch-search.run",
+                e -> e.path("target").asString("").equals(id));
+        assertThat(audited.get("user").asString()).as("a system action").isEqualTo("system");
+        assertThat(audited.get("auth").asString()).isEqualTo("system");
+        assertThat(audited.get("result_count").asLong()).isEqualTo(3);
+        assertThat(audited.get("detail").asString()).contains("3 of 3 names searched");
         JsonNode rahman = result(page, "Abd al-Rahman");
         assertThat(rahman.get("count").asLong()).isGreaterThanOrEqualTo(1);
         List<String> entities = new ArrayList<>();
@@ -120,6 +138,55 @@ class BatchSearchIntegrationTests extends ArchiveServerTest {
 
         assertThat(page.get("batch").get("names_total").asLong()).isEqualTo(2);
         assertThat(result(page, "Ottilie Brandvold").get("count").asLong()).isEqualTo(1);
+    }
+
+    /**
+     * A batch its instance left running after one of three names, as a stopped instance leaves it: the heartbeat
+     * stops. Written straight to the store, with the heartbeat's age simulated by the time given to the scan.
+     */
+    private String abandonedBatch(String stoppedRunner, Instant heartbeat) throws Exception {
+        String id = "abandoned-" + System.nanoTime();
+        store.save(new BatchJob(id, "admin", BatchJob.Status.running, "source=Port%20Wire", 3, 1, 1, heartbeat,
+                heartbeat, null, null, stoppedRunner, heartbeat), true);
+        store.saveResults(List.of(
+                new BatchResult(id, 0, "Searched before the stop", true, 7, List.of(), List.of(), null),
+                BatchResult.pending(id, 1, "Ingeborg Halvorsen"),
+                BatchResult.pending(id, 2, "Zebulon Quartermain")), true);
+        return id;
+    }
+
+    @Test
+    void shouldTakeOverABatchWhoseInstanceStoppedAndResumeWithThePendingNames() throws Exception {
+        article("Harbour pilots strike", "Pilot Ingeborg Halvorsen said the harbour was closed.", "Port Wire");
+        article("Pilots elsewhere", "Ingeborg Halvorsen also spoke to another wire.", "Other Wire");
+        Instant now = Instant.now();
+        String live = abandonedBatch("live-instance/1", now);
+
+        assertThat(takeover.scan(now)).as("a fresh heartbeat is left alone").isZero();
+        assertThat(store.find(live).orElseThrow().runner()).isEqualTo("live-instance/1");
+
+        String stopped = abandonedBatch("stopped-instance/2", now.minus(Duration.ofMinutes(10)));
+        assertThat(takeover.scan(now)).as("only the stale one").isEqualTo(1);
+        JsonNode page = awaitDone(http, stopped);
+
+        JsonNode batch = page.get("batch");
+        assertThat(batch.get("status").asString()).isEqualTo("completed");
+        assertThat(batch.get("runner").asString()).isEqualTo(runner.instance());
+        assertThat(batch.get("names_done").asLong()).isEqualTo(3);
+        assertThat(batch.get("names_found").asLong()).as("the name found before the stop counts").isEqualTo(2);
+        assertThat(result(page, "Searched before the stop").get("count").asLong())
+                .as("not searched again").isEqualTo(7);
+        assertThat(result(page, "Ingeborg Halvorsen").get("count").asLong())
+                .as("the batch's filter (source) still applies").isEqualTo(1);
+        assertThat(result(page, "Zebulon Quartermain").get("count").asLong()).isZero();
+        assertThat(takeover.scan(Instant.now())).as("a finished batch is not taken again").isZero();
+        assertThat(store.find(live).orElseThrow().runner()).isEqualTo("live-instance/1");
+
+        JsonNode audited = org.clipfile.testsupport.AuditEvents.await(http, "size=100&action=batch-search.takeover",
+                e -> e.path("target").asString("").equals(stopped));
+        assertThat(audited.get("user").asString()).isEqualTo("system");
+        assertThat(audited.get("detail").asString()).contains("from stopped-instance/2", "1 of 3 names searched");
+        store.save(store.find(live).orElseThrow().failed("test over"), true);
     }
 
     @Test

@@ -42,7 +42,7 @@ class NameKeyUpgradeIntegrationTests extends ArchiveServerTest {
         }
         IndexDefinition current = IndexDefinition.articles();
         String version3 = current.json()
-                .replace("\"version\": 4, \"reindex_below\": 4", "\"version\": 3, \"reindex_below\": 3")
+                .replaceFirst("\"version\": \\d+, \"reindex_below\": \\d+", "\"version\": 3, \"reindex_below\": 3")
                 .replace(KEY_FIELD, "")
                 .replace("""
                         ,
@@ -51,7 +51,7 @@ class NameKeyUpgradeIntegrationTests extends ArchiveServerTest {
                                   "tokenizer": "keyword",
                                   "filter": ["name_key"]
                                 }""", "");
-        assertThat(current.version()).as("this test is about the upgrade to version 4").isEqualTo(4);
+        assertThat(current.json()).as("this test is about the upgrade to version 4").contains("\"reindex_below\": 4");
         assertThat(version3).doesNotContain("name_key").contains("\"version\": 3");
         new IndexDefinition(version3, 3).ensureExists(client, index.alias());
         // As version 3 stored it: keys among the variants, so in the name fields and in the stored entities too.
@@ -78,7 +78,7 @@ class NameKeyUpgradeIntegrationTests extends ArchiveServerTest {
         }
         assertThat(status.path("state").asString()).as(status.toString()).isEqualTo("completed");
         String after = index.currentIndex();
-        assertThat(after).startsWith(index.alias() + "-v4");
+        assertThat(after).startsWith(index.alias() + "-v" + current.version());
         assertThat(index.behindDefinition()).isFalse();
         String source = source(after, article.id());
         assertThat(source).contains("pentagon", "rami abdel rahman")

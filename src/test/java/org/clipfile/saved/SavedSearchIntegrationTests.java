@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.clipfile.security.Role;
 import org.clipfile.testsupport.ArchiveServerTest;
+import org.clipfile.testsupport.AuditEvents;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
 import org.junit.jupiter.api.AfterEach;
@@ -218,6 +219,31 @@ class SavedSearchIntegrationTests extends ArchiveServerTest {
                 .as("the answer still shows what was new").isEqualTo(2);
         assertThat(find(http.get("/api/saved-searches").json(), id).get("new_count").asLong()).isZero();
         awaitWebhookStatus(id, "last_success_at");
+        JsonNode audited = AuditEvents.await(http, "size=100&action=webhook.delivered",
+                e -> e.path("target").asString("").equals(id));
+        assertThat(audited.get("user").asString()).as("a system action").isEqualTo("system");
+        assertThat(audited.get("status").asInt()).isEqualTo(200);
+        assertThat(audited.get("detail").asString()).isEqualTo("HTTP 200 from 127.0.0.1");
+    }
+
+    @Test
+    void shouldRecordAMatcherRunThatSawNewArticlesInTheAudit() throws Exception {
+        String marker = "bellbuoy" + System.nanoTime();
+        http.post("/api/saved-searches", "application/json", """
+                {"name": "Buoys", "query": "q=%s"}""".formatted(marker));
+        matcher.runIfHolder(Instant.now()); // the window now ends 10 s (the lag) before this moment
+        article("Bell buoy " + marker, "The " + marker + " rang all night.");
+
+        var run = matcher.runIfHolder(Instant.now().plusSeconds(11));
+
+        assertThat(run).isPresent();
+        assertThat(run.get().articles()).isGreaterThanOrEqualTo(1);
+        String to = run.get().to().toString();
+        JsonNode audited = AuditEvents.await(http, "size=100&action=saved-search.match",
+                e -> e.path("detail").asString("").contains(to));
+        assertThat(audited.get("user").asString()).isEqualTo("system");
+        assertThat(audited.get("result_count").asLong()).isEqualTo(run.get().matched()).isGreaterThanOrEqualTo(1);
+        assertThat(audited.get("detail").asString()).contains("new articles");
     }
 
     @Test
@@ -236,6 +262,11 @@ class SavedSearchIntegrationTests extends ArchiveServerTest {
         assertThat(webhook.get("failures").asInt()).isEqualTo(1);
         assertThat(webhook.get("last_error").asString()).contains("500");
         assertThat(webhook.has("secret")).isFalse();
+        JsonNode audited = AuditEvents.await(http, "size=100&action=webhook.failed",
+                e -> e.path("target").asString("").equals(id));
+        assertThat(audited.get("user").asString()).isEqualTo("system");
+        assertThat(audited.get("status").asInt()).isEqualTo(502);
+        assertThat(audited.get("detail").asString()).isEqualTo("to 127.0.0.1: HTTP 500");
     }
 
     /** A local receiver answering {@code status}; records body, timestamp and signature of each POST. */

@@ -31,9 +31,9 @@ class EndpointFuzzIntegrationTests extends ArchiveServerTest {
             "/api/admin/reindex", "/api/curation/edits", "/api/curation/entities/{x}",
             "/api/curation/entities/person:{x}", "/api/curation/reindex", "/api/audit", "/api/audit/export");
     static final List<String> PARAMETERS = List.of("q", "person", "-person", "group", "place", "-place",
-            "country", "source", "section", "tag", "language", "from", "to", "sort", "page", "size", "cursor",
-            "facet_size", "bbox", "format", "zoom", "cells", "prefix", "type", "contains", "order", "name", "user",
-            "action", "collapse", "entity", "undone");
+            "country", "source", "section", "tag", "label", "-label", "language", "from", "to", "sort", "page", "size",
+            "cursor", "facet_size", "bbox", "format", "zoom", "cells", "prefix", "type", "contains", "order", "name",
+            "user", "action", "collapse", "entity", "undone");
 
     @BeforeEach
     void setUp() throws IOException {
