@@ -12,6 +12,7 @@ import org.clipfile.entity.EntityFacet;
 import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
+import org.clipfile.testsupport.ReindexRuns;
 import org.clipfile.testsupport.TestElasticsearch;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -48,7 +49,7 @@ class RegistryIntegrationTests extends ArchiveServerTest {
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         assertThat(http.post("/api/admin/reindex?apply_registry=true", "application/json", "").status())
                 .isEqualTo(202);
-        JsonNode status = awaitReindex(Duration.ofMinutes(3));
+        JsonNode status = ReindexRuns.awaitEnd(http, Duration.ofMinutes(3));
 
         assertThat(status.get("copied").asLong()).isEqualTo(ARTICLES);
         assertThat(status.get("failed").asLong()).isZero();
@@ -60,20 +61,6 @@ class RegistryIntegrationTests extends ArchiveServerTest {
         assertThat(article.get("entities").get("groups").get(0).get("name").asString()).isEqualTo("Zeta Brigade");
         assertThat(TestElasticsearch.client().indices().exists(e -> e.index(before)).value())
                 .as("the old index stays for a roll-back").isTrue();
-    }
-
-    private JsonNode awaitReindex(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode status = null;
-        while (System.nanoTime() < deadline) {
-            status = http.get("/api/admin/reindex").json();
-            if (!status.get("state").asString().equals("running")) {
-                assertThat(status.get("state").asString()).as(status.toString()).isEqualTo("completed");
-                return status;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("re-index still running: " + status);
     }
 
     @Test

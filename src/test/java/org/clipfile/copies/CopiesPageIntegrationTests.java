@@ -46,7 +46,7 @@ class CopiesPageIntegrationTests extends ArchiveServerTest {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
+        return Chromium.waiting(browser, Duration.ofSeconds(30));
     }
 
     private void openAndLogIn(String query, By shown) {

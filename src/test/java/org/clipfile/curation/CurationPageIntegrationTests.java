@@ -67,10 +67,7 @@ class CurationPageIntegrationTests extends ArchiveServerTest {
     }
 
     private WebDriverWait waiting() {
-        // The facets are drawn again when a search answers: an element read while that happens is stale, not wrong.
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+        return Chromium.waiting(browser, Duration.ofSeconds(60));
     }
 
     private void openAndLogIn(String username) {

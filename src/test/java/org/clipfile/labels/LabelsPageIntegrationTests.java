@@ -62,9 +62,7 @@ class LabelsPageIntegrationTests extends ArchiveServerTest {
     }
 
     private WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+        return Chromium.waiting(browser, Duration.ofSeconds(60));
     }
 
     private void openAndLogIn(String path, String username) {

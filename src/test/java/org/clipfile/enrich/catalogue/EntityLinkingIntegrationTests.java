@@ -15,6 +15,7 @@ import org.clipfile.entity.EntityFacet;
 import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
+import org.clipfile.testsupport.ReindexRuns;
 import org.clipfile.testsupport.TestElasticsearch;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -58,7 +59,7 @@ class EntityLinkingIntegrationTests extends ArchiveServerTest {
         index.saveAll(batch, true);
 
         assertThat(http.post("/api/admin/reindex", "application/json", "").status()).isEqualTo(202);
-        awaitReindex(Duration.ofMinutes(3));
+        ReindexRuns.awaitEnd(http, Duration.ofMinutes(3));
 
         assertThat(groupValuesContaining("business")).isEmpty();
         assertThat(groupValuesContaining("ibm")).containsExactly(Map.entry("group:ibm", 4L));
@@ -125,19 +126,5 @@ class EntityLinkingIntegrationTests extends ArchiveServerTest {
             }
         }
         throw new AssertionError(id + " not in " + article);
-    }
-
-    private void awaitReindex(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode status = null;
-        while (System.nanoTime() < deadline) {
-            status = http.get("/api/admin/reindex").json();
-            if (!status.get("state").asString().equals("running")) {
-                assertThat(status.get("state").asString()).as(status.toString()).isEqualTo("completed");
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("re-index still running: " + status);
     }
 }

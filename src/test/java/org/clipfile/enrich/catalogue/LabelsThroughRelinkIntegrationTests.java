@@ -10,6 +10,7 @@ import java.util.List;
 import org.clipfile.article.Article;
 import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
+import org.clipfile.testsupport.ReindexRuns;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +41,7 @@ class LabelsThroughRelinkIntegrationTests extends ArchiveServerTest {
                 .status()).isEqualTo(200);
 
         assertThat(http.post("/api/curation/reindex", "application/json", "").status()).isEqualTo(202);
-        JsonNode run = awaitRun(Duration.ofMinutes(3));
+        JsonNode run = ReindexRuns.awaitEnd(http, Duration.ofMinutes(3));
 
         assertThat(run.get("mode").asString()).isEqualTo("relink");
         assertThat(run.get("copied").asLong()).as("the articles naming the expansion are rewritten").isEqualTo(3);
@@ -50,23 +51,5 @@ class LabelsThroughRelinkIntegrationTests extends ArchiveServerTest {
         assertThat(http.get("/api/articles/labelled-relink-3").json().get("labels").get(0).asString())
                 .isEqualTo("acronym only");
         assertThat(http.get("/api/search?label=checked&group=group:ibm").json().get("total").asLong()).isEqualTo(1);
-    }
-
-    private JsonNode awaitRun(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode status = null;
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            var response = http.get("/api/admin/reindex");
-            if (response.status() == 404) {
-                continue;
-            }
-            status = response.json();
-            if (!status.get("state").asString().equals("running")) {
-                assertThat(status.get("state").asString()).as(status.toString()).isEqualTo("completed");
-                return status;
-            }
-        }
-        throw new AssertionError("relink still running: " + status);
     }
 }

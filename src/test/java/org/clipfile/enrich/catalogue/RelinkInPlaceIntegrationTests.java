@@ -19,6 +19,7 @@ import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.Archives;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.ImportJobs;
+import org.clipfile.testsupport.ReindexRuns;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -72,7 +73,7 @@ class RelinkInPlaceIntegrationTests extends ArchiveServerTest {
                 .json().get("id").asString(), Duration.ofMinutes(2));
         assertThat(job.get("indexed").asLong()).isEqualTo(3);
 
-        JsonNode relink = awaitRun(Duration.ofMinutes(3));
+        JsonNode relink = ReindexRuns.awaitEnd(http, Duration.ofMinutes(3));
         assertThat(relink.get("mode").asString()).isEqualTo("relink");
         assertThat(relink.get("from").asString()).isEqualTo(live);
         assertThat(relink.get("to").asString()).isEqualTo(live);
@@ -89,7 +90,7 @@ class RelinkInPlaceIntegrationTests extends ArchiveServerTest {
 
         // Nothing changes a second time: nothing is written.
         assertThat(http.post("/api/curation/reindex", "application/json", "").status()).isEqualTo(202);
-        JsonNode again = awaitRun(Duration.ofMinutes(3));
+        JsonNode again = ReindexRuns.awaitEnd(http, Duration.ofMinutes(3));
         assertThat(again.get("id").asString()).isNotEqualTo(relink.get("id").asString());
         assertThat(again.get("examined").asLong()).isEqualTo(11);
         assertThat(again.get("copied").asLong()).isZero();
@@ -129,23 +130,5 @@ class RelinkInPlaceIntegrationTests extends ArchiveServerTest {
         assertThat(started.articlesSinceDecided()).isEqualTo(1);
         assertThat(client.exists(e -> e.index(started.catalogueIndex()).id("group:consolidated-widget-holdings-corp"))
                 .value()).as("loading writes no catalogue").isFalse();
-    }
-
-    private JsonNode awaitRun(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode status = null;
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            var response = http.get("/api/admin/reindex");
-            if (response.status() == 404) {
-                continue;
-            }
-            status = response.json();
-            if (!status.get("state").asString().equals("running")) {
-                assertThat(status.get("state").asString()).as(status.toString()).isEqualTo("completed");
-                return status;
-            }
-        }
-        throw new AssertionError("relink still running: " + status);
     }
 }
