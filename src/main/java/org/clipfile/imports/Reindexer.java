@@ -62,6 +62,8 @@ public class Reindexer implements IndexReadyListener {
     private static final Duration TRICKLE_CHECK = Duration.ofMinutes(5);
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RUN_STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
     /** How a run brings the indexed articles up to date. */
     public enum Mode {
@@ -281,7 +283,9 @@ public class Reindexer implements IndexReadyListener {
             id = target;
         } else {
             target = from;
-            id = from + "-relink-" + STAMP.format(started);
+            // Two relinks may start within one second (one after an import, one to apply edits): the id has the
+            // milliseconds and a random part, so that each keeps its own status document.
+            id = from + "-relink-" + RUN_STAMP.format(started) + "-" + UUID.randomUUID().toString().substring(0, 4);
         }
         ReindexRunStore.Held lock = store.tryLock(id, owner, started.minus(properties.abandonedAfter()),
                 this::markAbandoned);
