@@ -55,7 +55,15 @@ final class BulkWriter {
     /** The sequence number and primary term a document had when it was read. */
     record Expected(long seqNo, long primaryTerm) {}
 
-    record Pending(String document, String id, Article article, BinaryData json, @Nullable Expected expected) {}
+    /**
+     * A document to write; {@code original} is the article as added, before its batch's check changed it, checked
+     * again when a conditional write finds the stored article changed.
+     */
+    record Pending(String document, String id, Article article, BinaryData json, @Nullable Expected expected,
+            Article original) {}
+
+    /** How many times a batch's articles are checked again after their stored copy changed under the write. */
+    static final int MOST_RECHECKS = 5;
 
     /**
      * Looks at a whole batch just before it is written (takedowns, copies): returns each article to write, possibly
@@ -66,8 +74,15 @@ final class BulkWriter {
         List<Checked> check(List<Article> batch) throws IOException;
     }
 
-    /** The article to write (null when refused) or why it is refused. */
-    record Checked(@Nullable Article article, @Nullable String refusal) {}
+    /**
+     * The article to write (null when refused) or why it is refused; {@code expected}: write it only if the stored
+     * article is still at that version (else it is checked again).
+     */
+    record Checked(@Nullable Article article, @Nullable String refusal, @Nullable Expected expected) {
+        Checked(@Nullable Article article, @Nullable String refusal) {
+            this(article, refusal, null);
+        }
+    }
 
     /** Elasticsearch stayed unreachable longer than the import may wait; the batch was not written. */
     static final class OutageException extends Exception {
@@ -134,7 +149,7 @@ final class BulkWriter {
         if (batch.isEmpty()) {
             batchStarted = System.nanoTime();
         }
-        batch.add(new Pending(document, article.id(), article, json, expected));
+        batch.add(new Pending(document, article.id(), article, json, expected, article));
         batchBytes += bytes;
         if (batch.size() >= maxOperations) {
             dispatch();
@@ -234,12 +249,13 @@ final class BulkWriter {
             Checked result = results.get(i);
             if (result.article() == null) {
                 outcome.failed(p.document(), result.refusal() == null ? "Refused" : result.refusal());
-            } else if (result.article() == p.article() || result.article().cluster().equals(p.article().cluster())
-                    && result.article().labels().equals(p.article().labels())) {
-                accepted.add(p);
             } else {
+                Expected expected = result.expected() != null ? result.expected() : p.expected();
+                boolean same = result.article() == p.article()
+                        || result.article().cluster().equals(p.article().cluster())
+                        && result.article().labels().equals(p.article().labels());
                 accepted.add(new Pending(p.document(), p.id(), result.article(),
-                        BinaryData.of(result.article(), mapper), p.expected()));
+                        same ? p.json() : BinaryData.of(result.article(), mapper), expected, p.original()));
             }
         }
         return accepted;
@@ -252,6 +268,7 @@ final class BulkWriter {
         // Elasticsearch also answers 429 when its disk is full, which does not pass: a batch that makes no progress
         // for maxOutage ends the import (resumably) rather than hold the import thread forever.
         long stalledSince = -1;
+        int rechecks = 0;
         while (!pending.isEmpty()) {
             BulkResponse response;
             try {
@@ -285,6 +302,7 @@ final class BulkWriter {
                 continue;
             }
             List<Pending> retry = new ArrayList<>();
+            List<Pending> changed = new ArrayList<>();
             List<BulkResponseItem> items = response.items();
             for (int i = 0; i < items.size(); i++) {
                 BulkResponseItem item = items.get(i);
@@ -293,6 +311,12 @@ final class BulkWriter {
                     outcome.indexed(p.document(), item.result() == null || "created".equals(item.result()));
                 } else if (item.status() == 429 || item.status() == 503) {
                     retry.add(p);
+                } else if (item.status() == 409 && p.expected() != null && check != null
+                        && rechecks < MOST_RECHECKS) {
+                    changed.add(p);
+                } else if (item.status() == 409 && p.expected() != null && check != null) {
+                    outcome.failed(p.document(), "The stored article changed " + MOST_RECHECKS + " times while "
+                            + "it was being written; import it again");
                 } else if (item.status() == 409 && p.expected() != null) {
                     outcome.superseded(p.document());
                 } else {
@@ -303,6 +327,13 @@ final class BulkWriter {
             if (!retry.isEmpty()) {
                 stalledSince = retry.size() < pending.size() ? -1 : checkStalled(stalledSince,
                         items.get(pending.indexOf(retry.getFirst())).status());
+            }
+            if (!changed.isEmpty()) {
+                // An editor's label (or another writer) changed the stored article since the check read it: check
+                // those articles again, from the article as added, and write them at the new version.
+                rechecks++;
+                retry.addAll(checked(changed.stream().map(c -> new Pending(c.document(), c.id(), c.original(),
+                        BinaryData.of(c.original(), mapper), null, c.original())).toList()));
             }
             pending = retry;
             if (!retry.isEmpty()) {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * What an import does with each batch before writing it: refuses taken-down articles, keeps the earlier text of
  * those that replace one (an article whose earlier text cannot be kept is refused, not written over it), then finds
- * their copies, and carries over the editors' labels of those stored already.
+ * their copies, and carries over the editors' labels of those stored already; an article stored already is written
+ * only if it is still at the version read here.
  */
 @Component
 class IngestChecks implements BulkWriter.BatchCheck {
@@ -36,7 +37,8 @@ class IngestChecks implements BulkWriter.BatchCheck {
         List<Article> notTakenDown = batch.stream().filter(a -> !refused.containsKey(a.id())).toList();
         Map<String, String> notKept = versions.keepEarlier(notTakenDown);
         List<Article> accepted = notTakenDown.stream().filter(a -> !notKept.containsKey(a.id())).toList();
-        List<Article> clustered = labels.carry(copies.assign(accepted));
+        ArticleLabels.Carried carried = labels.carryAndSee(copies.assign(accepted));
+        List<Article> clustered = carried.articles();
         List<BulkWriter.Checked> results = new ArrayList<>(batch.size());
         int next = 0;
         for (Article article : batch) {
@@ -47,7 +49,12 @@ class IngestChecks implements BulkWriter.BatchCheck {
             } else if (versionLost != null) {
                 results.add(new BulkWriter.Checked(null, versionLost));
             } else {
-                results.add(new BulkWriter.Checked(clustered.get(next++), null));
+                Article checked = clustered.get(next++);
+                ArticleLabels.Seen seen = carried.seen().get(checked.id());
+                // Written only if the stored article is still the one read (an editor's label added meanwhile
+                // makes the writer check the article again).
+                results.add(new BulkWriter.Checked(checked, null,
+                        seen == null ? null : new BulkWriter.Expected(seen.seqNo(), seen.primaryTerm())));
             }
         }
         return results;

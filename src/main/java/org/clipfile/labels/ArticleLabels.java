@@ -152,6 +152,12 @@ public class ArticleLabels {
         return stored.found() && stored.source() != null ? Optional.of(stored.source().list()) : Optional.empty();
     }
 
+    /** The version at which a stored article was read: a write of it should be conditional on it. */
+    public record Seen(long seqNo, long primaryTerm) {}
+
+    /** A batch with its stored labels carried over, and the version each stored article was read at. */
+    public record Carried(List<Article> articles, Map<String, Seen> seen) {}
+
     /**
      * The batch with the labels its stored copies have: an article ingested again under the same id keeps its
      * editors' labels (sources never set them). One {@code mget} of the {@code labels} field per batch.
@@ -159,32 +165,44 @@ public class ArticleLabels {
      * @throws IOException Elasticsearch could not be reached: the batch should not be written yet
      */
     public List<Article> carry(List<Article> batch) throws IOException {
+        return carryAndSee(batch).articles();
+    }
+
+    /**
+     * The same, with the version each article already stored was read at: written only if still at that version, an
+     * article cannot lose a label an editor added between this read and the write.
+     */
+    public Carried carryAndSee(List<Article> batch) throws IOException {
         List<String> ids = batch.stream().map(Article::id).filter(ArticleIndex::possibleId).distinct().toList();
         if (ids.isEmpty()) {
-            return batch;
+            return new Carried(batch, Map.of());
         }
         MgetResponse<Stored> response;
         try {
             response = client.mget(m -> m.index(index.alias()).ids(ids).sourceIncludes("labels"), Stored.class);
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
-                return batch; // no article index yet: nothing to carry
+                return new Carried(batch, Map.of()); // no article index yet: nothing to carry
             }
             throw e;
         }
         Map<String, List<String>> stored = new HashMap<>();
+        Map<String, Seen> seen = new HashMap<>();
         for (var doc : response.docs()) {
             if (doc.isFailure()) {
                 throw new IOException("Could not read the stored labels of " + doc.failure().id() + ": "
                         + doc.failure().error().reason());
             }
             var result = doc.result();
+            if (result.found() && result.seqNo() != null && result.primaryTerm() != null) {
+                seen.put(result.id(), new Seen(result.seqNo(), result.primaryTerm()));
+            }
             if (result.found() && result.source() != null && !result.source().list().isEmpty()) {
                 stored.put(result.id(), result.source().list());
             }
         }
         if (stored.isEmpty()) {
-            return batch;
+            return new Carried(batch, seen);
         }
         List<Article> carried = new ArrayList<>(batch.size());
         for (Article article : batch) {
@@ -197,6 +215,6 @@ public class ArticleLabels {
                 carried.add(article.withLabels(List.copyOf(merged)));
             }
         }
-        return carried;
+        return new Carried(carried, seen);
     }
 }

@@ -6,7 +6,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.clipfile.article.Article;
 import org.clipfile.testsupport.ArchiveServerTest;
@@ -121,5 +123,36 @@ class BulkWriterIntegrationTests extends ArchiveServerTest {
                 .isEqualTo("Newer report");
         assertThat(client.get(g -> g.index(index.alias()).id("cond-2"), Article.class).source().title())
                 .isEqualTo("Fresh rewrite");
+    }
+
+    @Test
+    void shouldCheckAnArticleAgainWhenItsStoredCopyChangedBetweenTheCheckAndTheWrite() throws Exception {
+        index.saveAll(List.of(titled("race-1", "Stored")), true);
+        AtomicInteger checks = new AtomicInteger();
+        // As the import's check does: the stored copy's labels are carried over, and the write is conditional on
+        // the version read.
+        BulkWriter writer = writer(100).checking(batch -> {
+            List<BulkWriter.Checked> checked = new ArrayList<>();
+            for (Article article : batch) {
+                var stored = client.get(g -> g.index(index.alias()).id(article.id()), Article.class);
+                if (checks.incrementAndGet() == 1) {
+                    // An editor's label lands after the check read the stored article, before the write.
+                    index.saveAll(List.of(titled(article.id(), "Stored").withLabels(List.of("checked"))), true);
+                }
+                checked.add(new BulkWriter.Checked(article.withLabels(stored.source().labels()), null,
+                        new BulkWriter.Expected(stored.seqNo(), stored.primaryTerm())));
+            }
+            return checked;
+        });
+        writer.add("race-1", titled("race-1", "From the source"));
+        writer.finish();
+
+        assertThat(checks.get()).as("checked again after the conflict").isEqualTo(2);
+        assertThat(indexed.get()).isEqualTo(1);
+        assertThat(failed.get()).isZero();
+        assertThat(superseded.get()).isZero();
+        Article written = client.get(g -> g.index(index.alias()).id("race-1"), Article.class).source();
+        assertThat(written.title()).isEqualTo("From the source");
+        assertThat(written.labels()).as("the editor's label is not lost").containsExactly("checked");
     }
 }
