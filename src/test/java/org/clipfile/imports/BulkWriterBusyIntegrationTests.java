@@ -1,7 +1,7 @@
 package org.clipfile.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Duration;
@@ -38,7 +38,7 @@ class BulkWriterBusyIntegrationTests {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     block(client, index);
-                    Thread.sleep(200);
+                    Thread.sleep(50);
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {
@@ -47,29 +47,38 @@ class BulkWriterBusyIntegrationTests {
             }
         });
         List<String> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
-        BulkWriter writer = new BulkWriter(client, index, 10, 5L << 20, Duration.ofSeconds(3),
-                new BulkWriter.Outcome() {
-                    @Override
-                    public void indexed(String document, boolean created) {}
-
-                    @Override
-                    public void failed(String document, String reason) {
-                        failed.add(reason);
-                    }
-                });
         try {
-            long started = System.nanoTime();
-            assertThatThrownBy(() -> {
-                for (int i = 0; i < 5; i++) {
-                    writer.add("doc " + i, new Article("full-" + i, "Title " + i, "Body " + i + ".",
-                            Instant.parse("2024-05-01T00:00:00Z"), "Test Wire", null, null, List.of(), null, "en",
-                            Instant.now(), "hash-" + i, null));
-                }
-                writer.finish();
-            }).as("documents refused for good: %s", failed).isInstanceOf(BulkWriter.OutageException.class)
-                    .hasMessageContaining("429");
+            // Elasticsearch's disk check may lift the block in the moment before the keeper sets it again (a check
+            // scheduled before the interval was raised): a write that lands then is accepted. Up to three attempts,
+            // each with a new writer; one must end the import with the 429.
+            Throwable thrown = null;
+            Duration took = Duration.ZERO;
+            for (int attempt = 0; attempt < 3 && !(thrown instanceof BulkWriter.OutageException); attempt++) {
+                BulkWriter writer = new BulkWriter(client, index, 10, 5L << 20, Duration.ofSeconds(3),
+                        new BulkWriter.Outcome() {
+                            @Override
+                            public void indexed(String document, boolean created) {}
 
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+                            @Override
+                            public void failed(String document, String reason) {
+                                failed.add(reason);
+                            }
+                        });
+                int round = attempt;
+                long started = System.nanoTime();
+                thrown = catchThrowable(() -> {
+                    for (int i = 0; i < 5; i++) {
+                        writer.add("doc " + i, new Article("full-" + round + "-" + i, "Title " + i, "Body " + i + ".",
+                                Instant.parse("2024-05-01T00:00:00Z"), "Test Wire", null, null, List.of(), null, "en",
+                                Instant.now(), "hash-" + i, null));
+                    }
+                    writer.finish();
+                });
+                took = Duration.ofNanos(System.nanoTime() - started);
+            }
+            assertThat(thrown).as("documents refused for good: %s", failed)
+                    .isInstanceOf(BulkWriter.OutageException.class).hasMessageContaining("429");
+            assertThat(took).isLessThan(Duration.ofSeconds(60));
         } finally {
             keeper.interrupt();
             keeper.join();
