@@ -40,11 +40,7 @@ class CurationPageIntegrationTests extends ArchiveServerTest {
 
     @BeforeEach
     void archiveAndBrowser() throws Exception {
-        for (String role : List.of("editor", "reader")) {
-            Http.Response user = http.post("/api/users", "application/json", """
-                    {"username": "page-%s", "password": "%s", "role": "%s"}""".formatted(role, PASSWORD, role));
-            assertThat(user.status()).as(user.body()).isIn(201, 409);
-        }
+        http.ensureEditorAndReader("page", PASSWORD);
         List<Article> articles = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String name = i < 3 ? "Lantern Society" : "Society of Lanterns";

@@ -10,7 +10,6 @@ import org.clipfile.article.Article;
 import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.Chromium;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
-import org.clipfile.testsupport.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +35,7 @@ class LabelsPageIntegrationTests extends ArchiveServerTest {
 
     @BeforeEach
     void archiveAndBrowser() throws Exception {
-        for (String role : List.of("editor", "reader")) {
-            Http.Response user = http.post("/api/users", "application/json", """
-                    {"username": "label-%s", "password": "%s", "role": "%s"}""".formatted(role, PASSWORD, role));
-            assertThat(user.status()).as(user.body()).isIn(201, 409);
-        }
+        http.ensureEditorAndReader("label", PASSWORD);
         List<Article> articles = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             articles.add(new Article("estuary-" + i, "Estuary story " + i, "The estuary tide rose again, day " + i

@@ -175,4 +175,16 @@ public final class Http {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Makes a login account {@code <prefix>-editor} and {@code <prefix>-reader} with this password (as an admin); an
+     * account left by an earlier test (409) is fine.
+     */
+    public void ensureEditorAndReader(String prefix, String password) {
+        for (String role : java.util.List.of("editor", "reader")) {
+            Response user = post("/api/users", "application/json", """
+                    {"username": "%s-%s", "password": "%s", "role": "%s"}""".formatted(prefix, role, password, role));
+            org.assertj.core.api.Assertions.assertThat(user.status()).as(user.body()).isIn(201, 409);
+        }
+    }
 }
