@@ -85,27 +85,59 @@ public final class SearchRequestFactory {
     public static SearchRequest search(String index, SearchParameters parameters, @Nullable DateSpan dataSpan,
             int strictWords, boolean collapse) {
         return SearchRequest.of(s -> {
-            if (collapse) {
-                collapseCopies(s);
-            }
-            s.index(index)
-                    .from(parameters.offset())
-                    .size(parameters.size())
-                    .trackTotalHits(t -> t.enabled(true))
-                    .source(src -> src.filter(f -> f.includes(RESULT_FIELDS)))
-                    .query(query(parameters, strictWords))
-                    .sort(sort(parameters.sort(), ranked(parameters)))
-                    .highlight(h -> highlight(h, parameters));
-            Query postFilter = filters(parameters, null);
-            if (postFilter != null) {
-                s.postFilter(postFilter);
-            }
+            page(s, index, parameters, strictWords, collapse);
             Map<String, Aggregation> counts = facetAggregations(parameters, dataSpan);
             if (!counts.isEmpty()) {
                 s.aggregations(counts);
             }
             return s;
         });
+    }
+
+    /**
+     * The page of {@link #search} alone: its hits, total and highlights, without the counts. Asked beside
+     * {@link #counts}, so that Elasticsearch works on both at once; together they answer what {@link #search} does.
+     */
+    public static SearchRequest hits(String index, SearchParameters parameters, int strictWords, boolean collapse) {
+        return SearchRequest.of(s -> page(s, index, parameters, strictWords, collapse));
+    }
+
+    /**
+     * The counts of {@link #search} alone (facets and date histogram, the same aggregations under the same query):
+     * no hits, no total, and the query as a filter, since nothing is ranked. A request of no hits is one Elasticsearch
+     * may answer from its shard request cache until the next refresh (a journalist paging through results asks the
+     * same counts again). Null when no count is wanted ({@code facets=} empty).
+     */
+    public static @Nullable SearchRequest counts(String index, SearchParameters parameters, @Nullable DateSpan dataSpan,
+            int strictWords) {
+        Map<String, Aggregation> counts = facetAggregations(parameters, dataSpan);
+        if (counts.isEmpty()) {
+            return null;
+        }
+        Query query = query(parameters, strictWords);
+        return SearchRequest.of(s -> s.index(index).size(0).trackTotalHits(t -> t.enabled(false))
+                .query(q -> q.bool(b -> b.filter(query)))
+                .aggregations(counts));
+    }
+
+    private static SearchRequest.Builder page(SearchRequest.Builder s, String index, SearchParameters parameters,
+            int strictWords, boolean collapse) {
+        if (collapse) {
+            collapseCopies(s);
+        }
+        s.index(index)
+                .from(parameters.offset())
+                .size(parameters.size())
+                .trackTotalHits(t -> t.enabled(true))
+                .source(src -> src.filter(f -> f.includes(RESULT_FIELDS)))
+                .query(query(parameters, strictWords))
+                .sort(sort(parameters.sort(), ranked(parameters)))
+                .highlight(h -> highlight(h, parameters));
+        Query postFilter = filters(parameters, null);
+        if (postFilter != null) {
+            s.postFilter(postFilter);
+        }
+        return s;
     }
 
     /** How many of a story's copies a collapsed hit names (with their sources); the count covers them all. */
@@ -143,7 +175,8 @@ public final class SearchRequestFactory {
         return SearchRequest.of(s -> {
             s.index(index).size(0).trackTotalHits(t -> t.enabled(false))
                     .query(q -> q.bool(b -> {
-                        b.must(query(parameters, strictWords)).filter(page);
+                        // Only matching counts here: as a filter, nothing is scored.
+                        b.filter(query(parameters, strictWords)).filter(page);
                         if (selections != null) {
                             b.filter(selections);
                         }
@@ -564,7 +597,8 @@ public final class SearchRequestFactory {
      * Highlights the journalist's query alone ({@code highlight_query}: the name-key clause beside it matches entity
      * name fields and never marks words of the text), and adds the exact-word {@code .folded} fields as
      * {@code matched_fields} only when the query searches them (phrases, proximity, prefixes, fuzzy words, names):
-     * plain words are stemmed, and what the stemmed field marks includes what the folded one would.
+     * plain words are stemmed, and what the stemmed field marks includes what the folded one would. For plain words
+     * the highlight query leaves the folded fields out too ({@link HighlightQuery}): the same marks, cheaper.
      */
     private static co.elastic.clients.elasticsearch.core.search.Highlight.Builder highlight(
             co.elastic.clients.elasticsearch.core.search.Highlight.Builder h, SearchParameters parameters) {
@@ -572,8 +606,8 @@ public final class SearchRequestFactory {
         if (parameters.hasQuery()) {
             JournalistQuery parsed = JournalistQuery.parse(parameters.q(), QueryLimits.DEFAULT,
                     UnaryOperator.identity());
-            h.highlightQuery(parsed.query());
             exact = searchesExactWords(parsed.syntax());
+            h.highlightQuery(exact ? parsed.query() : HighlightQuery.stemmedOnly(parsed.query()));
         }
         boolean folded = exact;
         h.type(HighlighterType.Unified)

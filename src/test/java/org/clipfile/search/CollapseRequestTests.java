@@ -37,8 +37,7 @@ class CollapseRequestTests {
         JSONAssert.assertEquals("""
                 {"size": 0, "track_total_hits": false,
                  "query": {"bool": {
-                   "must": [%s],
-                   "filter": [{"terms": {"cluster": ["c1", "c2"]}},
+                   "filter": [%s, {"terms": {"cluster": ["c1", "c2"]}},
                               {"bool": {"filter": [{"terms": {"source": ["Wire"]}}]}}]}},
                  "aggregations": {"clusters": {"terms": {"field": "cluster", "size": 2, "execution_hint": "map"},
                    "aggregations": {"earliest": {"top_hits": {"size": 5,
@@ -70,13 +69,14 @@ class CollapseRequestTests {
                 new Jackson3JsonpMapper());
 
         JSONAssert.assertEquals("""
-                {"query": {"bool": {"filter": [{"bool": {"must_not": [{"exists": {"field": "cluster"}}]}}]}},
+                {"query": {"bool": {"filter": [{"match_all": {}},
+                   {"bool": {"must_not": [{"exists": {"field": "cluster"}}]}}]}},
                  "aggregations": {"unclustered": {"missing": {"field": "cluster"},
                    "aggregations": {"earliest": {"top_hits": {"size": 5}}}}}}""", onlyUnclustered,
                 JSONCompareMode.LENIENT);
         assertThat(onlyUnclustered).doesNotContain("\"clusters\"");
         JSONAssert.assertEquals("""
-                {"query": {"bool": {"filter": [{"bool": {"minimum_should_match": "1", "should": [
+                {"query": {"bool": {"filter": [{"match_all": {}}, {"bool": {"minimum_should_match": "1", "should": [
                    {"terms": {"cluster": ["c1"]}},
                    {"bool": {"must_not": [{"exists": {"field": "cluster"}}]}}]}}]}},
                  "aggregations": {"clusters": {"terms": {"field": "cluster", "size": 1}},

@@ -228,6 +228,22 @@ class SearchRequestFactoryTests {
     }
 
     @Test
+    void shouldLeaveTheFoldedFieldsOutOfTheHighlightQueryOfPlainWords() throws Exception {
+        for (String q : List.of("raid idlib", "raid OR strike", "raid -idlib", "what did the army decide about raids",
+                "title:raid")) {
+            String json = json(SearchParameters.of(q, 1, 20));
+            String highlightQuery = part(part(json, "highlight"), "highlight_query");
+
+            assertThat(highlightQuery).as(q).doesNotContain(".folded").contains("\"title");
+            assertThat(part(json, "query")).as(q + ": the search itself still searches the folded fields")
+                    .contains(".folded");
+        }
+        String exact = part(part(json(SearchParameters.of("\"special forces\" raid", 1, 20)), "highlight"),
+                "highlight_query");
+        assertThat(exact).as("a phrase searches the folded fields, and marks through them").contains("body.folded");
+    }
+
+    @Test
     void shouldHighlightThroughTheFoldedFieldsWhenTheQuerySearchesExactWords() {
         for (String q : List.of("\"special forces\"", "raid \"near idlib\"~3", "idl*", "raed~", "person:kirby",
                 "raid OR title:\"special forces\"")) {
