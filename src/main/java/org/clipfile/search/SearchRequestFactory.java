@@ -85,59 +85,27 @@ public final class SearchRequestFactory {
     public static SearchRequest search(String index, SearchParameters parameters, @Nullable DateSpan dataSpan,
             int strictWords, boolean collapse) {
         return SearchRequest.of(s -> {
-            page(s, index, parameters, strictWords, collapse);
+            if (collapse) {
+                collapseCopies(s);
+            }
+            s.index(index)
+                    .from(parameters.offset())
+                    .size(parameters.size())
+                    .trackTotalHits(t -> t.enabled(true))
+                    .source(src -> src.filter(f -> f.includes(RESULT_FIELDS)))
+                    .query(query(parameters, strictWords))
+                    .sort(sort(parameters.sort(), ranked(parameters)))
+                    .highlight(h -> highlight(h, parameters));
+            Query postFilter = filters(parameters, null);
+            if (postFilter != null) {
+                s.postFilter(postFilter);
+            }
             Map<String, Aggregation> counts = facetAggregations(parameters, dataSpan);
             if (!counts.isEmpty()) {
                 s.aggregations(counts);
             }
             return s;
         });
-    }
-
-    /**
-     * The page of {@link #search} alone: its hits, total and highlights, without the counts. Asked beside
-     * {@link #counts}, so that Elasticsearch works on both at once; together they answer what {@link #search} does.
-     */
-    public static SearchRequest hits(String index, SearchParameters parameters, int strictWords, boolean collapse) {
-        return SearchRequest.of(s -> page(s, index, parameters, strictWords, collapse));
-    }
-
-    /**
-     * The counts of {@link #search} alone (facets and date histogram, the same aggregations under the same query):
-     * no hits, no total, and the query as a filter, since nothing is ranked. A request of no hits is one Elasticsearch
-     * may answer from its shard request cache until the next refresh (a journalist paging through results asks the
-     * same counts again). Null when no count is wanted ({@code facets=} empty).
-     */
-    public static @Nullable SearchRequest counts(String index, SearchParameters parameters, @Nullable DateSpan dataSpan,
-            int strictWords) {
-        Map<String, Aggregation> counts = facetAggregations(parameters, dataSpan);
-        if (counts.isEmpty()) {
-            return null;
-        }
-        Query query = query(parameters, strictWords);
-        return SearchRequest.of(s -> s.index(index).size(0).trackTotalHits(t -> t.enabled(false))
-                .query(q -> q.bool(b -> b.filter(query)))
-                .aggregations(counts));
-    }
-
-    private static SearchRequest.Builder page(SearchRequest.Builder s, String index, SearchParameters parameters,
-            int strictWords, boolean collapse) {
-        if (collapse) {
-            collapseCopies(s);
-        }
-        s.index(index)
-                .from(parameters.offset())
-                .size(parameters.size())
-                .trackTotalHits(t -> t.enabled(true))
-                .source(src -> src.filter(f -> f.includes(RESULT_FIELDS)))
-                .query(query(parameters, strictWords))
-                .sort(sort(parameters.sort(), ranked(parameters)))
-                .highlight(h -> highlight(h, parameters));
-        Query postFilter = filters(parameters, null);
-        if (postFilter != null) {
-            s.postFilter(postFilter);
-        }
-        return s;
     }
 
     /** How many of a story's copies a collapsed hit names (with their sources); the count covers them all. */

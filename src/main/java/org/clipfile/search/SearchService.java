@@ -1,6 +1,5 @@
 package org.clipfile.search;
 
-import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
@@ -21,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.clipfile.enrich.MentionSpans;
 import org.clipfile.enrich.names.NameKeys;
@@ -45,8 +43,6 @@ public class SearchService {
     private static final Selection NO_SELECTION = new Selection(List.of(), List.of());
 
     private final ElasticsearchClient client;
-    /** The same connection, for the requests of a search that go out together. */
-    private final ElasticsearchAsyncClient asyncClient;
     private final ArticleIndex index;
     private final FacetLabels labels;
     private final AtomicReference<CachedSpan> span = new AtomicReference<>();
@@ -57,7 +53,6 @@ public class SearchService {
 
     public SearchService(ElasticsearchClient client, ArticleIndex index, ObjectProvider<FacetLabels> labels) {
         this.client = client;
-        this.asyncClient = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
         this.index = index;
         this.labels = labels.getIfAvailable(() -> (facet, values) -> Map.of());
     }
@@ -89,25 +84,27 @@ public class SearchService {
         // What the page was found with, for counting its copies under the same query.
         SearchParameters searched = parameters;
         int strictWords = QueryTranslator.STRICT_WORDS;
-        FirstPage first = null;
         if (cursor == null) {
-            first = firstPage(parameters, archiveSpan, strictWords, collapse);
-            if (first.total() == 0 && shortQueryCanRelax(parameters)) {
+            response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan, collapse),
+                    StoredHit.class);
+            if (response.hits().total() != null && response.hits().total().value() == 0
+                    && shortQueryCanRelax(parameters)) {
                 // No article has every word of a short query: rather than nothing, those with most of them.
                 relaxedAfterAll = true;
                 strictWords = 1;
-                first = firstPage(parameters, archiveSpan, strictWords, collapse);
+                response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan, 1,
+                        collapse), StoredHit.class);
             }
             String loosened = parameters.hasQuery() ? loosenPhrases(parameters.q()) : null;
-            if (first.total() == 0 && loosened != null) {
+            if (response.hits().total() != null && response.hits().total().value() == 0 && loosened != null) {
                 // A quoted phrase no article has ("the quarterly dividend payout" pasted from a document): rather
                 // than nothing, its words, relaxed like a long query, flagged as "most".
                 relaxedAfterAll = true;
                 searched = parameters.withQuery(loosened);
                 strictWords = 1;
-                first = firstPage(searched, archiveSpan, strictWords, collapse);
+                response = client.search(SearchRequestFactory.search(index.alias(), searched, archiveSpan, 1,
+                        collapse), StoredHit.class);
             }
-            response = first.hits();
         } else {
             position = cursor.isBlank()
                     ? new Cursor(openPointInTime(), List.of())
@@ -142,9 +139,7 @@ public class SearchService {
         List<SearchHit> hits = position == null && collapse
                 ? withCopies(response.hits().hits(), searched, strictWords)
                 : response.hits().hits().stream().map(SearchService::toHit).toList();
-        // The counts were asked beside the hits (and the copies): by now they have mostly arrived.
-        Map<String, Aggregate> counts = SearchRequestFactory.flatten(first == null ? response.aggregations()
-                : first.counts());
+        Map<String, Aggregate> counts = SearchRequestFactory.flatten(response.aggregations());
         String matched = relaxedAfterAll
                 ? (response.hits().hits().isEmpty() ? null : SearchResult.MATCHED_MOST)
                 : matched(parameters, response.hits().hits());
@@ -417,57 +412,6 @@ public class SearchService {
                 Instant.ofEpochMilli(last.longValue()));
         span.set(new CachedSpan(result, Instant.now()));
         return result;
-    }
-
-    /** A first page as asked: its hits, and its counts still on their way. */
-    private record FirstPage(SearchResponse<StoredHit> hits, CompletableFuture<Map<String, Aggregate>> pending) {
-        long total() {
-            return hits.hits().total() == null ? -1 : hits.hits().total().value();
-        }
-
-        /** The counts, once they have come (an empty map when none were asked). */
-        Map<String, Aggregate> counts() throws IOException {
-            try {
-                return pending.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw unwrapped(e);
-            }
-        }
-    }
-
-    /**
-     * The hits and the counts of a first page as two requests sent together ({@link SearchRequestFactory#hits},
-     * {@link SearchRequestFactory#counts}): Elasticsearch works on both at once, and the counts, which rank nothing,
-     * are cheaper alone and may come from its request cache. The counts are sent first and waited for last.
-     */
-    private FirstPage firstPage(SearchParameters parameters, SearchRequestFactory.DateSpan archiveSpan,
-            int strictWords, boolean collapse) throws IOException {
-        var countsRequest = SearchRequestFactory.counts(index.alias(), parameters, archiveSpan, strictWords);
-        CompletableFuture<Map<String, Aggregate>> counts = countsRequest == null
-                ? CompletableFuture.completedFuture(Map.of())
-                : asyncClient.search(countsRequest, Void.class).thenApply(SearchResponse::aggregations);
-        try {
-            return new FirstPage(client.search(SearchRequestFactory.hits(index.alias(), parameters, strictWords,
-                    collapse), StoredHit.class), counts);
-        } catch (IOException | RuntimeException e) {
-            counts.cancel(false);
-            throw e;
-        }
-    }
-
-    /** The cause of a failed count, as the synchronous client would have thrown it. */
-    private static IOException unwrapped(java.util.concurrent.CompletionException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        if (cause instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (cause instanceof IOException io) {
-            return io;
-        }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        return new IOException(cause);
     }
 
     /**
