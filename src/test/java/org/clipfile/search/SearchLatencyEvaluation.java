@@ -40,17 +40,21 @@ import org.slf4j.LoggerFactory;
  * {@code SearchRequestFactory}; raw BM25). Elasticsearch's {@code took}, the arms alternating query by query; then
  * Elasticsearch's process CPU time (node stats) over blocks of all the judged queries, one block per arm and round,
  * the arms in a rotating order. Writes {@code target/evaluation/latency.md}. Not part of the normal test run:
- * {@code mvn -B -o test -Dtest=SearchLatencyEvaluation} (same index options as {@link RelevanceEvaluation}). The
- * machine is shared: only ratios within a run mean much, and the load average is written beside them.
+ * {@code mvn -B -o test -Dtest=SearchLatencyEvaluation} (same index options as {@link RelevanceEvaluation};
+ * {@code -Dclipfile.eval.latency-parts=true} adds the merged query without each of its parts;
+ * {@code -Dclipfile.eval.latency-profile-only=true} writes only the quality of the cheaper forms tried and the
+ * profile).
+ * The machine is shared: only ratios within a run mean much, and the load average is written beside them.
  */
 @Tag("evaluation")
 class SearchLatencyEvaluation {
     private static final Logger log = LoggerFactory.getLogger(SearchLatencyEvaluation.class);
-    static final int ROUNDS = Integer.getInteger("clipfile.eval.latency-rounds", 5);
-    static final int CPU_ROUNDS = Integer.getInteger("clipfile.eval.cpu-rounds", 4);
+    static final int ROUNDS = Integer.getInteger("clipfile.eval.latency-rounds", 15);
+    static final int CPU_ROUNDS = Integer.getInteger("clipfile.eval.cpu-rounds", 10);
     /** Each CPU block runs the judged queries this many times (a block of a second or more: 10 ms ticks). */
-    static final int CPU_REPEATS = 3;
+    static final int CPU_REPEATS = 2;
     static final String INDEX = RelevanceEvaluation.INDEX;
+    static final int PROFILE_ROUNDS = Integer.getInteger("clipfile.eval.profile-rounds", 7);
 
     /**
      * Scoring parts of the query as merged for issue 14 (main at a51b428), to leave out one at a time; and cheaper
@@ -61,7 +65,11 @@ class SearchLatencyEvaluation {
     enum Form { PROXIMITY_EXACT, PROXIMITY_EXACT_X2, PROXIMITY_EXACT_X3, PROXIMITY_TITLE, PROXIMITY_TITLE_EXACT_BODY,
         KEY_FIELDS_ONLY, NESTED_MATCHES }
 
-    record Arm(String name, Function<Judged, SearchRequest> request) {}
+    record Arm(String name, Function<Judged, Query> query) {
+        SearchRequest request(Judged j) {
+            return page(query.apply(j));
+        }
+    }
 
     @Test
     void measure() throws Exception {
@@ -79,15 +87,17 @@ class SearchLatencyEvaluation {
                 .equals(json(SearchRequestFactory.query(SearchParameters.of(j.clipfileQuery(), 1, 20))))).count();
 
         List<Arm> arms = new ArrayList<>();
-        arms.add(new Arm("Clipfile now", j -> page(SearchRequestFactory.query(SearchParameters.of(j.clipfileQuery(),
-                1, 20)))));
-        arms.add(new Arm("issue 14 as merged (main a51b428)", j -> page(merged(j, EnumSet.noneOf(Part.class)))));
-        for (Part part : Part.values()) {
-            arms.add(new Arm("merged without " + part.name().toLowerCase(Locale.ROOT),
-                    j -> page(merged(j, EnumSet.of(part)))));
+        arms.add(new Arm("Clipfile now", j -> SearchRequestFactory.query(SearchParameters.of(j.clipfileQuery(), 1,
+                20))));
+        arms.add(new Arm("issue 14 as merged (main a51b428)", j -> merged(j, EnumSet.noneOf(Part.class))));
+        if (Boolean.getBoolean("clipfile.eval.latency-parts")) {
+            for (Part part : Part.values()) {
+                arms.add(new Arm("merged without " + part.name().toLowerCase(Locale.ROOT),
+                        j -> merged(j, EnumSet.of(part))));
+            }
         }
-        arms.add(new Arm("before issue 14", j -> page(beforeIssue14(j))));
-        arms.add(new Arm("raw BM25", j -> page(j.baseline())));
+        arms.add(new Arm("before issue 14", SearchLatencyEvaluation::beforeIssue14));
+        arms.add(new Arm("raw BM25", Judged::baseline));
 
         if (Boolean.getBoolean("clipfile.eval.latency-profile-only")) {
             String md = quality(relevance, judged) + profile(client, judged);
@@ -100,7 +110,7 @@ class SearchLatencyEvaluation {
         // Warm-up: every arm once per query.
         for (Judged j : judged) {
             for (Arm arm : arms) {
-                client.search(arm.request().apply(j), Void.class);
+                client.search(arm.request(j), Void.class);
             }
         }
         Map<String, Map<String, List<Long>>> took = new LinkedHashMap<>();
@@ -111,7 +121,7 @@ class SearchLatencyEvaluation {
                 for (int a = 0; a < arms.size(); a++) {
                     Arm arm = arms.get((a + q + round) % arms.size());
                     long start = System.nanoTime();
-                    long t = client.search(arm.request().apply(j), Void.class).took();
+                    long t = client.search(arm.request(j), Void.class).took();
                     long wall = (System.nanoTime() - start) / 1000;
                     took.computeIfAbsent(arm.name(), k -> new LinkedHashMap<>())
                             .computeIfAbsent(kind, k -> new ArrayList<>()).add(t);
@@ -127,10 +137,24 @@ class SearchLatencyEvaluation {
                 long from = cpuMillis(client);
                 for (int r = 0; r < CPU_REPEATS; r++) {
                     for (Judged j : judged) {
-                        client.search(arm.request().apply(j), Void.class);
+                        client.search(arm.request(j), Void.class);
                     }
                 }
                 cpu.merge(arm.name(), cpuMillis(client) - from, Long::sum);
+            }
+        }
+        // Elasticsearch's own time for the query alone (its profile: no fetch, no network), the median of each judged
+        // query's rounds: robust to the moments the shared machine takes the node off the CPU.
+        Map<String, Map<Judged, List<Long>>> profiled = new LinkedHashMap<>();
+        for (int round = 0; round < PROFILE_ROUNDS; round++) {
+            for (int q = 0; q < judged.size(); q++) {
+                Judged j = judged.get(q);
+                for (int a = 0; a < arms.size(); a++) {
+                    Arm arm = arms.get((a + q + round) % arms.size());
+                    long nanos = queryNanos(client, arm.query().apply(j));
+                    profiled.computeIfAbsent(arm.name(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(j, k -> new ArrayList<>()).add(nanos);
+                }
             }
         }
         // The node-stats reads themselves, as a block with no search.
@@ -141,9 +165,10 @@ class SearchLatencyEvaluation {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "# Search latency on Reuters-21578 (%d stories, first %d files, %d judged"
                 + " queries)%n%nElasticsearch `took` for a page of 20 hits, %d rounds, arms alternating query by query;"
-                + " ES CPU over %d blocks per arm of all judged queries %d times. Load average (1, 5, 15 min) before: %s;"
-                + " after: %s. Rebuilt merged query equal to the production query for %d of %d judged queries."
-                + " An idle block's CPU: %d ms.%n%n", stories.size(), files, judged.size(), ROUNDS, CPU_ROUNDS, CPU_REPEATS, load,
+                + " ES CPU over %d blocks per arm of all judged queries %d times. Load average (1, 5, 15 min)"
+                + " before: %s; after: %s. Rebuilt merged query equal to the production query (the same until this"
+                + " branch changed it) for %d of %d judged queries. An idle block's CPU: %d ms.%n%n", stories.size(),
+                files, judged.size(), ROUNDS, CPU_ROUNDS, CPU_REPEATS, load,
                 loadAfter, sameAsProduction, judged.size(), idle));
         md.append("| arm | took mean ms | p50 | p90 | topics mean | scoped mean | round trip mean ms | ES CPU ms per"
                 + " search | relative to raw BM25 (took, CPU) |\n|---|---|---|---|---|---|---|---|---|\n");
@@ -158,6 +183,22 @@ class SearchLatencyEvaluation {
                     mean(t.get("all")) / bm25Took,
                     perSearch / bm25Cpu));
         }
+        md.append(String.format(Locale.ROOT, "%nElasticsearch's profiled query time (query and rewrite, no fetch), the"
+                + " median of %d rounds per judged query, summed (ms):%n%n| arm | all | topics | scoped | relative to raw"
+                + " BM25 (all, topics, scoped) |%n|---|---|---|---|---|%n", PROFILE_ROUNDS));
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        profiled.forEach((arm, perQuery) -> {
+            double[] sum = new double[3];
+            perQuery.forEach((j, nanos) -> {
+                double median = percentile(nanos, 0.5) / 1e6;
+                sum[0] += median;
+                sum[j.kind().equals("topic") ? 1 : 2] += median;
+            });
+            sums.put(arm, sum);
+        });
+        double[] base = sums.get("raw BM25");
+        sums.forEach((arm, sum) -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.2f, %.2f, %.2f"
+                + " |%n", arm, sum[0], sum[1], sum[2], sum[0] / base[0], sum[1] / base[1], sum[2] / base[2])));
         md.append(quality).append(profile(client, judged));
         Files.createDirectories(RelevanceEvaluation.OUT);
         Files.writeString(RelevanceEvaluation.OUT.resolve("latency.md"), md);
@@ -174,7 +215,8 @@ class SearchLatencyEvaluation {
             arms.put("merged, " + form.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     j -> merged(j, EnumSet.noneOf(Part.class), EnumSet.of(form)));
         }
-        StringBuilder md = new StringBuilder("\nQuality (the first search only, as the latency arms):\n\n| arm | kind | n |"
+        StringBuilder md = new StringBuilder("\nQuality (the first search only, as the latency arms):\n\n"
+                + "| arm | kind | n |"
                 + " MAP | nDCG@10 | P@10 |\n|---|---|---|---|---|---|\n");
         for (var arm : arms.entrySet()) {
             Map<String, double[]> sums = new LinkedHashMap<>();
@@ -263,12 +305,14 @@ class SearchLatencyEvaluation {
         String type = node.type();
         String description = node.description();
         String part = null;
-        if (type.contains("ToParentBlockJoin")) {
+        if (type.contains("ToParentBlockJoin")
+                || type.equals("BoostQuery") && description.startsWith("(ToParentBlockJoinQuery")) {
             part = "salience (nested)";
+        } else if (description.contains("\"~3")) {
+            part = "proximity (phrase, slop 3)";
         } else if (type.equals("DisjunctionMaxQuery") && description.contains("body:\"")
                 && !description.contains("folded")) {
-            // the proximity clause of plain words, or a scoped name as words of the text
-            part = description.contains("names") ? "other" : "phrase in title/body (proximity; name in the text)";
+            part = description.contains("names") ? "other" : "a name of several words in the text (phrase)";
         } else if (type.equals("ConstantScoreQuery") && description.contains("names.key")) {
             part = "name key (constant score)";
         } else if (description.contains("^10000")) {
@@ -278,7 +322,7 @@ class SearchLatencyEvaluation {
             part = "name filter";
         } else if (type.equals("DisjunctionMaxQuery") && description.contains("title:")
                 && description.contains("body:")) {
-            part = "words (cross_fields)";
+            part = "words (cross_fields), a one-word name in the text";
         }
         if (part != null) {
             parts.merge(part, node.timeInNanos(), Long::sum);
@@ -289,6 +333,22 @@ class SearchLatencyEvaluation {
                 attribute(child, parts);
             }
         }
+    }
+
+    /** Elasticsearch's profiled time of a query on its shards: the query tree and its rewriting. */
+    private static long queryNanos(ElasticsearchClient client, Query query) throws IOException {
+        var response = client.search(s -> s.index(INDEX).size(20).trackTotalHits(t -> t.enabled(true))
+                .source(src -> src.fetch(false)).profile(true).query(query), Void.class);
+        long nanos = 0;
+        for (var shard : response.profile().shards()) {
+            for (var search : shard.searches()) {
+                nanos += search.rewriteTime();
+                for (var root : search.query()) {
+                    nanos += root.timeInNanos();
+                }
+            }
+        }
+        return nanos;
     }
 
     private static String json(Query query) {
@@ -429,7 +489,8 @@ class SearchLatencyEvaluation {
 
     private static String loadAverage() {
         try {
-            return String.join(", ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return String.join(", ", Arrays.asList(fields).subList(0, 3));
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }

@@ -41,8 +41,8 @@ class QueryTranslatorTests {
     void shouldNotCheckWordPositionsInTheBodyToRankAShortQuery() {
         // A phrase on the body read the positions of every matching body: most of a short query's extra time.
         List<String> phraseFields = new ArrayList<>();
-        tools.jackson.databind.json.JsonMapper.shared().readTree(json(JournalistQuery.parse("crude oil prices").query()))
-                .findValues("multi_match").stream()
+        String query = json(JournalistQuery.parse("crude oil prices").query());
+        tools.jackson.databind.json.JsonMapper.shared().readTree(query).findValues("multi_match").stream()
                 .filter(m -> m.path("type").asString("").equals("phrase"))
                 .forEach(m -> m.path("fields").forEach(f -> phraseFields.add(f.asString())));
         assertThat(phraseFields).containsExactly("title^3");
