@@ -91,12 +91,15 @@ class RelevanceEvaluation {
             Map.entry("switzerland", "switzerland"), Map.entry("india", "india"), Map.entry("spain", "spain"),
             Map.entry("south-korea", "korea"), Map.entry("venezuela", "venezuela"), Map.entry("nigeria", "nigeria"));
 
-    private final ElasticsearchClient client = client();
+    final ElasticsearchClient client = client();
 
     /**
      * The test Elasticsearch when one is given ({@code clipfile.test.elasticsearch-uri}); else a node of its own whose
      * data stays in {@code target/evaluation/elasticsearch}, so a second run reuses the enriched index.
      */
+    /** The node this evaluation started (null when it uses a given cluster): its processes' CPU time is read. */
+    static volatile @org.jspecify.annotations.Nullable LocalElasticsearch ownNode;
+
     static ElasticsearchClient client() {
         String external = System.getProperty("clipfile.test.elasticsearch-uri",
                 System.getenv("CLIPFILE_TEST_ELASTICSEARCH_URI"));
@@ -108,6 +111,7 @@ class RelevanceEvaluation {
             Files.createDirectories(dir);
             LocalElasticsearch node = new LocalElasticsearch(TestElasticsearch.settings(dir,
                     ProcessHandle.current().pid()));
+            ownNode = node;
             node.start();
             Runtime.getRuntime().addShutdownHook(new Thread(node::close, "evaluation-elasticsearch-stop"));
             node.awaitReady();
@@ -116,6 +120,19 @@ class RelevanceEvaluation {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** How many of Reuters' 22 files the evaluations index ({@code -Dclipfile.eval.reuters-files}, 3 by default). */
+    static int files() {
+        return Integer.getInteger("clipfile.eval.reuters-files", 3);
+    }
+
+    static List<String> reutersFiles(int files) throws IOException {
+        List<String> sgml = new ArrayList<>();
+        for (int i = 0; i < files && i < 22; i++) {
+            sgml.add(Files.readString(REUTERS.resolve("reut2-%03d.sgm".formatted(i)), StandardCharsets.ISO_8859_1));
+        }
+        return sgml;
     }
 
     /** One story: its id (NEWID) and editors' tags, prefixed by kind ({@code topic:}, {@code person:}...). */
@@ -134,43 +151,10 @@ class RelevanceEvaluation {
     void evaluate() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(REUTERS), "Reuters-21578 is not at " + REUTERS.toAbsolutePath()
                 + ": the evaluation needs ../shared/corpora");
-        int files = Integer.getInteger("clipfile.eval.reuters-files", 3);
-        List<String> sgml = new ArrayList<>();
-        for (int i = 0; i < files && i < 22; i++) {
-            sgml.add(Files.readString(REUTERS.resolve("reut2-%03d.sgm".formatted(i)), StandardCharsets.ISO_8859_1));
-        }
+        int files = files();
+        List<String> sgml = reutersFiles(files);
         List<Story> stories = index(sgml);
-        Map<String, String> descriptions = topicDescriptions();
-
-        List<Judged> judged = new ArrayList<>();
-        Map<String, Set<String>> byTag = new TreeMap<>();
-        for (Story story : stories) {
-            story.tags().forEach(t -> byTag.computeIfAbsent(t, k -> new HashSet<>()).add(story.id()));
-        }
-        for (Map.Entry<String, Set<String>> entry : byTag.entrySet()) {
-            if (entry.getValue().size() < MIN_RELEVANT) {
-                continue;
-            }
-            String kind = entry.getKey().substring(0, entry.getKey().indexOf(':'));
-            String tag = entry.getKey().substring(kind.length() + 1);
-            String words = switch (kind) {
-                case "topic" -> descriptions.getOrDefault(tag, tag.replace('-', ' '));
-                case "person" -> tag.substring(tag.lastIndexOf('-') + 1);
-                case "group" -> ORG_WORDS.get(tag);
-                case "place" -> PLACE_WORDS.get(tag);
-                default -> null;
-            };
-            if (words == null) {
-                continue;
-            }
-            String clipfile = kind.equals("topic") ? words : kind + ":" + words;
-            String plain = words.replace("\"", "");
-            Query baseline = kind.equals("topic")
-                    ? Query.of(q -> q.multiMatch(m -> m.query(plain).fields("title", "body")))
-                    : Query.of(q -> q.multiMatch(m -> m.query(plain).fields("title", "body")
-                            .type(co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType.Phrase)));
-            judged.add(new Judged(kind, tag, clipfile, before(kind, words), baseline, entry.getValue()));
-        }
+        List<Judged> judged = judged(stories);
 
         Map<String, List<Object[]>> rows = new LinkedHashMap<>();
         int emptyWhileBaselineFinds = 0;
@@ -207,6 +191,42 @@ class RelevanceEvaluation {
         assertThat(judged).isNotEmpty();
     }
 
+    /** The judged queries of these stories: each tag with at least {@link #MIN_RELEVANT} stories that has words. */
+    static List<Judged> judged(List<Story> stories) throws IOException {
+        Map<String, String> descriptions = topicDescriptions();
+
+        List<Judged> judged = new ArrayList<>();
+        Map<String, Set<String>> byTag = new TreeMap<>();
+        for (Story story : stories) {
+            story.tags().forEach(t -> byTag.computeIfAbsent(t, k -> new HashSet<>()).add(story.id()));
+        }
+        for (Map.Entry<String, Set<String>> entry : byTag.entrySet()) {
+            if (entry.getValue().size() < MIN_RELEVANT) {
+                continue;
+            }
+            String kind = entry.getKey().substring(0, entry.getKey().indexOf(':'));
+            String tag = entry.getKey().substring(kind.length() + 1);
+            String words = switch (kind) {
+                case "topic" -> descriptions.getOrDefault(tag, tag.replace('-', ' '));
+                case "person" -> tag.substring(tag.lastIndexOf('-') + 1);
+                case "group" -> ORG_WORDS.get(tag);
+                case "place" -> PLACE_WORDS.get(tag);
+                default -> null;
+            };
+            if (words == null) {
+                continue;
+            }
+            String clipfile = kind.equals("topic") ? words : kind + ":" + words;
+            String plain = words.replace("\"", "");
+            Query baseline = kind.equals("topic")
+                    ? Query.of(q -> q.multiMatch(m -> m.query(plain).fields("title", "body")))
+                    : Query.of(q -> q.multiMatch(m -> m.query(plain).fields("title", "body")
+                            .type(co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType.Phrase)));
+            judged.add(new Judged(kind, tag, clipfile, before(kind, words), baseline, entry.getValue()));
+        }
+        return judged;
+    }
+
     /**
      * Elasticsearch's time ({@code took}) for a page of 20 hits with Clipfile's query, with the query as it was
      * before and with raw BM25, five times each per judged query, alternating; the machine is shared, so only the
@@ -238,7 +258,7 @@ class RelevanceEvaluation {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(sorted.size() * 0.9)));
     }
 
-    private Scores score(Query query, Set<String> relevant) throws IOException {
+    Scores score(Query query, Set<String> relevant) throws IOException {
         var response = client.search(s -> s.index(INDEX).size(DEPTH).source(src -> src.filter(f -> f.includes("url")))
                 .query(query), Map.class);
         List<String> ids = new ArrayList<>();
@@ -296,7 +316,7 @@ class RelevanceEvaluation {
      * Indexes the stories with their enrichment (or reuses the index when it holds as many, with the current
      * mapping); returns their tags.
      */
-    private List<Story> index(List<String> files) throws Exception {
+    List<Story> index(List<String> files) throws Exception {
         List<String> raw = new ArrayList<>();
         for (String sgml : files) {
             Matcher m = STORY.matcher(sgml);

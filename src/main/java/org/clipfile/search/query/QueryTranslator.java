@@ -63,6 +63,8 @@ public final class QueryTranslator {
     /** Words of a query at most this far apart (other words between them) raise the score. */
     static final int PROXIMITY_SLOP = 3;
     static final float PROXIMITY_BOOST = 1f;
+    /** Where words close together raise the score (see {@link #proximity}). */
+    static final List<String> PROXIMITY_FIELDS = List.of("title^3");
     /**
      * Words that say how a question is asked, not what it is about ("what did opec decide about oil quotas"), with the
      * English stop words the {@code title} and {@code body} analyzer drops: left out of the plain words at the top
@@ -211,7 +213,7 @@ public final class QueryTranslator {
      * words); all of them when nothing else would remain. Among words in lower case, one in capitals is an acronym and
      * kept ("what did WHO say about vaccines"); in a query all in capitals, nothing tells them apart.
      */
-    static List<String> contentWords(List<String> words) {
+    public static List<String> contentWords(List<String> words) {
         boolean mixedCase = words.stream().anyMatch(w -> w.chars().anyMatch(Character::isLowerCase));
         List<String> content = words.stream()
                 .filter(w -> (mixedCase && isAcronym(w)) || !FUNCTION_WORDS.contains(
@@ -286,19 +288,25 @@ public final class QueryTranslator {
                 .should(allWords)));
     }
 
-    /** Every word of a short query required; the words close together raise the score (one phrase query with slop). */
+    /**
+     * Every word of a short query required; the words close together in the title raise the score (see
+     * {@link #proximity}).
+     */
     private static Query rankedWords(Scope scope, List<String> group) {
         Query all = words(scope, String.join(" ", group), Operator.And);
         if (group.size() < 2) {
             return all;
         }
-        return Query.of(q -> q.bool(b -> b.must(all).should(proximity(scope, String.join(" ", group)))));
+        return Query.of(q -> q.bool(b -> b.must(all).should(proximity(String.join(" ", group)))));
     }
 
-    /** These words close together (stemmed, any order, up to {@link #PROXIMITY_SLOP} words apart): for scoring. */
-    static Query proximity(Scope scope, String text) {
-        List<String> fields = scope == Scope.TITLE ? List.of("title^3") : List.of("title^3", "body");
-        return Query.of(q -> q.multiMatch(m -> m.type(TextQueryType.Phrase).fields(fields).query(text)
+    /**
+     * These words close together in the title (stemmed, any order, up to {@link #PROXIMITY_SLOP} words apart): for
+     * scoring. Not in the body: checking positions in every matching body was most of a short query's extra time, and
+     * on Reuters' topics the title alone ranked better (docs/relevance.md, "Latency").
+     */
+    static Query proximity(String text) {
+        return Query.of(q -> q.multiMatch(m -> m.type(TextQueryType.Phrase).fields(PROXIMITY_FIELDS).query(text)
                 .slop(PROXIMITY_SLOP).boost(PROXIMITY_BOOST)));
     }
 
