@@ -35,6 +35,7 @@ import org.clipfile.enrich.curation.Curation;
 import org.clipfile.enrich.catalogue.EntityLinks;
 import org.clipfile.enrich.catalogue.EntityProperties;
 import org.clipfile.index.ArticleIndex;
+import org.clipfile.index.BulkWriter;
 import org.clipfile.index.EntitiesRelinked;
 import org.clipfile.index.IndexMoved;
 import org.clipfile.index.IndexReadyListener;
@@ -532,7 +533,7 @@ public class Reindexer implements IndexReadyListener {
         }
 
         BulkWriter writer(String target) {
-            return new BulkWriter(client, target, properties.bulkOperations(), properties.bulkSize().toBytes(),
+            return index.writer(target, properties.bulkOperations(), properties.bulkSize().toBytes(),
                     properties.maxOutage(), this);
         }
 

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +101,31 @@ public class ArticleIndex {
             }
         }
         return failures;
+    }
+
+    /**
+     * A bulk writer into the index behind the alias (an import): one request in flight, every item accounted for
+     * (see {@link BulkWriter}).
+     */
+    public BulkWriter writer(int maxOperations, long maxBytes, Duration maxOutage, BulkWriter.Outcome outcome) {
+        return new BulkWriter(client, alias, maxOperations, maxBytes, maxOutage, outcome);
+    }
+
+    /**
+     * A bulk writer into one concrete index of the article index ({@code <alias>-v<n>}: a re-index's target, or the
+     * live index a relink rewrites in place).
+     */
+    public BulkWriter writer(String articleIndex, int maxOperations, long maxBytes, Duration maxOutage,
+            BulkWriter.Outcome outcome) {
+        return new BulkWriter(client, articleIndex, maxOperations, maxBytes, maxOutage, outcome);
+    }
+
+    /**
+     * Sets how often {@code articleIndex} (the alias, or one index behind it) makes what was written searchable:
+     * {@code -1} for none, e.g. {@code 30s} while importing.
+     */
+    public void refreshInterval(String articleIndex, String interval) throws IOException {
+        client.indices().putSettings(p -> p.index(articleIndex).settings(s -> s.refreshInterval(t -> t.time(interval))));
     }
 
     /** Elasticsearch's limit on a document id, in UTF-8 bytes: a longer id names nothing (and breaks the URL). */
