@@ -139,14 +139,6 @@ public class Takedowns implements IndexReadyListener {
         return new Page(total, response.hits().hits().stream().map(Hit::source).toList());
     }
 
-    /** Refuses an article on the list (its id, canonical URL, text or source). */
-    public void check(Article article) throws IOException {
-        Refusal refusal = refusals(List.of(article)).get(article.id());
-        if (refusal != null) {
-            throw new TakenDownException(refusal.detail(), refusal.takedown());
-        }
-    }
-
     /** Why an article is refused, and the entry that refuses it. */
     public record Refusal(String takedown, String detail) {}
 
