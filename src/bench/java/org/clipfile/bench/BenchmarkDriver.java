@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import org.clipfile.article.Article;
-import org.clipfile.imports.BenchBulkWriter;
+import org.clipfile.index.BenchBulkWriter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.clipfile.article.Article;
-import org.clipfile.imports.BenchBulkWriter;
+import org.clipfile.index.BenchBulkWriter;
 import tools.jackson.databind.JsonNode;
 
 /**

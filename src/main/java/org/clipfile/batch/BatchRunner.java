@@ -1,6 +1,5 @@
 package org.clipfile.batch;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -50,7 +49,6 @@ class BatchRunner {
     private static final List<String> TOP_FIELDS = List.of("title", "published");
     private static final int ENTITY_BUCKETS = 10;
 
-    private final ElasticsearchClient client;
     private final BatchStore store;
     private final BatchProperties properties;
     private final ArticleIndex articles;
@@ -63,16 +61,14 @@ class BatchRunner {
     private final @Nullable AuditLog audit;
 
     /** Without the audit (a benchmark). */
-    BatchRunner(ElasticsearchClient client, BatchStore store, BatchProperties properties, ArticleIndex articles,
-            AliasRegistry registry) {
-        this(client, store, properties, articles, registry, null);
+    BatchRunner(BatchStore store, BatchProperties properties, ArticleIndex articles, AliasRegistry registry) {
+        this(store, properties, articles, registry, null);
     }
 
     @Autowired
-    BatchRunner(ElasticsearchClient client, BatchStore store, BatchProperties properties, ArticleIndex articles,
-            AliasRegistry registry, @Nullable AuditLog audit) {
+    BatchRunner(BatchStore store, BatchProperties properties, ArticleIndex articles, AliasRegistry registry,
+            @Nullable AuditLog audit) {
         this.audit = audit;
-        this.client = client;
         this.store = store;
         this.properties = properties;
         this.articles = articles;
@@ -201,7 +197,7 @@ class BatchRunner {
                     .aggregations("groups", a -> a.terms(t -> t.field("groups").size(ENTITY_BUCKETS))))));
         }
         @SuppressWarnings({"unchecked", "rawtypes"})
-        MsearchResponse<Map<String, Object>> response = client.msearch(m -> m.searches(items),
+        MsearchResponse<Map<String, Object>> response = articles.msearch(items,
                 (Class<Map<String, Object>>) (Class) Map.class);
         List<BatchResult> results = new ArrayList<>(names.size());
         for (int i = 0; i < names.size(); i++) {

@@ -6,8 +6,11 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.util.ObjectBuilder;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.clipfile.entity.Enrichment;
 import org.clipfile.enrich.catalogue.EntityCatalogue;
 import org.clipfile.enrich.catalogue.EntityLinks;
@@ -57,6 +61,17 @@ public class EntityCatalogueService {
     /** The name of the catalogue's index. */
     public String catalogueIndex() {
         return catalogueIndex;
+    }
+
+    /** A search of the catalogue: {@code request} sets everything but the index. */
+    public <T> SearchResponse<T> search(Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> request,
+            Class<T> type) throws IOException {
+        return client.search(s -> request.apply(s.index(catalogueIndex)), type);
+    }
+
+    /** One catalogue document by id (Elasticsearch's error when there is no catalogue yet). */
+    public <T> GetResponse<T> get(String id, Class<T> type) throws IOException {
+        return client.get(g -> g.index(catalogueIndex).id(id), type);
     }
 
     public EntityLinks links() {

@@ -1,6 +1,5 @@
 package org.clipfile.collections;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -35,15 +34,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class CollectionService implements IndexReadyListener {
     /** For the article summaries only: collections and items go through their system indices. */
-    private final ElasticsearchClient client;
     private final ArticleIndex articles;
     private final CollectionProperties properties;
     private final SystemIndex<Collection> collections;
     private final SystemIndex<CollectionItem> items;
 
-    CollectionService(ElasticsearchClient client, ArticleIndex articles, SystemIndices indices,
-            CollectionProperties properties) {
-        this.client = client;
+    CollectionService(ArticleIndex articles, SystemIndices indices, CollectionProperties properties) {
         this.articles = articles;
         this.properties = properties;
         this.collections = indices.define("collections", "collections.json", Collection.class);
@@ -216,15 +212,8 @@ public class CollectionService implements IndexReadyListener {
             return Map.of();
         }
         @SuppressWarnings({"unchecked", "rawtypes"})
-        var response = client.mget(m -> m.index(articles.alias()).ids(ids)
-                .sourceIncludes(List.of("title", "published", "source", "url")), (Class<Map<String, Object>>) (Class) Map.class);
-        Map<String, Map<String, Object>> summaries = new HashMap<>();
-        for (var doc : response.docs()) {
-            if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
-                summaries.put(doc.result().id(), doc.result().source());
-            }
-        }
-        return summaries;
+        Class<Map<String, Object>> type = (Class<Map<String, Object>>) (Class) Map.class;
+        return articles.findAll(ids, List.of("title", "published", "source", "url"), type);
     }
 
     static String starredId(String user) {

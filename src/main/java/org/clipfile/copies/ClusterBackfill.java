@@ -1,9 +1,9 @@
 package org.clipfile.copies;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.util.List;
@@ -27,10 +27,10 @@ public class ClusterBackfill implements IndexReadyListener {
     private static final Query WITHOUT_CLUSTER = Query.of(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e
             .field("cluster")))));
 
-    private final ElasticsearchClient client;
+    private final ArticleIndex articles;
 
-    public ClusterBackfill(ElasticsearchClient client) {
-        this.client = client;
+    public ClusterBackfill(ArticleIndex articles) {
+        this.articles = articles;
     }
 
     @Override
@@ -50,22 +50,17 @@ public class ClusterBackfill implements IndexReadyListener {
 
     /** The number of articles updated. */
     public long backfill(String alias) throws IOException {
-        long missing = client.count(c -> c.index(alias).query(WITHOUT_CLUSTER)).count();
+        long missing = articles.count(alias, WITHOUT_CLUSTER);
         long updated = 0;
         for (long page = 0; page < missing / PAGE + 3 && missing > 0; page++) {
-            List<Hit<Void>> hits = client.search(s -> s.index(alias).size(PAGE).source(src -> src.fetch(false))
-                    .trackTotalHits(t -> t.enabled(false)).query(WITHOUT_CLUSTER), Void.class).hits().hits();
+            List<Hit<Void>> hits = articles.search(SearchRequest.of(s -> s.index(alias).size(PAGE)
+                    .source(src -> src.fetch(false)).trackTotalHits(t -> t.enabled(false)).query(WITHOUT_CLUSTER)),
+                    Void.class).hits().hits();
             if (hits.isEmpty()) {
                 break;
             }
-            BulkResponse response = client.bulk(b -> {
-                b.refresh(Refresh.WaitFor);
-                for (Hit<Void> hit : hits) {
-                    b.operations(op -> op.update(u -> u.index(hit.index()).id(hit.id())
-                            .action(a -> a.doc(Map.of("cluster", hit.id())))));
-                }
-                return b;
-            });
+            BulkResponse response = articles.updateAll(hits.stream().map(hit -> new ArticleIndex.FieldsUpdate(
+                    hit.index(), hit.id(), Map.<String, Object>of("cluster", hit.id()))).toList(), Refresh.WaitFor);
             for (var item : response.items()) {
                 if (item.error() == null) {
                     updated++;

@@ -1,7 +1,6 @@
 package org.clipfile.copies;
 
 import org.clipfile.article.Sketch;
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -21,11 +20,9 @@ import org.springframework.stereotype.Service;
 public class CopiesService {
     public static final int MAX_COPIES = 100;
 
-    private final ElasticsearchClient client;
     private final ArticleIndex index;
 
-    public CopiesService(ElasticsearchClient client, ArticleIndex index) {
-        this.client = client;
+    public CopiesService(ArticleIndex index) {
         this.index = index;
     }
 
@@ -52,7 +49,7 @@ public class CopiesService {
         }
         Article article = found.get();
         String cluster = article.cluster();
-        SearchResponse<Article> response = client.search(s -> s.index(index.alias())
+        SearchResponse<Article> response = index.search(s -> s
                 .size(MAX_COPIES + 1)
                 .trackTotalHits(t -> t.enabled(true))
                 .query(q -> q.term(t -> t.field("cluster").value(FieldValue.of(cluster))))

@@ -1,7 +1,6 @@
 package org.clipfile.copies;
 
 import org.clipfile.article.Sketch;
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -59,13 +58,11 @@ public class CopyClusters {
      */
     static final int RECENT = 20_000;
 
-    private final ElasticsearchClient client;
     private final ArticleIndex index;
     private final CopiesProperties properties;
     private final Recent recent = new Recent(RECENT);
 
-    public CopyClusters(ElasticsearchClient client, ArticleIndex index, CopiesProperties properties) {
-        this.client = client;
+    public CopyClusters(ArticleIndex index, CopiesProperties properties) {
         this.index = index;
         this.properties = properties;
     }
@@ -176,7 +173,7 @@ public class CopyClusters {
         if (request == null) {
             return null;
         }
-        List<Hit<JsonNode>> hits = client.search(request, JsonNode.class).hits().hits();
+        List<Hit<JsonNode>> hits = index.search(request, JsonNode.class).hits().hits();
         if (hits.size() > limit) {
             return null;
         }
@@ -343,8 +340,7 @@ public class CopyClusters {
                                 "dup.size", "dup.numbers", "dup.lead"))))));
             }
         }
-        MsearchResponse<JsonNode> response = client.msearch(m -> m.index(index.alias()).searches(searches),
-                JsonNode.class);
+        MsearchResponse<JsonNode> response = index.msearch(searches, JsonNode.class);
         for (int k = 0; k < response.responses().size(); k++) {
             MultiSearchResponseItem<JsonNode> item = response.responses().get(k);
             if (item.isFailure()) {

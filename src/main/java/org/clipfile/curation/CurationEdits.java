@@ -1,10 +1,10 @@
 package org.clipfile.curation;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -70,16 +70,13 @@ public class CurationEdits implements IndexReadyListener {
             @JsonProperty("link_reason") @Nullable String linkReason, @Nullable List<String> candidates) {}
 
     /** For reads of the articles and of the entity catalogue; the edits go through their system index. */
-    private final ElasticsearchClient client;
     private final ArticleIndex articles;
     private final EntityCatalogueService catalogue;
     private final SystemIndex<CurationEdit> edits;
     private volatile Curation current = Curation.none();
     private volatile List<CurationEdit> all = List.of();
 
-    CurationEdits(ElasticsearchClient client, ArticleIndex articles, EntityCatalogueService catalogue,
-            SystemIndices indices) {
-        this.client = client;
+    CurationEdits(ArticleIndex articles, EntityCatalogueService catalogue, SystemIndices indices) {
         this.articles = articles;
         this.catalogue = catalogue;
         this.edits = indices.define("curation", "curation-edits.json", CurationEdit.class);
@@ -251,7 +248,7 @@ public class CurationEdits implements IndexReadyListener {
         sync();
         List<Member> members = new ArrayList<>();
         try {
-            var found = client.search(s -> s.index(catalogue.catalogueIndex()).size(200)
+            var found = catalogue.search(s -> s.size(200)
                     .query(q -> q.bool(b -> b.minimumShouldMatch("1")
                             .should(h -> h.term(t -> t.field("linked_to").value(FieldValue.of(entity))))
                             .should(h -> h.term(t -> t.field("candidates").value(FieldValue.of(entity))))))
@@ -328,8 +325,7 @@ public class CurationEdits implements IndexReadyListener {
     /** A value is known when articles facet on it, the catalogue has it, or an edit made it. */
     private void requireKnown(String id) throws IOException {
         String field = facetField(id);
-        long count = client.count(c -> c.index(articles.alias())
-                .query(q -> q.term(t -> t.field(field).value(FieldValue.of(id))))).count();
+        long count = articles.count(Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(id)))));
         if (count > 0 || inCatalogue(id) || all.stream().anyMatch(e -> !e.undone() && id.equals(e.entity()))) {
             return;
         }
@@ -342,7 +338,7 @@ public class CurationEdits implements IndexReadyListener {
 
     private Optional<CatalogueDocument> catalogueDocument(String id) throws IOException {
         try {
-            var found = client.get(g -> g.index(catalogue.catalogueIndex()).id(id), CatalogueDocument.class);
+            var found = catalogue.get(id, CatalogueDocument.class);
             return found.found() ? Optional.ofNullable(found.source()) : Optional.empty();
         } catch (ElasticsearchException e) {
             if ("index_not_found_exception".equals(e.error().type())) {
@@ -376,7 +372,7 @@ public class CurationEdits implements IndexReadyListener {
      */
     private @Nullable String nameInArticles(String id) throws IOException {
         String field = facetField(id);
-        var response = client.search(s -> s.index(articles.alias()).size(10)
+        var response = articles.search(s -> s.size(10)
                 .source(src -> src.filter(f -> f.includes("entities")))
                 .query(q -> q.term(t -> t.field(field).value(id))), tools.jackson.databind.JsonNode.class);
         String first = null;

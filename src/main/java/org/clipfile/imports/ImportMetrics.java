@@ -2,6 +2,7 @@ package org.clipfile.imports;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.clipfile.index.BulkWriter;
 import org.springframework.stereotype.Component;
 
 /** Documents imported, failed and re-sent, across every import and re-index run of this instance. */

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.clipfile.article.Article;
-import org.clipfile.ingest.ArticlePreparer;
-import org.clipfile.ingest.DocumentParser;
+import org.clipfile.index.BulkWriter;
 import org.clipfile.ingest.DocumentSink;
 import org.clipfile.ingest.ImportSource;
+import org.clipfile.ingest.IngestService;
 import org.clipfile.ingest.InvalidArticleException;
 import org.clipfile.ingest.RawDocument;
 import org.slf4j.Logger;
@@ -38,8 +38,7 @@ final class ImportRunner {
     private static final Parsed END_OF_PARSING = new Parsed("", null);
 
     private final ImportJobStore store;
-    private final DocumentParser parser;
-    private final ArticlePreparer preparer;
+    private final IngestService ingest;
     private final ArticleSink articles;
     private final int parseThreads;
     private final java.util.function.Consumer<ImportJob> live;
@@ -55,16 +54,14 @@ final class ImportRunner {
         BulkWriter open(BulkWriter.Outcome outcome);
     }
 
-    ImportRunner(ImportJobStore store, DocumentParser parser, ArticlePreparer preparer, ArticleSink articles,
-            int parseThreads) {
-        this(store, parser, preparer, articles, parseThreads, job -> {}, HEARTBEAT);
+    ImportRunner(ImportJobStore store, IngestService ingest, ArticleSink articles, int parseThreads) {
+        this(store, ingest, articles, parseThreads, job -> {}, HEARTBEAT);
     }
 
-    ImportRunner(ImportJobStore store, DocumentParser parser, ArticlePreparer preparer, ArticleSink articles,
-            int parseThreads, java.util.function.Consumer<ImportJob> live, Duration storeEvery) {
+    ImportRunner(ImportJobStore store, IngestService ingest, ArticleSink articles, int parseThreads,
+            java.util.function.Consumer<ImportJob> live, Duration storeEvery) {
         this.store = store;
-        this.parser = parser;
-        this.preparer = preparer;
+        this.ingest = ingest;
         this.articles = articles;
         this.parseThreads = parseThreads;
         this.live = live;
@@ -128,7 +125,7 @@ final class ImportRunner {
                 try {
                     for (RawDocument document = raw.take(); document != END_OF_INPUT; document = raw.take()) {
                         try {
-                            Article article = preparer.prepare(parser.parse(document));
+                            Article article = ingest.prepare(document);
                             parsed.put(new Parsed(document.name(), article));
                         } catch (InvalidArticleException e) {
                             recordFailure(jobId, document.name(), e.getMessage());

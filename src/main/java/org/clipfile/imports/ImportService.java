@@ -1,6 +1,5 @@
 package org.clipfile.imports;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +22,8 @@ import java.util.stream.Stream;
 import org.clipfile.enrich.catalogue.EntityProperties;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.IndexReadyListener;
-import org.clipfile.ingest.ArticlePreparer;
-import org.clipfile.ingest.DocumentParser;
 import org.clipfile.ingest.ImportSource;
+import org.clipfile.ingest.IngestService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,14 +39,12 @@ public class ImportService implements IndexReadyListener {
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
     private final ImportJobStore store;
-    private final DocumentParser parser;
-    private final ArticlePreparer preparer;
-    private final ElasticsearchClient client;
+    private final IngestService ingest;
+    private final ArticleIndex index;
     private final ImportProperties properties;
     private final ImportMetrics metrics;
     private final Reindexer reindexer;
     private final EntityProperties entities;
-    private final IngestChecks checks;
     private final String instanceId;
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("import-jobs").daemon().factory());
@@ -60,17 +56,14 @@ public class ImportService implements IndexReadyListener {
     /** The jobs this instance runs, as of their last progress report (see {@link #find}). */
     private final java.util.Map<String, ImportJob> live = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ImportService(ImportJobStore store, DocumentParser parser, ArticlePreparer preparer, ElasticsearchClient client,
-            ImportProperties properties, ImportMetrics metrics, Reindexer reindexer, EntityProperties entities,
-            IngestChecks checks) {
+    ImportService(ImportJobStore store, IngestService ingest, ArticleIndex index, ImportProperties properties,
+            ImportMetrics metrics, Reindexer reindexer, EntityProperties entities) {
         this.reindexer = reindexer;
         this.entities = entities;
-        this.checks = checks;
         this.store = store;
         this.metrics = metrics;
-        this.parser = parser;
-        this.preparer = preparer;
-        this.client = client;
+        this.ingest = ingest;
+        this.index = index;
         this.properties = properties;
         this.instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString()
                 .substring(0, 8);
@@ -211,9 +204,8 @@ public class ImportService implements IndexReadyListener {
             store.save(running);
             log.info("Import {} of {} started (about {} documents, attempt {})", job.id(), job.sourceName(),
                     running.totalEstimate(), running.attempt());
-            ImportRunner runner = new ImportRunner(store, parser, preparer, outcome -> new BulkWriter(client, articlesAlias,
-                    properties.bulkOperations(), properties.bulkSize().toBytes(), properties.maxOutage(),
-                    metrics.counting(outcome)).checking(checks),
+            ImportRunner runner = new ImportRunner(store, ingest, outcome -> index.writer(properties.bulkOperations(),
+                    properties.bulkSize().toBytes(), properties.maxOutage(), metrics.counting(outcome)).checking(ingest),
                     properties.effectiveParseThreads(), j -> live.put(j.id(), j),
                     ImportRunner.storeEvery(properties.abandonedAfter()));
             ImportJob end;
@@ -262,7 +254,7 @@ public class ImportService implements IndexReadyListener {
         }
         String interval = on ? REFRESH_WHILE_IMPORTING : REFRESH;
         try {
-            client.indices().putSettings(p -> p.index(alias).settings(s -> s.refreshInterval(t -> t.time(interval))));
+            index.refreshInterval(alias, interval);
         } catch (IOException | RuntimeException e) {
             log.warn("Could not set the refresh interval of {} to {}: {}", alias, interval, e.toString());
         }

@@ -1,9 +1,9 @@
 package org.clipfile.imports;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import jakarta.annotation.PreDestroy;
@@ -35,6 +35,7 @@ import org.clipfile.enrich.curation.Curation;
 import org.clipfile.enrich.catalogue.EntityLinks;
 import org.clipfile.enrich.catalogue.EntityProperties;
 import org.clipfile.index.ArticleIndex;
+import org.clipfile.index.BulkWriter;
 import org.clipfile.index.EntitiesRelinked;
 import org.clipfile.index.IndexMoved;
 import org.clipfile.index.IndexReadyListener;
@@ -100,7 +101,6 @@ public class Reindexer implements IndexReadyListener {
         }
     }
 
-    private final ElasticsearchClient client;
     private final ArticleIndex index;
     private final Enricher enricher;
     private final EntityCatalogueService catalogue;
@@ -121,12 +121,11 @@ public class Reindexer implements IndexReadyListener {
     /** Set when another instance took the lock over: the run stops before it could move the alias. */
     private volatile boolean lostLock;
 
-    Reindexer(ElasticsearchClient client, ArticleIndex index, Enricher enricher, EntityCatalogueService catalogue,
+    Reindexer(ArticleIndex index, Enricher enricher, EntityCatalogueService catalogue,
             CurationEdits curationEdits, EntityProperties entities, ImportProperties properties, ReindexRunStore store,
             ApplicationEventPublisher events) {
         this.entities = entities;
         this.events = events;
-        this.client = client;
         this.index = index;
         this.enricher = enricher;
         this.catalogue = catalogue;
@@ -277,7 +276,7 @@ public class Reindexer implements IndexReadyListener {
         String id;
         if (mode == Mode.copy) {
             String versioned = index.definition().indexName(index.alias());
-            target = versioned.equals(from) || client.indices().exists(e -> e.index(versioned)).value()
+            target = versioned.equals(from) || index.exists(versioned)
                     ? versioned + "-" + STAMP.format(started)
                     : versioned;
             id = target;
@@ -410,10 +409,10 @@ public class Reindexer implements IndexReadyListener {
         String from = first.from();
         String target = first.to();
         Instant started = first.startedAt();
-        if (!index.definition().createUnaliased(client, target)) {
+        if (!index.createUnaliased(target)) {
             throw new IllegalStateException(target + " exists already");
         }
-        client.indices().putSettings(p -> p.index(target).settings(s -> s.refreshInterval(r -> r.time("-1"))));
+        index.refreshInterval(target, "-1");
         Progress progress = new Progress(first);
         UnaryOperator<Article> change = linking(from, first.registryApplied());
         BulkWriter writer = progress.writer(target);
@@ -425,16 +424,14 @@ public class Reindexer implements IndexReadyListener {
             Instant beforeMove = clock.instant();
             // Articles written to the old index while it was copied (made searchable first: an import refreshes it
             // only every 30 s).
-            client.indices().refresh(r -> r.index(from));
+            index.refresh(from);
             scan(from, since(started), copyAll, progress);
             writer.flush();
             requireLock();
-            client.indices().putSettings(p -> p.index(target).settings(s -> s.refreshInterval(r -> r.time("1s"))));
-            client.indices().updateAliases(u -> u
-                    .actions(a -> a.remove(r -> r.index(from).alias(alias)))
-                    .actions(a -> a.add(d -> d.index(target).alias(alias).isWriteIndex(true))));
+            index.refreshInterval(target, "1s");
+            index.moveAlias(from, target);
             // Articles written in the moment between the catch-up and the move.
-            client.indices().refresh(r -> r.index(from));
+            index.refresh(from);
             scan(from, since(beforeMove), copyAll, progress);
             writer.finish();
             events.publishEvent(new IndexMoved(alias, from, target));
@@ -443,7 +440,7 @@ public class Reindexer implements IndexReadyListener {
         }
         // The catch-up passes write again what was written during the copy (same ids, no duplicates): the
         // index's own count is the number of articles copied.
-        long inTarget = client.count(c -> c.index(target)).count();
+        long inTarget = index.count(target);
         Status end = progress.ended(inTarget, inTarget);
         log.info("Re-indexed {} articles from {} into {} ({} failed, {} articles/s); {} now points to {}. {} is kept "
                 + "for a roll-back.", inTarget, from, target, end.failed(), end.docsPerSecond(), alias, target, from);
@@ -474,13 +471,13 @@ public class Reindexer implements IndexReadyListener {
         log.info("Relinking the entities of {} in place", live);
         try {
             // Articles imported in the last seconds are made searchable first (an import refreshes every 30 s).
-            client.indices().refresh(r -> r.index(live));
+            index.refresh(live);
             scan(live, null, rewriteChanged, progress);
             // Articles prepared while the catalogue was rebuilt were linked with the earlier links, and may have been
             // written after the scan began: read again (this pass's reads are not counted as examined). The
             // rewrites of the first pass are written first, so that this one reads them.
             writer.flush();
-            client.indices().refresh(r -> r.index(live));
+            index.refresh(live);
             progress.counting = false;
             scan(live, since(started), rewriteChanged, progress);
             writer.finish();
@@ -532,7 +529,7 @@ public class Reindexer implements IndexReadyListener {
         }
 
         BulkWriter writer(String target) {
-            return new BulkWriter(client, target, properties.bulkOperations(), properties.bulkSize().toBytes(),
+            return index.writer(target, properties.bulkOperations(), properties.bulkSize().toBytes(),
                     properties.maxOutage(), this);
         }
 
@@ -610,13 +607,13 @@ public class Reindexer implements IndexReadyListener {
     /** Reads every article of {@code from} (matching {@code filter}) in pages, in index order. */
     private void scan(String from, @Nullable Query filter, PageVisitor visitor, Progress progress)
             throws IOException, InterruptedException, BulkWriter.OutageException {
-        String pit = client.openPointInTime(o -> o.index(from).keepAlive(k -> k.time("5m"))).id();
+        String pit = index.openPointInTime(from, "5m");
         try {
             List<FieldValue> after = List.of();
             while (true) {
                 List<FieldValue> position = after;
                 String currentPit = pit;
-                SearchResponse<Article> page = client.search(s -> {
+                SearchResponse<Article> page = index.search(SearchRequest.of(s -> {
                     s.pit(p -> p.id(currentPit).keepAlive(k -> k.time("5m"))).size(PAGE)
                             .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)))
                             .seqNoPrimaryTerm(true)
@@ -628,7 +625,7 @@ public class Reindexer implements IndexReadyListener {
                         s.searchAfter(position);
                     }
                     return s;
-                }, Article.class);
+                }), Article.class);
                 List<Hit<Article>> hits = page.hits().hits();
                 if (hits.isEmpty()) {
                     return;
@@ -646,7 +643,7 @@ public class Reindexer implements IndexReadyListener {
             }
         } finally {
             String used = pit;
-            client.closePointInTime(c -> c.id(used));
+            index.closePointInTime(used);
         }
     }
 }

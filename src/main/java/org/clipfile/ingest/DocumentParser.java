@@ -13,7 +13,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Parses one raw document of any supported format into an article draft, or says why it cannot. */
+/**
+ * Parses one raw document of any supported format into an article draft, or says why it cannot: the one format
+ * switch, for imports and posts alike ({@link IngestService}).
+ */
 @Component
 public class DocumentParser {
     private final PlainTextArticleParser text;
@@ -28,10 +31,10 @@ public class DocumentParser {
 
     public ArticleDraft parse(RawDocument document) {
         ArticleDraft draft = switch (document.format()) {
-            case TEXT -> text.parse(TextDecoder.decode(document.bytes()));
+            case TEXT -> text.parse(document.text() != null ? document.text() : TextDecoder.decode(document.bytes()));
             case JSON -> json(document.bytes());
             case REUTERS_SGML -> ReutersSgmlReader.parse(new String(document.bytes(), StandardCharsets.UTF_8));
-            case HTML -> html.extract(document.bytes(), null);
+            case HTML -> html.extract(document.bytes(), document.sourceUrl());
         };
         return withSectionHint(draft, document.sectionHint());
     }
@@ -56,6 +59,11 @@ public class DocumentParser {
                     .sorted()
                     .collect(Collectors.joining("; ")));
         }
+        return draft(input);
+    }
+
+    /** A JSON article already read and validated (by the HTTP layer, or by {@link #json}). */
+    public ArticleDraft draft(ArticleInput input) {
         return input.toDraft();
     }
 

@@ -1,10 +1,10 @@
 package org.clipfile.labels;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
@@ -39,11 +39,9 @@ public class ArticleLabels {
     private static final Logger log = LoggerFactory.getLogger(ArticleLabels.class);
     static final int ATTEMPTS = 5;
 
-    private final ElasticsearchClient client;
     private final ArticleIndex index;
 
-    public ArticleLabels(ElasticsearchClient client, ArticleIndex index) {
-        this.client = client;
+    public ArticleLabels(ArticleIndex index) {
         this.index = index;
     }
 
@@ -85,8 +83,7 @@ public class ArticleLabels {
             throw ApiProblem.notFound("No article with id " + id);
         }
         for (int attempt = 1; ; attempt++) {
-            GetResponse<Stored> stored = client.get(g -> g.index(index.alias()).id(id).sourceIncludes("labels"),
-                    Stored.class);
+            GetResponse<Stored> stored = index.get(id, List.of("labels"), Stored.class);
             if (!stored.found() || stored.source() == null || stored.seqNo() == null
                     || stored.primaryTerm() == null) {
                 throw ApiProblem.notFound("No article with id " + id);
@@ -97,9 +94,8 @@ public class ArticleLabels {
                 return new Change(id, before, false);
             }
             try {
-                client.update(u -> u.index(stored.index()).id(id).ifSeqNo(stored.seqNo())
-                        .ifPrimaryTerm(stored.primaryTerm()).doc(Map.of("labels", after)).refresh(Refresh.WaitFor),
-                        Object.class);
+                index.updateIfUnchanged(stored.index(), id, Map.of("labels", after), stored.seqNo(),
+                        stored.primaryTerm(), Refresh.WaitFor);
             } catch (ElasticsearchException e) {
                 if (e.status() == 409 && attempt < ATTEMPTS) {
                     continue;
@@ -121,16 +117,15 @@ public class ArticleLabels {
     /** The same labels in every other article index that holds the article (best effort: logged when it fails). */
     private void applyElsewhere(String id, String written, List<String> labels) {
         try {
-            SearchResponse<Void> found = client.search(s -> s.index(index.alias() + "-v*").ignoreUnavailable(true)
-                    .allowNoIndices(true).query(q -> q.ids(i -> i.values(id))).source(src -> src.fetch(false))
-                    .size(20), Void.class);
+            SearchResponse<Void> found = index.search(SearchRequest.of(s -> s.index(index.alias() + "-v*")
+                    .ignoreUnavailable(true).allowNoIndices(true).query(q -> q.ids(i -> i.values(id)))
+                    .source(src -> src.fetch(false)).size(20)), Void.class);
             for (Hit<Void> hit : found.hits().hits()) {
                 if (hit.index().equals(written)) {
                     continue;
                 }
                 try {
-                    client.update(u -> u.index(hit.index()).id(id).doc(Map.of("labels", labels))
-                            .retryOnConflict(ATTEMPTS), Object.class);
+                    index.update(hit.index(), id, Map.of("labels", labels), ATTEMPTS);
                 } catch (ElasticsearchException e) {
                     // An older index may lack the field (strict mapping) or the article meanwhile: not this call's fault.
                     log.info("Labels of {} not copied into {}: {}", id, hit.index(), e.getMessage());
@@ -147,8 +142,7 @@ public class ArticleLabels {
         if (!ArticleIndex.possibleId(id)) {
             return Optional.empty();
         }
-        GetResponse<Stored> stored = client.get(g -> g.index(index.alias()).id(id).sourceIncludes("labels"),
-                Stored.class);
+        GetResponse<Stored> stored = index.get(id, List.of("labels"), Stored.class);
         return stored.found() && stored.source() != null ? Optional.of(stored.source().list()) : Optional.empty();
     }
 
@@ -179,7 +173,7 @@ public class ArticleLabels {
         }
         MgetResponse<Stored> response;
         try {
-            response = client.mget(m -> m.index(index.alias()).ids(ids).sourceIncludes("labels"), Stored.class);
+            response = index.getAll(ids, List.of("labels"), Stored.class);
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
                 return new Carried(batch, Map.of()); // no article index yet: nothing to carry

@@ -1,6 +1,5 @@
 package org.clipfile.saved;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
@@ -66,7 +65,6 @@ class AlertMatcher implements IndexReadyListener {
     record Run(Instant from, Instant to, long articles, long searches, long matched, long failed, long millis,
             long cpuMillis) {}
 
-    private final ElasticsearchClient client;
     private final SavedSearchStore store;
     private final SavedSearchQueries queries;
     private final WebhookSender webhooks;
@@ -78,9 +76,8 @@ class AlertMatcher implements IndexReadyListener {
     private final @Nullable AuditLog audit;
 
     @Autowired
-    AlertMatcher(ElasticsearchClient client, SavedSearchStore store, SavedSearchQueries queries,
-            WebhookSender webhooks, AlertProperties properties, ArticleIndex articles, @Nullable AuditLog audit) {
-        this.client = client;
+    AlertMatcher(SavedSearchStore store, SavedSearchQueries queries, WebhookSender webhooks,
+            AlertProperties properties, ArticleIndex articles, @Nullable AuditLog audit) {
         this.store = store;
         this.queries = queries;
         this.webhooks = webhooks;
@@ -90,9 +87,9 @@ class AlertMatcher implements IndexReadyListener {
     }
 
     /** Without the audit (a benchmark). */
-    AlertMatcher(ElasticsearchClient client, SavedSearchStore store, SavedSearchQueries queries,
-            WebhookSender webhooks, AlertProperties properties, ArticleIndex articles) {
-        this(client, store, queries, webhooks, properties, articles, null);
+    AlertMatcher(SavedSearchStore store, SavedSearchQueries queries, WebhookSender webhooks,
+            AlertProperties properties, ArticleIndex articles) {
+        this(store, queries, webhooks, properties, articles, null);
     }
 
     @Override
@@ -188,8 +185,8 @@ class AlertMatcher implements IndexReadyListener {
         if (!to.isAfter(from)) {
             return new Run(from, from, 0, 0, 0, 0, 0, 0);
         }
-        long newArticles = client.count(c -> c.index(articles.alias()).query(q -> q.range(r -> r.date(d -> d
-                .field("ingested_at").gte(from.toString()).lt(to.toString()))))).count();
+        long newArticles = articles.count(Query.of(q -> q.range(r -> r.date(d -> d
+                .field("ingested_at").gte(from.toString()).lt(to.toString())))));
         long searches = 0;
         long matched = 0;
         long failed = 0;
@@ -255,7 +252,7 @@ class AlertMatcher implements IndexReadyListener {
             return new long[] {0, 0, failed};
         }
         @SuppressWarnings({"unchecked", "rawtypes"})
-        MsearchResponse<Map<String, Object>> response = client.msearch(m -> m.searches(items),
+        MsearchResponse<Map<String, Object>> response = articles.msearch(items,
                 (Class<Map<String, Object>>) (Class) Map.class);
         Instant checkedAt = Instant.now();
         List<SavedSearchStore.Matches> matches = new ArrayList<>();

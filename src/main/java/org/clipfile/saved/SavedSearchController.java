@@ -1,6 +1,5 @@
 package org.clipfile.saved;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
@@ -52,15 +51,13 @@ class SavedSearchController {
     private static final int SUMMARY_CHARS = 300;
 
     private final SavedSearchStore store;
-    private final ElasticsearchClient client;
     private final SavedSearchQueries queries;
     private final AlertProperties properties;
     private final ArticleIndex articles;
     private final WebhookSender webhooks;
 
-    SavedSearchController(ElasticsearchClient client, SavedSearchStore store, SavedSearchQueries queries,
+    SavedSearchController(SavedSearchStore store, SavedSearchQueries queries,
             AlertProperties properties, ArticleIndex articles, WebhookSender webhooks) {
-        this.client = client;
         this.store = store;
         this.queries = queries;
         this.properties = properties;
@@ -212,7 +209,7 @@ class SavedSearchController {
         }
         request.setAttribute(AuditAttributes.DETAIL, byToken ? "feed token" : "credential");
         SearchParameters parameters = queries.parameters(saved.query(), saved.owner(), false);
-        var response = client.search(s -> s.index(articles.alias()).size(size)
+        var response = articles.search(s -> s.size(size)
                         .query(SavedSearchQueries.ingestedBetween(parameters, saved.createdAt(), null))
                         .sort(o -> o.field(f -> f.field("ingested_at").order(SortOrder.Desc)))
                         .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))

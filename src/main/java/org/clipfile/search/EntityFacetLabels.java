@@ -1,6 +1,5 @@
 package org.clipfile.search;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
@@ -35,16 +34,13 @@ class EntityFacetLabels implements FacetLabels {
 
     private final Gazetteer gazetteer;
     private final AliasRegistry registry;
-    private final ElasticsearchClient client;
     private final ArticleIndex index;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
     private final CurationEdits curation;
 
-    EntityFacetLabels(Gazetteer gazetteer, AliasRegistry registry, ElasticsearchClient client, ArticleIndex index,
-            CurationEdits curation) {
+    EntityFacetLabels(Gazetteer gazetteer, AliasRegistry registry, ArticleIndex index, CurationEdits curation) {
         this.gazetteer = gazetteer;
         this.registry = registry;
-        this.client = client;
         this.index = index;
         this.curation = curation;
     }
@@ -115,7 +111,7 @@ class EntityFacetLabels implements FacetLabels {
         }
         Map<String, String> names = new LinkedHashMap<>();
         try {
-            MsearchResponse<JsonNode> response = client.msearch(m -> m.searches(searches), JsonNode.class);
+            MsearchResponse<JsonNode> response = index.msearch(searches, JsonNode.class);
             for (int i = 0; i < ids.size(); i++) {
                 MultiSearchResponseItem<JsonNode> item = response.responses().get(i);
                 if (!item.isResult()) {

@@ -1,6 +1,5 @@
 package org.clipfile.search;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.GeoTileGridBucket;
@@ -41,16 +40,14 @@ public class ExploreService {
     private static final List<Facet> ENTITY_FACETS = List.of(Facet.PERSON, Facet.GROUP, Facet.PLACE);
     private static final int SUGGESTION_CANDIDATES = 100;
 
-    private final ElasticsearchClient client;
     private final ArticleIndex index;
     private final SearchService search;
     private final FacetLabels labels;
     private final Gazetteer gazetteer;
     private final AliasRegistry registry;
 
-    public ExploreService(ElasticsearchClient client, ArticleIndex index, SearchService search, FacetLabels labels,
-            Gazetteer gazetteer, AliasRegistry registry) {
-        this.client = client;
+    public ExploreService(ArticleIndex index, SearchService search, FacetLabels labels, Gazetteer gazetteer,
+            AliasRegistry registry) {
         this.index = index;
         this.search = search;
         this.labels = labels;
@@ -65,7 +62,7 @@ public class ExploreService {
     }
 
     public MapCells map(SearchParameters parameters, int zoom, int cells) throws IOException {
-        var response = client.search(ExploreRequests.map(index.alias(), parameters, zoom, cells), Void.class);
+        var response = index.search(ExploreRequests.map(index.alias(), parameters, zoom, cells), Void.class);
         List<GeoTileGridBucket> buckets = response.aggregations().get("cells").geotileGrid().buckets().array();
         List<Cell> result = new ArrayList<>();
         for (GeoTileGridBucket bucket : buckets) {
@@ -106,7 +103,7 @@ public class ExploreService {
         Facet facet = facetOf(id).orElseThrow(() -> new IllegalArgumentException(id));
         SearchRequestFactory.DateSpan span = search.dataSpan();
         CalendarInterval interval = SearchRequestFactory.interval(parameters, span);
-        SearchResponse<JsonNode> response = client.search(
+        SearchResponse<JsonNode> response = index.search(
                 ExploreRequests.entity(index.alias(), parameters, facet, id, interval), JsonNode.class);
         long articles = response.hits().total() == null ? 0 : response.hits().total().value();
         Optional<CanonicalEntity> registered = registry.findById(id);
@@ -150,7 +147,7 @@ public class ExploreService {
         if (folded.isEmpty()) {
             return new Suggestions(List.of());
         }
-        var response = client.search(ExploreRequests.suggest(index.alias(), facets, prefix, SUGGESTION_CANDIDATES),
+        var response = index.search(ExploreRequests.suggest(index.alias(), facets, prefix, SUGGESTION_CANDIDATES),
                 Void.class);
         List<Named> found = new ArrayList<>();
         for (Facet facet : facets) {
@@ -178,7 +175,7 @@ public class ExploreService {
             return Optional.empty();
         }
         Article a = article.get();
-        var response = client.search(ExploreRequests.related(index.alias(), id, a.people(), a.groups(),
+        var response = index.search(ExploreRequests.related(index.alias(), id, a.people(), a.groups(),
                 a.places(), size), StoredHit.class);
         return Optional.of(new Related(response.hits().hits().stream().map(SearchService::toHit).toList()));
     }

@@ -1,6 +1,5 @@
 package org.clipfile.search;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -46,13 +45,11 @@ public class ExportService {
         }
     }
 
-    private final ElasticsearchClient client;
     private final ArticleIndex index;
     private final SearchService search;
     private final Semaphore running = new Semaphore(MAX_CONCURRENT_EXPORTS);
 
-    public ExportService(ElasticsearchClient client, ArticleIndex index, SearchService search) {
-        this.client = client;
+    public ExportService(ArticleIndex index, SearchService search) {
         this.index = index;
         this.search = search;
     }
@@ -97,7 +94,7 @@ public class ExportService {
         try {
             List<FieldValue> after = List.of();
             while (true) {
-                SearchResponse<JsonNode> page = client.search(
+                SearchResponse<JsonNode> page = index.search(
                         SearchRequestFactory.exportPage(parameters, pit, after, PAGE), JsonNode.class);
                 List<Hit<JsonNode>> hits = page.hits().hits();
                 for (Hit<JsonNode> hit : hits) {
@@ -114,7 +111,7 @@ public class ExportService {
         } finally {
             String pitId = pit;
             try {
-                client.closePointInTime(c -> c.id(pitId));
+                index.closePointInTime(pitId);
             } catch (IOException | RuntimeException e) {
                 // It expires on its own within minutes.
             }

@@ -1,6 +1,5 @@
 package org.clipfile.search;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramAggregate;
@@ -42,7 +41,6 @@ public class SearchService {
     private static final Duration SPAN_CACHE = Duration.ofMinutes(5);
     private static final Selection NO_SELECTION = new Selection(List.of(), List.of());
 
-    private final ElasticsearchClient client;
     private final ArticleIndex index;
     private final FacetLabels labels;
     private final AtomicReference<CachedSpan> span = new AtomicReference<>();
@@ -51,8 +49,7 @@ public class SearchService {
 
     private record CachedSpan(SearchRequestFactory.DateSpan span, Instant at) {}
 
-    public SearchService(ElasticsearchClient client, ArticleIndex index, ObjectProvider<FacetLabels> labels) {
-        this.client = client;
+    public SearchService(ArticleIndex index, ObjectProvider<FacetLabels> labels) {
         this.index = index;
         this.labels = labels.getIfAvailable(() -> (facet, values) -> Map.of());
     }
@@ -85,14 +82,14 @@ public class SearchService {
         SearchParameters searched = parameters;
         int strictWords = QueryTranslator.STRICT_WORDS;
         if (cursor == null) {
-            response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan, collapse),
+            response = index.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan, collapse),
                     StoredHit.class);
             if (response.hits().total() != null && response.hits().total().value() == 0
                     && shortQueryCanRelax(parameters)) {
                 // No article has every word of a short query: rather than nothing, those with most of them.
                 relaxedAfterAll = true;
                 strictWords = 1;
-                response = client.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan, 1,
+                response = index.search(SearchRequestFactory.search(index.alias(), parameters, archiveSpan, 1,
                         collapse), StoredHit.class);
             }
             String loosened = parameters.hasQuery() ? loosenPhrases(parameters.q()) : null;
@@ -102,7 +99,7 @@ public class SearchService {
                 relaxedAfterAll = true;
                 searched = parameters.withQuery(loosened);
                 strictWords = 1;
-                response = client.search(SearchRequestFactory.search(index.alias(), searched, archiveSpan, 1,
+                response = index.search(SearchRequestFactory.search(index.alias(), searched, archiveSpan, 1,
                         collapse), StoredHit.class);
             }
         } else {
@@ -110,7 +107,7 @@ public class SearchService {
                     ? new Cursor(openPointInTime(), List.of())
                     : Cursor.decode(cursor);
             try {
-                response = client.search(SearchRequestFactory.cursorPage(parameters, position.pit(),
+                response = index.search(SearchRequestFactory.cursorPage(parameters, position.pit(),
                         position.after(), archiveSpan), StoredHit.class);
             } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
                 if (e.status() == 400 && !cursor.isBlank()) {
@@ -212,7 +209,7 @@ public class SearchService {
             // Ids are slugs of the names: "Kirby" finds person:john-kirby.
             match = NameKeys.slug(match);
         }
-        var response = client.search(SearchRequestFactory.facetValues(index.alias(), parameters, facet, match,
+        var response = index.search(SearchRequestFactory.facetValues(index.alias(), parameters, facet, match,
                 byName, page * size), Void.class);
         StringTermsAggregate terms = response.aggregations().get("values").sterms();
         Selection selection = parameters.selections().getOrDefault(facet, NO_SELECTION);
@@ -225,7 +222,7 @@ public class SearchService {
     /** Gives a point in time back; one already gone is no matter (it expires on its own). */
     private void closePointInTime(String pit) {
         try {
-            client.closePointInTime(c -> c.id(pit));
+            index.closePointInTime(pit);
         } catch (IOException | RuntimeException e) {
             // It expires on its own within minutes.
         }
@@ -248,7 +245,7 @@ public class SearchService {
         if (folded.isEmpty()) {
             return new FacetCounts(List.of(), 0);
         }
-        var found = client.search(SearchRequestFactory.placesNamed(index.alias(), parameters, folded,
+        var found = index.search(SearchRequestFactory.placesNamed(index.alias(), parameters, folded,
                 PLACE_CANDIDATES), Void.class).aggregations();
         Set<String> candidates = new LinkedHashSet<>();
         found.get("named").filter().aggregations().get("values").sterms().buckets().array()
@@ -273,7 +270,7 @@ public class SearchService {
         if (ids.isEmpty()) {
             return new FacetCounts(List.of(), 0);
         }
-        var response = client.search(SearchRequestFactory.facetValuesOf(index.alias(), parameters, Facet.PLACE, ids,
+        var response = index.search(SearchRequestFactory.facetValuesOf(index.alias(), parameters, Facet.PLACE, ids,
                 byName), Void.class);
         Selection selection = parameters.selections().getOrDefault(Facet.PLACE, new Selection(List.of(), List.of()));
         FacetCounts all = values(Facet.PLACE, response.aggregations().get("values").sterms(), selection);
@@ -283,8 +280,7 @@ public class SearchService {
     }
 
     public String openPointInTime() throws IOException {
-        return client.openPointInTime(o -> o.index(index.alias())
-                .keepAlive(k -> k.time(SearchRequestFactory.CURSOR_KEEP_ALIVE))).id();
+        return index.openPointInTime(index.alias(), SearchRequestFactory.CURSOR_KEEP_ALIVE);
     }
 
     private FacetCounts values(Facet facet, StringTermsAggregate terms, Selection selection) {
@@ -400,7 +396,7 @@ public class SearchService {
     }
 
     private SearchRequestFactory.@Nullable DateSpan readSpan() throws IOException {
-        var response = client.search(s -> s.index(index.alias()).size(0)
+        var response = index.search(s -> s.size(0)
                 .aggregations("first", a -> a.min(m -> m.field("published")))
                 .aggregations("last", a -> a.max(m -> m.field("published"))), Void.class);
         Double first = response.aggregations().get("first").min().value();
@@ -433,7 +429,7 @@ public class SearchService {
                 clusters.add(cluster);
             }
         }
-        var copies = client.search(SearchRequestFactory.copiesOf(index.alias(), searched, strictWords, clusters,
+        var copies = index.search(SearchRequestFactory.copiesOf(index.alias(), searched, strictWords, clusters,
                 unclustered), Void.class).aggregations();
         return withCopies(page, copies);
     }

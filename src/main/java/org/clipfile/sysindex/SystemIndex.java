@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.clipfile.index.DeleteWhere;
 import org.clipfile.index.IndexDefinition;
 import org.jspecify.annotations.Nullable;
 
@@ -190,6 +191,11 @@ public final class SystemIndex<T> {
     public BulkResponse bulk(Refresh refresh, Function<BulkRequest.Builder, ObjectBuilder<BulkRequest>> operations)
             throws IOException {
         return client.bulk(b -> operations.apply(b.index(alias).refresh(refresh)));
+    }
+
+    /** Deletes every document matching {@code query} (none when the index does not exist); the number deleted. */
+    public long deleteWhere(Query query) throws IOException {
+        return DeleteWhere.run(client, alias, query);
     }
 
     /** Makes every write so far visible to searches. */

@@ -1,12 +1,10 @@
 package org.clipfile.takedown;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
@@ -44,20 +42,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class Takedowns implements IndexReadyListener {
     private static final Logger log = LoggerFactory.getLogger(Takedowns.class);
-    private static final int PAGE = 1000;
 
-    /** For the deletions from the article and version indices; the list goes through its system index. */
-    private final ElasticsearchClient client;
     private final ArticleIndex index;
     private final CopyClusters copies;
     private final ArticleVersions versions;
     private final SystemIndex<Takedown> list;
     private final Clock clock = Clock.systemUTC();
 
-    public Takedowns(ElasticsearchClient client, ArticleIndex index, CopyClusters copies, ArticleVersions versions,
-            SystemIndices indices) {
+    public Takedowns(ArticleIndex index, CopyClusters copies, ArticleVersions versions, SystemIndices indices) {
         this.versions = versions;
-        this.client = client;
         this.index = index;
         this.copies = copies;
         this.list = indices.define("takedowns", "takedowns.json", Takedown.class);
@@ -77,11 +70,6 @@ public class Takedowns implements IndexReadyListener {
         return list.alias();
     }
 
-    /** Every index an article may live in: the live one, re-index targets and the ones kept for a roll-back. */
-    private String articleIndices() {
-        return index.alias() + "-v*";
-    }
-
     /** Removes one article and lists it; empty when there is no such article. */
     public Optional<Takedown> takeDownArticle(String id, String reason, String by) throws IOException {
         Optional<Article> found = index.find(id);
@@ -93,9 +81,9 @@ public class Takedowns implements IndexReadyListener {
                 article.url() == null || article.url().isBlank() ? null : ArticleIds.canonicalUrl(article.url()),
                 article.contentHash(), article.source(), article.title(), reason, by, clock.instant(), 0);
         save(entry);
-        long removed = deleteWhere(articleIndices(), Query.of(q -> q.ids(i -> i.values(article.id()))));
+        long removed = index.deleteEverywhere(Query.of(q -> q.ids(i -> i.values(article.id()))));
         // Its earlier texts too: a legal request covers every version of the page.
-        removed += deleteWhere(versions.alias(), Query.of(q -> q.term(t -> t.field("article_id")
+        removed += versions.deleteWhere(Query.of(q -> q.term(t -> t.field("article_id")
                 .value(FieldValue.of(article.id())))));
         copies.forget(article.id());
         Takedown done = entry.withRemoved(removed);
@@ -110,7 +98,7 @@ public class Takedowns implements IndexReadyListener {
                 reason, by, clock.instant(), 0);
         save(entry);
         Query ofSource = Query.of(q -> q.term(t -> t.field("source").value(FieldValue.of(source))));
-        long removed = deleteWhere(articleIndices(), ofSource) + deleteWhere(versions.alias(), ofSource);
+        long removed = index.deleteEverywhere(ofSource) + versions.deleteWhere(ofSource);
         Takedown done = entry.withRemoved(removed);
         save(done);
         log.info("Source {} taken down by {}: {} documents removed", source, by, removed);
@@ -149,14 +137,6 @@ public class Takedowns implements IndexReadyListener {
                 .sort(o -> o.field(f -> f.field("at").order(SortOrder.Desc))), Takedown.class);
         long total = response.hits().total() == null ? -1 : response.hits().total().value();
         return new Page(total, response.hits().hits().stream().map(Hit::source).toList());
-    }
-
-    /** Refuses an article on the list (its id, canonical URL, text or source). */
-    public void check(Article article) throws IOException {
-        Refusal refusal = refusals(List.of(article)).get(article.id());
-        if (refusal != null) {
-            throw new TakenDownException(refusal.detail(), refusal.takedown());
-        }
     }
 
     /** Why an article is refused, and the entry that refuses it. */
@@ -246,43 +226,5 @@ public class Takedowns implements IndexReadyListener {
     private void save(Takedown entry) throws IOException {
         ensureList();
         list.index(entry.id(), entry, Refresh.WaitFor);
-    }
-
-    /**
-     * Deletes every document matching the query in these indices (the article indices, the versions), by id in bulk, page by page until
-     * none is left. Bounded: it stops after as many pages as the first count needs (and a few more for articles
-     * written meanwhile).
-     */
-    private long deleteWhere(String indices, Query query) throws IOException {
-        long initial = client.count(c -> c.index(indices).query(query).ignoreUnavailable(true)
-                .allowNoIndices(true)).count();
-        long maxPages = initial / PAGE + 5;
-        long removed = 0;
-        for (long page = 0; page < maxPages; page++) {
-            SearchResponse<Void> found = client.search(s -> s.index(indices).ignoreUnavailable(true)
-                    .allowNoIndices(true).size(PAGE).source(src -> src.fetch(false))
-                    .trackTotalHits(t -> t.enabled(false)).query(query), Void.class);
-            List<Hit<Void>> hits = found.hits().hits();
-            if (hits.isEmpty()) {
-                break;
-            }
-            BulkResponse response = client.bulk(b -> {
-                b.refresh(Refresh.WaitFor);
-                for (Hit<Void> hit : hits) {
-                    b.operations(op -> op.delete(d -> d.index(hit.index()).id(hit.id())));
-                }
-                return b;
-            });
-            for (var item : response.items()) {
-                if (item.error() != null) {
-                    throw new IOException("Could not delete " + item.id() + " from " + item.index() + ": "
-                            + item.error().reason());
-                }
-                if ("deleted".equals(item.result())) {
-                    removed++;
-                }
-            }
-        }
-        return removed;
     }
 }

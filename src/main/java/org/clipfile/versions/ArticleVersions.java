@@ -2,6 +2,7 @@ package org.clipfile.versions;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -60,6 +61,11 @@ public class ArticleVersions {
 
     public String alias() {
         return alias;
+    }
+
+    /** Deletes the earlier texts matching {@code query} (a takedown covers every version); the number deleted. */
+    public long deleteWhere(Query query) throws IOException {
+        return versions.deleteWhere(query);
     }
 
     public int maxPerArticle() {

@@ -6,23 +6,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.clipfile.article.Article;
-import org.clipfile.article.ArticleDraft;
-import org.clipfile.copies.CopyClusters;
 import org.clipfile.entity.Enrichment;
 import org.clipfile.enrich.MentionSpans;
 import org.clipfile.enrich.MentionSpans.Span;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.ingest.ArticleInput;
-import org.clipfile.ingest.ArticlePreparer;
-import org.clipfile.ingest.PlainTextArticleParser;
-import org.clipfile.ingest.html.HtmlArticleExtractor;
-import org.clipfile.labels.ArticleLabels;
+import org.clipfile.ingest.IngestService;
+import org.clipfile.ingest.RawDocument;
 import org.clipfile.search.Exploration;
 import org.clipfile.search.ExploreService;
 import org.clipfile.security.AuditAttributes;
-import org.clipfile.takedown.Takedowns;
-import org.clipfile.versions.ArticleVersions;
-import org.clipfile.versions.VersionNotKeptException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,28 +31,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/articles")
 class ArticleController {
     private final ArticleIndex index;
-    private final PlainTextArticleParser textParser;
-    private final ArticlePreparer preparer;
-    private final HtmlArticleExtractor html;
+    private final IngestService ingest;
     private final IngestLimits limits;
     private final ExploreService explore;
-    private final Takedowns takedowns;
-    private final CopyClusters copies;
-    private final ArticleVersions versions;
-    private final ArticleLabels labels;
 
-    ArticleController(ArticleIndex index, PlainTextArticleParser textParser, ArticlePreparer preparer,
-            HtmlArticleExtractor html, IngestLimits limits, ExploreService explore, Takedowns takedowns,
-            CopyClusters copies, ArticleVersions versions, ArticleLabels labels) {
-        this.versions = versions;
-        this.labels = labels;
+    ArticleController(ArticleIndex index, IngestService ingest, IngestLimits limits, ExploreService explore) {
         this.explore = explore;
-        this.takedowns = takedowns;
-        this.copies = copies;
-        this.html = html;
         this.index = index;
-        this.textParser = textParser;
-        this.preparer = preparer;
+        this.ingest = ingest;
         this.limits = limits;
     }
 
@@ -70,13 +49,13 @@ class ArticleController {
     ResponseEntity<Ingested> postJson(@Valid @RequestBody ArticleInput input, HttpServletRequest request)
             throws IOException {
         limits.check(input.title().length() + input.body().length());
-        return save(input.toDraft(), request);
+        return save(ingest.prepare(input), request);
     }
 
     @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE})
     ResponseEntity<Ingested> postText(@RequestBody String text, HttpServletRequest request) throws IOException {
         limits.check(text.length());
-        return save(textParser.parse(text), request);
+        return save(ingest.prepare(RawDocument.postedText(text)), request);
     }
 
     @PostMapping(consumes = MediaType.TEXT_HTML_VALUE)
@@ -84,7 +63,7 @@ class ArticleController {
             @org.springframework.web.bind.annotation.RequestParam(required = false) String url,
             HttpServletRequest request) throws IOException {
         limits.check(page.length);
-        return save(html.extract(page, url), request);
+        return save(ingest.prepare(RawDocument.postedPage(page, url)), request);
     }
 
     @GetMapping("/{id}")
@@ -109,18 +88,12 @@ class ArticleController {
         return explore.related(id, size).orElseThrow(() -> new NotFoundException("No article with id " + id));
     }
 
-    private ResponseEntity<Ingested> save(ArticleDraft draft, HttpServletRequest request) throws IOException {
-        Article prepared = preparer.prepare(draft);
+    private ResponseEntity<Ingested> save(Article prepared, HttpServletRequest request) throws IOException {
+        // The audit names the article even when it is refused (taken down, earlier text not kept).
         request.setAttribute(AuditAttributes.TARGET, prepared.id());
-        takedowns.check(prepared);
-        // The text it replaces (same URL, other words) is kept first: if it cannot be, nothing is replaced.
-        String notKept = versions.keepEarlier(List.of(prepared)).get(prepared.id());
-        if (notKept != null) {
-            throw new VersionNotKeptException(notKept);
-        }
-        // The editors' labels of the copy it replaces stay with it.
-        Article article = labels.carry(copies.assign(List.of(prepared))).getFirst();
-        boolean created = index.save(article);
+        IngestService.Saved saved = ingest.save(prepared);
+        Article article = saved.article();
+        boolean created = saved.created();
         request.setAttribute(AuditAttributes.TARGET, article.id());
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/articles/" + article.id()))

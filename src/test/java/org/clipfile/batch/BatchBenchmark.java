@@ -67,7 +67,7 @@ public final class BatchBenchmark {
                 java.time.Duration.ofMinutes(2), java.time.Duration.ofSeconds(30));
         BatchStore store = new BatchStore(new org.clipfile.sysindex.SystemIndices(client, properties));
         store.ensureExists();
-        BatchRunner runner = new BatchRunner(client, store, batchProperties, articles, AliasRegistry.loadDefault());
+        BatchRunner runner = new BatchRunner(store, batchProperties, articles, AliasRegistry.loadDefault());
         for (int round = 1; round <= 2; round++) {
             BatchJob job = new BatchJob("bench-" + round, "bench", BatchJob.Status.queued, "", names.size(), 0, 0,
                     Instant.now(), null, null, null);

@@ -12,7 +12,7 @@ public final class CollectionServiceAccess {
 
     public static CollectionService create(ElasticsearchClient client, ArticleIndex articles,
             IndexProperties index) throws IOException {
-        CollectionService service = new CollectionService(client, articles, new SystemIndices(client, index),
+        CollectionService service = new CollectionService(articles, new SystemIndices(client, index),
                 new CollectionProperties(10_000, 10_000));
         service.indexReady(articles);
         return service;

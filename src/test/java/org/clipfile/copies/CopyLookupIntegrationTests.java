@@ -34,7 +34,7 @@ class CopyLookupIntegrationTests {
             client.indices().delete(d -> d.index(index.indexName()));
         }
         index.ensureExists();
-        return new CopyClusters(client, index, new CopiesProperties(true, CopiesProperties.CONTAINMENT,
+        return new CopyClusters(index, new CopiesProperties(true, CopiesProperties.CONTAINMENT,
                 CopiesProperties.MIN_SIMILARITY, CopiesProperties.WINDOW));
     }
 

@@ -7,10 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.clipfile.ingest.ArticlePreparer;
-import org.clipfile.ingest.DocumentParser;
 import org.clipfile.ingest.ImportLimits;
 import org.clipfile.ingest.ImportSource;
+import org.clipfile.ingest.IngestService;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,10 +23,7 @@ class ImportRunnerIntegrationTests {
     ImportJobStore store;
 
     @Autowired
-    DocumentParser parser;
-
-    @Autowired
-    ArticlePreparer preparer;
+    IngestService ingest;
 
     @Test
     void shouldFailTheJobInsteadOfHangingWhenTheWriterThreadThrows() throws IOException {
@@ -42,7 +38,7 @@ class ImportRunnerIntegrationTests {
         }
         Files.writeString(file, lines);
         ImportSource source = new ImportSource(file, "many.ndjson", null, ImportLimits.defaults());
-        ImportRunner runner = new ImportRunner(store, parser, preparer, outcome -> {
+        ImportRunner runner = new ImportRunner(store, ingest, outcome -> {
             throw new IllegalStateException("the document could not be serialised");
         }, 2);
         ImportJob job = ImportJob.queued("runnertest0000000001", ImportJob.SourceKind.folder, "many.ndjson",

@@ -53,7 +53,7 @@ public final class LabelsBenchmark {
         FollowBenchmark.bulk(articles, all);
         client.indices().refresh(r -> r.index(articles.alias()));
         System.out.printf(Locale.ROOT, "Reuters-21578: %d articles indexed%n", all.size());
-        ArticleLabels labels = new ArticleLabels(client, articles);
+        ArticleLabels labels = new ArticleLabels(articles);
 
         System.out.printf(Locale.ROOT, "carry-over, no labels stored: %s%n", carry(labels, all));
 

@@ -91,7 +91,7 @@ public final class FollowBenchmark {
         store.ensureExists();
         SavedSearchQueries queries = new SavedSearchQueries(CollectionServiceAccess.create(client, articles,
                 properties));
-        AlertMatcher matcher = new AlertMatcher(client, store, queries, new WebhookSender(store, alertProperties),
+        AlertMatcher matcher = new AlertMatcher(store, queries, new WebhookSender(store, alertProperties),
                 alertProperties, articles);
         List<String> vocabulary = vocabulary(drafts);
         Random random = new Random(42);

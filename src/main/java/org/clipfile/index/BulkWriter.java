@@ -1,4 +1,4 @@
-package org.clipfile.imports;
+package org.clipfile.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -29,14 +29,16 @@ import org.slf4j.LoggerFactory;
  * <p>Why not the client's {@code BulkIngester}: it reports a failed request to a listener but does not resend it;
  * one writer with one request in flight, fed by a bounded queue, gives the same backpressure with simpler retry
  * semantics.
+ *
+ * <p>Made by {@link ArticleIndex#writer}: the article index's gateway owns every write to it.
  */
-final class BulkWriter {
+public final class BulkWriter {
     private static final Logger log = LoggerFactory.getLogger(BulkWriter.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     /** The longest a document waits in a partly filled batch while more are coming. */
-    static final Duration MAX_BATCH_AGE = Duration.ofSeconds(5);
+    public static final Duration MAX_BATCH_AGE = Duration.ofSeconds(5);
 
-    interface Outcome {
+    public interface Outcome {
         /** Indexed; {@code created} is false when it replaced an article with the same id. */
         void indexed(String document, boolean created);
 
@@ -53,7 +55,7 @@ final class BulkWriter {
     }
 
     /** The sequence number and primary term a document had when it was read. */
-    record Expected(long seqNo, long primaryTerm) {}
+    public record Expected(long seqNo, long primaryTerm) {}
 
     /**
      * A document to write; {@code original} is the article as added, before its batch's check changed it, checked
@@ -63,14 +65,14 @@ final class BulkWriter {
             Article original) {}
 
     /** How many times a batch's articles are checked again after their stored copy changed under the write. */
-    static final int MOST_RECHECKS = 5;
+    public static final int MOST_RECHECKS = 5;
 
     /**
      * Looks at a whole batch just before it is written (takedowns, copies): returns each article to write, possibly
      * with another cluster, or the reason it is refused. Runs on the sending thread, one batch at a time and in order, so a batch
      * sees everything the batches before it wrote.
      */
-    interface BatchCheck {
+    public interface BatchCheck {
         List<Checked> check(List<Article> batch) throws IOException;
     }
 
@@ -78,14 +80,14 @@ final class BulkWriter {
      * The article to write (null when refused) or why it is refused; {@code expected}: write it only if the stored
      * article is still at that version (else it is checked again).
      */
-    record Checked(@Nullable Article article, @Nullable String refusal, @Nullable Expected expected) {
-        Checked(@Nullable Article article, @Nullable String refusal) {
+    public record Checked(@Nullable Article article, @Nullable String refusal, @Nullable Expected expected) {
+        public Checked(@Nullable Article article, @Nullable String refusal) {
             this(article, refusal, null);
         }
     }
 
     /** Elasticsearch stayed unreachable longer than the import may wait; the batch was not written. */
-    static final class OutageException extends Exception {
+    public static final class OutageException extends Exception {
         OutageException(String message, Throwable cause) {
             super(message, cause);
         }
@@ -121,12 +123,12 @@ final class BulkWriter {
     }
 
     /** Checks every batch before writing it. */
-    BulkWriter checking(BatchCheck batchCheck) {
+    public BulkWriter checking(BatchCheck batchCheck) {
         this.check = batchCheck;
         return this;
     }
 
-    void add(String document, Article article) throws OutageException, InterruptedException {
+    public void add(String document, Article article) throws OutageException, InterruptedException {
         add(document, article, null);
     }
 
@@ -134,7 +136,7 @@ final class BulkWriter {
      * Writes the article only if its stored document is still the one read at {@code expected}: a rewrite in
      * place that must not overwrite a newer version written meanwhile (reported {@link Outcome#superseded}).
      */
-    void addIfUnchanged(String document, Article article, Expected expected)
+    public void addIfUnchanged(String document, Article article, Expected expected)
             throws OutageException, InterruptedException {
         add(document, article, expected);
     }
@@ -162,14 +164,14 @@ final class BulkWriter {
      * Sends the batch when its first document has waited {@link #MAX_BATCH_AGE}: a slow import still writes every
      * few seconds, so its articles become searchable and a re-index's catch-up finds them (see {@code Reindexer}).
      */
-    void flushIfOld() throws OutageException, InterruptedException {
+    public void flushIfOld() throws OutageException, InterruptedException {
         if (!batch.isEmpty() && System.nanoTime() - batchStarted > MAX_BATCH_AGE.toNanos()) {
             dispatch();
         }
     }
 
     /** Writes everything added so far and returns when it is written (or has failed, item by item). */
-    void flush() throws OutageException, InterruptedException {
+    public void flush() throws OutageException, InterruptedException {
         dispatch();
         awaitInFlight();
     }
@@ -358,7 +360,7 @@ final class BulkWriter {
     }
 
     /** Writes what is left and makes everything written visible to search. */
-    void finish() throws OutageException, InterruptedException {
+    public void finish() throws OutageException, InterruptedException {
         flush();
         try {
             client.indices().refresh(r -> r.index(index));

@@ -1,4 +1,4 @@
-package org.clipfile.imports;
+package org.clipfile.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -1,4 +1,4 @@
-package org.clipfile.imports;
+package org.clipfile.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Duration;
