@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clipfile.article.Article;
+import org.clipfile.index.ArticleDocument;
 import org.clipfile.index.ArticleIndex;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -52,13 +53,14 @@ public class CopiesService {
         }
         Article article = found.get();
         String cluster = article.cluster();
-        SearchResponse<Article> response = client.search(s -> s.index(index.alias())
+        SearchResponse<ArticleDocument> response = client.search(s -> s.index(index.alias())
                 .size(MAX_COPIES + 1)
                 .trackTotalHits(t -> t.enabled(true))
                 .query(q -> q.term(t -> t.field("cluster").value(FieldValue.of(cluster))))
                 .sort(o -> o.field(f -> f.field("published").order(SortOrder.Asc).missing("_last")))
-                .sort(o -> o.field(f -> f.field("ingested_at").order(SortOrder.Asc))), Article.class);
-        List<Article> members = response.hits().hits().stream().map(Hit::source).toList();
+                .sort(o -> o.field(f -> f.field("ingested_at").order(SortOrder.Asc))), ArticleDocument.class);
+        List<Article> members = response.hits().hits().stream().map(Hit::source)
+                .map(ArticleDocument::toArticle).toList();
         long total = response.hits().total() == null ? members.size() : response.hits().total().value();
         String leader = members.isEmpty() ? article.id() : members.getFirst().id();
         Sketch sketch = Sketch.of(article.body());

@@ -34,6 +34,7 @@ import org.clipfile.curation.CurationEdits;
 import org.clipfile.enrich.curation.Curation;
 import org.clipfile.enrich.catalogue.EntityLinks;
 import org.clipfile.enrich.catalogue.EntityProperties;
+import org.clipfile.index.ArticleDocument;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.EntitiesRelinked;
 import org.clipfile.index.IndexMoved;
@@ -419,7 +420,7 @@ public class Reindexer implements IndexReadyListener {
         BulkWriter writer = progress.writer(target);
         log.info("Re-indexing {} into {}{}", from, target, first.registryApplied() ? " with the current alias registry"
                 : "");
-        PageVisitor copyAll = hit -> writer.add(hit.id(), change.apply(hit.source()));
+        PageVisitor copyAll = hit -> writer.add(hit.id(), change.apply(hit.source().toArticle()));
         try {
             scan(from, null, copyAll, progress);
             Instant beforeMove = clock.instant();
@@ -464,7 +465,7 @@ public class Reindexer implements IndexReadyListener {
         AtomicLong superseded = new AtomicLong();
         progress.superseded = superseded;
         PageVisitor rewriteChanged = hit -> {
-            Article stored = hit.source();
+            Article stored = hit.source().toArticle();
             Article linked = change.apply(stored);
             if (stored != null && !Objects.equals(linked.entities(), stored.entities())
                     && hit.seqNo() != null && hit.primaryTerm() != null) {
@@ -578,7 +579,7 @@ public class Reindexer implements IndexReadyListener {
 
     /** What a scan does with each article it reads. */
     private interface PageVisitor {
-        void visit(Hit<Article> hit) throws BulkWriter.OutageException, InterruptedException;
+        void visit(Hit<ArticleDocument> hit) throws BulkWriter.OutageException, InterruptedException;
     }
 
     private void requireLock() {
@@ -616,7 +617,7 @@ public class Reindexer implements IndexReadyListener {
             while (true) {
                 List<FieldValue> position = after;
                 String currentPit = pit;
-                SearchResponse<Article> page = client.search(s -> {
+                SearchResponse<ArticleDocument> page = client.search(s -> {
                     s.pit(p -> p.id(currentPit).keepAlive(k -> k.time("5m"))).size(PAGE)
                             .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)))
                             .seqNoPrimaryTerm(true)
@@ -628,12 +629,12 @@ public class Reindexer implements IndexReadyListener {
                         s.searchAfter(position);
                     }
                     return s;
-                }, Article.class);
-                List<Hit<Article>> hits = page.hits().hits();
+                }, ArticleDocument.class);
+                List<Hit<ArticleDocument>> hits = page.hits().hits();
                 if (hits.isEmpty()) {
                     return;
                 }
-                for (Hit<Article> hit : hits) {
+                for (Hit<ArticleDocument> hit : hits) {
                     visitor.visit(hit);
                     if (progress.counting) {
                         progress.examined.incrementAndGet();
