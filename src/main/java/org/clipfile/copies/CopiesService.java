@@ -1,5 +1,6 @@
 package org.clipfile.copies;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.clipfile.article.Sketch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -36,7 +37,8 @@ public class CopiesService {
      * @param difference the word-level difference from the article asked about to this copy's body
      */
     public record Copy(String id, String title, @Nullable String source, @Nullable Instant published,
-            @Nullable String url, boolean leader, boolean titleDiffers, double similarity, double containment,
+            @Nullable String url, boolean leader, @JsonProperty("title_differs") boolean titleDiffers, double similarity,
+            double containment,
             WordDiff.Result difference) {}
 
     /**

@@ -1,5 +1,6 @@
 package org.clipfile.imports;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -81,12 +82,14 @@ public class Reindexer implements IndexReadyListener {
     /**
      * A re-index run: {@code state} is running, completed or failed; {@code examined} articles read, {@code copied}
      * written (a relink writes only those whose entities change; {@code to} is then {@code from});
-     * {@code heartbeatAt} is when its server instance ({@code owner}) last reported.
+     * {@code heartbeat_at} is when its server instance ({@code owner}) last reported.
      */
-    public record Status(String id, String state, String from, String to, Mode mode, boolean registryApplied,
-            long examined, long copied, long failed, List<String> failures, @Nullable Instant startedAt,
-            @Nullable Instant finishedAt, double docsPerSecond, @Nullable String error, @Nullable Instant heartbeatAt,
-            @Nullable String owner) {
+    public record Status(String id, String state, String from, String to, Mode mode,
+            @JsonProperty("registry_applied") boolean registryApplied, long examined, long copied, long failed,
+            List<String> failures, @JsonProperty("started_at") @Nullable Instant startedAt,
+            @JsonProperty("finished_at") @Nullable Instant finishedAt,
+            @JsonProperty("docs_per_second") double docsPerSecond, @Nullable String error,
+            @JsonProperty("heartbeat_at") @Nullable Instant heartbeatAt, @Nullable String owner) {
 
         Status progress(long nowExamined, long nowCopied, long nowFailed, List<String> nowFailures, Instant now) {
             return new Status(id, "running", from, to, mode, registryApplied, nowExamined, nowCopied, nowFailed,
