@@ -64,7 +64,7 @@ ref = lambda r: {"$ref": "#/components/schemas/" + r}
 lst = lambda x: {"type": "array", "items": x}
 schemas = {
  "Problem": S({"type": s, "title": s, "status": i, "detail": s, "instance": s}),
- "SearchHit": S({"id": s, "title": dict(s, description="HTML-escaped; only <mark> is markup"), "snippet": dict(s, description="HTML-escaped; only <mark> is markup"), "markedSnippet": dict(s, description="the snippet with entity names also marked: <span class=\"entity person|group|place\" data-id=...>"), "published": dict(s, format="date-time"), "source": s, "section": s, "tags": lst(s), "url": s, "score": n, "entities": ref("Entities")}),
+ "SearchHit": S({"id": s, "title": dict(s, description="HTML-escaped; only <mark> is markup"), "snippet": dict(s, description="HTML-escaped; only <mark> is markup"), "marked_snippet": dict(s, description="the snippet with entity names also marked: <span class=\"entity person|group|place\" data-id=...>"), "published": dict(s, format="date-time"), "source": s, "section": s, "tags": lst(s), "url": s, "score": n, "entities": ref("Entities")}),
  "FacetValue": S({"value": s, "label": s, "count": i, "selected": b, "excluded": b, "children": lst(ref("FacetValue"))}),
  "FacetCounts": S({"values": lst(ref("FacetValue")), "other": dict(i, description="documents in values not shown")}),
  "DateHistogram": S({"interval": s, "buckets": lst(S({"start": s, "count": i}))}),
@@ -73,18 +73,18 @@ schemas = {
  "BoundingBox": S({"west": n, "south": n, "east": n, "north": n}),
  "MapCells": S({"zoom": i, "cells": lst(S({"key": dict(s, description="zoom/x/y"), "count": i, "lat": n, "lon": n, "bbox": ref("BoundingBox"), "top": lst(ref("Named"))}))}),
  "Suggestions": S({"entities": lst(ref("Named"))}),
- "EntityPage": S({"id": s, "name": s, "type": s, "aliases": lst(s), "articles": i, "timeline": ref("DateHistogram"), "cooccurring": {"type": "object", "additionalProperties": lst(ref("Named"))}, "unusual": lst(S({"id": s, "name": s, "type": s, "count": i, "score": n})), "place": S({"kind": s, "countryCode": s, "regionId": s, "lat": n, "lon": n})}),
- "Entities": S({"people": lst(S({"id": s, "name": s, "type": s, "variants": lst(s), "mentions": i})), "groups": lst(S({"id": s, "name": s, "type": s, "variants": lst(s), "mentions": i})), "places": lst(S({"id": s, "name": s, "kind": s, "countryCode": s, "countryName": s, "regionId": s, "regionName": s, "cityId": s, "cityName": s, "lat": n, "lon": n, "coordinates": s, "guessed": b, "ancestorIds": lst(s), "variants": lst(s), "mentions": i}))}),
+ "EntityPage": S({"id": s, "name": s, "type": s, "aliases": lst(s), "articles": i, "timeline": ref("DateHistogram"), "cooccurring": {"type": "object", "additionalProperties": lst(ref("Named"))}, "unusual": lst(S({"id": s, "name": s, "type": s, "count": i, "score": n})), "place": S({"kind": s, "country_code": s, "region_id": s, "lat": n, "lon": n})}),
+ "Entities": S({"people": lst(S({"id": s, "name": s, "type": s, "mentions": i})), "groups": lst(S({"id": s, "name": s, "type": s, "mentions": i})), "places": lst(S({"id": s, "name": s, "kind": s, "country_code": s, "country_name": s, "region_id": s, "region_name": s, "city_id": s, "city_name": s, "lat": n, "lon": n, "coordinates": s, "guessed": b, "ancestor_ids": lst(s), "mentions": i}))}),
  "ArticleInput": S({"title": s, "body": s, "published": dict(s, description="date or date-time"), "source": s, "url": s, "section": s, "tags": lst(s), "byline": s, "language": s}, ["title", "body"]),
  "Article": S({"id": s, "title": s, "body": s, "published": s, "source": s, "url": s, "section": s, "tags": lst(s), "labels": dict(lst(s), description="editors' labels (PUT/DELETE /api/articles/{id}/labels/{label}), apart from the source's tags"), "byline": s, "language": s, "ingested_at": s, "content_hash": s, "entities": ref("Entities")}),
  "Ingested": S({"id": s, "title": s, "created": b}),
  "Span": S({"start": i, "end": i, "type": s, "id": s, "name": s}),
  "Annotations": S({"title": lst(ref("Span")), "body": lst(ref("Span"))}),
  "RegistryEntity": S({"id": s, "type": s, "name": s, "aliases": lst(s)}),
- "ReindexStatus": S({"id": s, "state": dict(s, enum=["running", "completed", "failed"]), "from": s, "to": s, "mode": dict(s, enum=["copy", "relink"]), "registryApplied": b, "examined": i, "copied": i, "failed": i, "failures": lst(s), "startedAt": s, "finishedAt": s, "docsPerSecond": n, "error": s, "heartbeatAt": s, "owner": s}),
+ "ReindexStatus": S({"id": s, "state": dict(s, enum=["running", "completed", "failed"]), "from": s, "to": s, "mode": dict(s, enum=["copy", "relink"]), "registry_applied": b, "examined": i, "copied": i, "failed": i, "failures": lst(s), "started_at": s, "finished_at": s, "docs_per_second": n, "error": s, "heartbeat_at": s, "owner": s}),
  "Related": S({"hits": lst(ref("SearchHit"))}),
  "ImportJob": S({"id": s, "status": s, "source_kind": s, "source_name": s, "total_estimate": i, "processed": i, "indexed": i, "replaced": i, "failed": i, "rate_per_second": n, "eta_seconds": i, "created_at": s, "started_at": s, "finished_at": s, "error": s, "runner": s, "heartbeat_at": s}),
- "FailureList": S({"jobId": s, "total": i, "page": i, "size": i, "failures": lst(S({"document": s, "reason": s}))}),
+ "FailureList": S({"job_id": s, "total": i, "page": i, "size": i, "failures": lst(S({"document": s, "reason": s}))}),
 }
 
 # Access control and audit (org.clipfile.security, org.clipfile.audit): every operation needs an API key or a login
@@ -193,7 +193,7 @@ for item in paths.values():
         op["parameters"] = [({"$ref": "#/components/parameters/" + p["name"].replace("-", "not_")} if id(p) in shared else p) for p in op.get("parameters", [])]
 for p in search_params + paging:
     components_params[p["name"].replace("-", "not_")] = p
-schemas["FailureList"] = S({"jobId": s, "total": i, "page": i, "size": i, "failures": lst(S({"job_id": s, "document": s, "reason": s, "at": s}))})
+schemas["FailureList"] = S({"job_id": s, "total": i, "page": i, "size": i, "failures": lst(S({"job_id": s, "document": s, "reason": s, "at": s}))})
 doc = {"openapi": "3.1.0", "info": {"title": "Clipfile", "version": "1", "description": "Search server for newsroom archives: ingest articles, resolve their people, groups and places, search them with facets. Errors are RFC 9457 problem details.", "license": {"name": "GPL-3.0-or-later", "identifier": "GPL-3.0-or-later"}},
        "security": [{"apiKey": []}, {"session": []}],
        "paths": paths, "components": {"parameters": components_params, "schemas": schemas, "responses": {"Problem": problem, "Unauthenticated": unauth, "Forbidden": forbidden},

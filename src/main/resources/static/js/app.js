@@ -152,7 +152,7 @@ function hitItem(hit) {
       el('h3', {}, el('a', { href: links.articleUrl(hit.id), 'data-nav': '', class: 'hit-title' },
           highlighted(hit.title))),
       el('p', { class: 'meta' }, meta),
-      hit.snippet ? el('p', { class: 'snippet' }, highlighted(hit.markedSnippet ?? hit.snippet)) : null,
+      hit.snippet ? el('p', { class: 'snippet' }, highlighted(hit.marked_snippet ?? hit.snippet)) : null,
       entityChips(hit),
       copiesToggle(hit, links));
 }

@@ -23,8 +23,8 @@ function wordsChanged(difference) {
   if (!difference) {
     return '';
   }
-  const removed = difference.wordsRemoved ?? 0;
-  const added = difference.wordsAdded ?? 0;
+  const removed = difference.words_removed ?? 0;
+  const added = difference.words_added ?? 0;
   return removed === 0 && added === 0 ? 'same words'
     : `${formatCount(removed)} word${removed === 1 ? '' : 's'} removed, ${formatCount(added)} added`;
 }
@@ -39,7 +39,7 @@ export function copiesToggle(hit, links) {
     return null;
   }
   const panelId = 'copies-of-' + hit.id.replace(/[^A-Za-z0-9_-]/g, '_');
-  const sources = (hit.copySources ?? []).filter(Boolean);
+  const sources = (hit.copy_sources ?? []).filter(Boolean);
   const button = el('button', { type: 'button', class: 'copies-toggle', 'aria-expanded': 'false',
     'aria-controls': panelId, 'data-copies': hit.id },
   `${formatCount(count)} cop${count === 1 ? 'y' : 'ies'}` + (sources.length ? ' · ' + sources.join(', ') : ''));
@@ -93,10 +93,10 @@ export async function versionsSection(id) {
   for (const version of history.versions ?? []) {
     section.append(el('section', { class: 'version', 'data-sequence': version.sequence },
         el('h3', {}, `Version ${version.sequence}`),
-        el('p', { class: 'meta' }, [version.ingestedAt ? 'received ' + formatDate(version.ingestedAt) : null,
-          'replaced ' + formatDate(version.supersededAt), wordsChanged(version.difference)].filter(Boolean).join(' · ')),
-        version.titleChanged ? el('p', { class: 'title-change' }, 'Title: ', el('del', {}, version.title), ' → ',
-            el('ins', {}, version.nextTitle)) : null,
+        el('p', { class: 'meta' }, [version.ingested_at ? 'received ' + formatDate(version.ingested_at) : null,
+          'replaced ' + formatDate(version.superseded_at), wordsChanged(version.difference)].filter(Boolean).join(' · ')),
+        version.title_changed ? el('p', { class: 'title-change' }, 'Title: ', el('del', {}, version.title), ' → ',
+            el('ins', {}, version.next_title)) : null,
         changesList(version.difference)));
   }
   return section;

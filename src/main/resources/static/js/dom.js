@@ -67,7 +67,7 @@ const MARKUP = /(<mark>|<\/mark>|<span class="entity (?:person|group|place)" dat
 
 /**
  * Nodes for a highlighted title or snippet from the search API: HTML-escaped text in which only <mark> (the
- * query's matches) and, in `markedSnippet`, <span class="entity person|group|place" data-id="..."> are markup.
+ * query's matches) and, in `marked_snippet`, <span class="entity person|group|place" data-id="..."> are markup.
  * Those become elements built here; everything else becomes text nodes, so any other tag-like text shows literally.
  */
 export function highlighted(escaped) {

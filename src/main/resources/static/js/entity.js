@@ -35,8 +35,8 @@ export async function renderEntity(container, id, state, links) {
   document.title = name + ' · Clipfile';
   const heading = el('h1', { id: 'entity-name' }, name);
   const kind = el('p', { class: 'entity-kind' }, el('span', { class: 'badge entity-' + type }, TYPE_TITLES[type] ?? type),
-      profile?.place ? ' · ' + (profile.place.kind === 'country' || !profile.place.countryCode ? profile.place.kind
-        : profile.place.kind + ' in ' + countryName(profile.place.countryCode)) : '',
+      profile?.place ? ' · ' + (profile.place.kind === 'country' || !profile.place.country_code ? profile.place.kind
+        : profile.place.kind + ' in ' + countryName(profile.place.country_code)) : '',
       ' · ', formatCount(profile?.articles ?? search.total), ' articles',
       state.q || Object.values(state.filters).some((f) => f.include.length || f.exclude.length)
         ? ' under the current search' : '');

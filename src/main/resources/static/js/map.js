@@ -174,13 +174,13 @@ export function cellsFromHits(hits) {
   for (const hit of hits) {
     const seen = new Set();
     for (const place of hit.entities?.places ?? []) {
-      if (place.lat == null || place.lon == null || place.guessed || !place.countryCode) {
+      if (place.lat == null || place.lon == null || place.guessed || !place.country_code) {
         continue;
       }
-      const id = 'place:country:' + place.countryCode;
+      const id = 'place:country:' + place.country_code;
       let cell = byCountry.get(id);
       if (!cell) {
-        cell = { key: id, count: 0, lat: 0, lon: 0, points: 0, top: [{ id, name: place.countryName ?? place.countryCode, count: 0 }] };
+        cell = { key: id, count: 0, lat: 0, lon: 0, points: 0, top: [{ id, name: place.country_name ?? place.country_code, count: 0 }] };
         byCountry.set(id, cell);
       }
       cell.lat += place.lat;

@@ -44,8 +44,8 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
 
     /**
      * Sketches of the bodies in use, so that an article is sketched once on its way in: for the copy lookup and
-     * again when it is serialized ({@code Article.dup()}), perhaps twice (a copy is serialized again with its
-     * cluster). Keyed weakly by the body: an entry lives as long as its article's text, and equal texts have
+     * again when its stored document is made ({@code ArticleDocument.of}), perhaps twice (a copy is written again
+     * with its cluster). Keyed weakly by the body: an entry lives as long as its article's text, and equal texts have
      * equal sketches, so an entry found is always the right one.
      */
     private static final java.util.Map<String, Sketch> IN_USE =

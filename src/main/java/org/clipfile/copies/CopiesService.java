@@ -1,5 +1,6 @@
 package org.clipfile.copies;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.clipfile.article.Sketch;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clipfile.article.Article;
+import org.clipfile.index.ArticleDocument;
 import org.clipfile.index.ArticleIndex;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -32,7 +34,8 @@ public class CopiesService {
      * @param difference the word-level difference from the article asked about to this copy's body
      */
     public record Copy(String id, String title, @Nullable String source, @Nullable Instant published,
-            @Nullable String url, boolean leader, boolean titleDiffers, double similarity, double containment,
+            @Nullable String url, boolean leader, @JsonProperty("title_differs") boolean titleDiffers, double similarity,
+            double containment,
             WordDiff.Result difference) {}
 
     /**
@@ -49,13 +52,14 @@ public class CopiesService {
         }
         Article article = found.get();
         String cluster = article.cluster();
-        SearchResponse<Article> response = index.search(s -> s
+        SearchResponse<ArticleDocument> response = index.search(s -> s
                 .size(MAX_COPIES + 1)
                 .trackTotalHits(t -> t.enabled(true))
                 .query(q -> q.term(t -> t.field("cluster").value(FieldValue.of(cluster))))
                 .sort(o -> o.field(f -> f.field("published").order(SortOrder.Asc).missing("_last")))
-                .sort(o -> o.field(f -> f.field("ingested_at").order(SortOrder.Asc))), Article.class);
-        List<Article> members = response.hits().hits().stream().map(Hit::source).toList();
+                .sort(o -> o.field(f -> f.field("ingested_at").order(SortOrder.Asc))), ArticleDocument.class);
+        List<Article> members = response.hits().hits().stream().map(Hit::source)
+                .map(ArticleDocument::toArticle).toList();
         long total = response.hits().total() == null ? members.size() : response.hits().total().value();
         String leader = members.isEmpty() ? article.id() : members.getFirst().id();
         Sketch sketch = Sketch.of(article.body());

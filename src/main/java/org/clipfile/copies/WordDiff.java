@@ -1,5 +1,6 @@
 package org.clipfile.copies;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +25,8 @@ public final class WordDiff {
      * @param changes the runs of changes, at most {@link #MAX_CHANGES_SHOWN}
      * @param complete false when the texts differ too much for the details
      */
-    public record Result(int wordsRemoved, int wordsAdded, List<Change> changes, boolean complete) {}
+    public record Result(@JsonProperty("words_removed") int wordsRemoved, @JsonProperty("words_added") int wordsAdded,
+            List<Change> changes, boolean complete) {}
 
     public static Result of(String first, String second) {
         String[] a = first.strip().split("\\s+");

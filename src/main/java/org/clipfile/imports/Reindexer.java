@@ -1,5 +1,6 @@
 package org.clipfile.imports;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -34,6 +35,7 @@ import org.clipfile.curation.CurationEdits;
 import org.clipfile.enrich.curation.Curation;
 import org.clipfile.enrich.catalogue.EntityLinks;
 import org.clipfile.enrich.catalogue.EntityProperties;
+import org.clipfile.index.ArticleDocument;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.BulkWriter;
 import org.clipfile.index.EntitiesRelinked;
@@ -81,12 +83,14 @@ public class Reindexer implements IndexReadyListener {
     /**
      * A re-index run: {@code state} is running, completed or failed; {@code examined} articles read, {@code copied}
      * written (a relink writes only those whose entities change; {@code to} is then {@code from});
-     * {@code heartbeatAt} is when its server instance ({@code owner}) last reported.
+     * {@code heartbeat_at} is when its server instance ({@code owner}) last reported.
      */
-    public record Status(String id, String state, String from, String to, Mode mode, boolean registryApplied,
-            long examined, long copied, long failed, List<String> failures, @Nullable Instant startedAt,
-            @Nullable Instant finishedAt, double docsPerSecond, @Nullable String error, @Nullable Instant heartbeatAt,
-            @Nullable String owner) {
+    public record Status(String id, String state, String from, String to, Mode mode,
+            @JsonProperty("registry_applied") boolean registryApplied, long examined, long copied, long failed,
+            List<String> failures, @JsonProperty("started_at") @Nullable Instant startedAt,
+            @JsonProperty("finished_at") @Nullable Instant finishedAt,
+            @JsonProperty("docs_per_second") double docsPerSecond, @Nullable String error,
+            @JsonProperty("heartbeat_at") @Nullable Instant heartbeatAt, @Nullable String owner) {
 
         Status progress(long nowExamined, long nowCopied, long nowFailed, List<String> nowFailures, Instant now) {
             return new Status(id, "running", from, to, mode, registryApplied, nowExamined, nowCopied, nowFailed,
@@ -418,7 +422,7 @@ public class Reindexer implements IndexReadyListener {
         BulkWriter writer = progress.writer(target);
         log.info("Re-indexing {} into {}{}", from, target, first.registryApplied() ? " with the current alias registry"
                 : "");
-        PageVisitor copyAll = hit -> writer.add(hit.id(), change.apply(hit.source()));
+        PageVisitor copyAll = hit -> writer.add(hit.id(), change.apply(hit.source().toArticle()));
         try {
             scan(from, null, copyAll, progress);
             Instant beforeMove = clock.instant();
@@ -461,7 +465,7 @@ public class Reindexer implements IndexReadyListener {
         AtomicLong superseded = new AtomicLong();
         progress.superseded = superseded;
         PageVisitor rewriteChanged = hit -> {
-            Article stored = hit.source();
+            Article stored = hit.source().toArticle();
             Article linked = change.apply(stored);
             if (stored != null && !Objects.equals(linked.entities(), stored.entities())
                     && hit.seqNo() != null && hit.primaryTerm() != null) {
@@ -575,7 +579,7 @@ public class Reindexer implements IndexReadyListener {
 
     /** What a scan does with each article it reads. */
     private interface PageVisitor {
-        void visit(Hit<Article> hit) throws BulkWriter.OutageException, InterruptedException;
+        void visit(Hit<ArticleDocument> hit) throws BulkWriter.OutageException, InterruptedException;
     }
 
     private void requireLock() {
@@ -613,7 +617,7 @@ public class Reindexer implements IndexReadyListener {
             while (true) {
                 List<FieldValue> position = after;
                 String currentPit = pit;
-                SearchResponse<Article> page = index.search(SearchRequest.of(s -> {
+                SearchResponse<ArticleDocument> page = index.search(SearchRequest.of(s -> {
                     s.pit(p -> p.id(currentPit).keepAlive(k -> k.time("5m"))).size(PAGE)
                             .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)))
                             .seqNoPrimaryTerm(true)
@@ -625,12 +629,12 @@ public class Reindexer implements IndexReadyListener {
                         s.searchAfter(position);
                     }
                     return s;
-                }), Article.class);
-                List<Hit<Article>> hits = page.hits().hits();
+                }), ArticleDocument.class);
+                List<Hit<ArticleDocument>> hits = page.hits().hits();
                 if (hits.isEmpty()) {
                     return;
                 }
-                for (Hit<Article> hit : hits) {
+                for (Hit<ArticleDocument> hit : hits) {
                     visitor.visit(hit);
                     if (progress.counting) {
                         progress.examined.incrementAndGet();

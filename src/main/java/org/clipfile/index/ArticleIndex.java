@@ -84,7 +84,7 @@ public class ArticleIndex {
         var response = client.index(i -> i
                 .index(alias)
                 .id(article.id())
-                .document(article)
+                .document(ArticleDocument.of(article))
                 .refresh(Refresh.WaitFor));
         return response.result() == Result.Created;
     }
@@ -97,7 +97,7 @@ public class ArticleIndex {
         BulkResponse response = client.bulk(b -> {
             b.index(alias).refresh(refresh ? Refresh.WaitFor : Refresh.False);
             for (Article article : articles) {
-                b.operations(op -> op.index(i -> i.id(article.id()).document(article)));
+                b.operations(op -> op.index(i -> i.id(article.id()).document(ArticleDocument.of(article))));
             }
             return b;
         });
@@ -144,8 +144,9 @@ public class ArticleIndex {
         if (!possibleId(id)) {
             return Optional.empty();
         }
-        GetResponse<Article> response = client.get(g -> g.index(alias).id(id), Article.class);
-        return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+        GetResponse<ArticleDocument> response = client.get(g -> g.index(alias).id(id), ArticleDocument.class);
+        return response.found() && response.source() != null ? Optional.of(response.source().toArticle())
+                : Optional.empty();
     }
 
     /**

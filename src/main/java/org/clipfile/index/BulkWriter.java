@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.clipfile.article.Article;
+import org.clipfile.index.ArticleDocument;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,7 +144,7 @@ public final class BulkWriter {
 
     private void add(String document, Article article, @Nullable Expected expected)
             throws OutageException, InterruptedException {
-        BinaryData json = BinaryData.of(article, mapper);
+        BinaryData json = BinaryData.of(ArticleDocument.of(article), mapper);
         long bytes = json.size() + article.id().length() + 32;
         if (!batch.isEmpty() && batchBytes + bytes > maxBytes) {
             dispatch();
@@ -257,7 +258,8 @@ public final class BulkWriter {
                         || result.article().cluster().equals(p.article().cluster())
                         && result.article().labels().equals(p.article().labels());
                 accepted.add(new Pending(p.document(), p.id(), result.article(),
-                        same ? p.json() : BinaryData.of(result.article(), mapper), expected, p.original()));
+                        same ? p.json() : BinaryData.of(ArticleDocument.of(result.article()), mapper), expected,
+                        p.original()));
             }
         }
         return accepted;
@@ -335,7 +337,7 @@ public final class BulkWriter {
                 // those articles again, from the article as added, and write them at the new version.
                 rechecks++;
                 retry.addAll(checked(changed.stream().map(c -> new Pending(c.document(), c.id(), c.original(),
-                        BinaryData.of(c.original(), mapper), null, c.original())).toList()));
+                        BinaryData.of(ArticleDocument.of(c.original()), mapper), null, c.original())).toList()));
             }
             pending = retry;
             if (!retry.isEmpty()) {

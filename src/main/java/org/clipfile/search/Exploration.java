@@ -1,5 +1,6 @@
 package org.clipfile.search;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +35,8 @@ public final class Exploration {
 
     public record Unusual(String id, String name, String type, long count, double score) {}
 
-    public record PlaceInfo(String kind, @Nullable String countryCode, @Nullable String regionId,
+    public record PlaceInfo(String kind, @JsonProperty("country_code") @Nullable String countryCode,
+            @JsonProperty("region_id") @Nullable String regionId,
             @Nullable Double lat, @Nullable Double lon) {}
 
     public record Related(List<SearchHit> hits) {}

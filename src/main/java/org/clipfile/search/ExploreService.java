@@ -22,6 +22,7 @@ import org.clipfile.enrich.entities.CanonicalEntity;
 import org.clipfile.enrich.names.NameKeys;
 import org.clipfile.enrich.places.Gazetteer;
 import org.clipfile.enrich.places.Place;
+import org.clipfile.index.ArticleDocument;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.search.Exploration.Cell;
 import org.clipfile.search.Exploration.EntityPage;
@@ -174,7 +175,7 @@ public class ExploreService {
         if (article.isEmpty()) {
             return Optional.empty();
         }
-        Article a = article.get();
+        ArticleDocument a = ArticleDocument.of(article.get());
         var response = index.search(ExploreRequests.related(index.alias(), id, a.people(), a.groups(),
                 a.places(), size), StoredHit.class);
         return Optional.of(new Related(response.hits().hits().stream().map(SearchService::toHit).toList()));

@@ -123,6 +123,9 @@ public class ExportService {
     private static String ndjson(JsonNode source) {
         if (source instanceof tools.jackson.databind.node.ObjectNode object) {
             object.remove("dup"); // the copies sketch: for matching, not for readers
+            if (object.has("entities")) {
+                object.set("entities", StoredEntities.forAnswer(object.get("entities")));
+            }
         }
         return source.toString() + "\n";
     }

@@ -1,5 +1,6 @@
 package org.clipfile.search;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ public record SearchHit(
         String id,
         String title,
         String snippet,
-        String markedSnippet,
+        @JsonProperty("marked_snippet") String markedSnippet,
         @Nullable Instant published,
         @Nullable String source,
         @Nullable String section,
@@ -28,7 +29,7 @@ public record SearchHit(
         @Nullable String cluster,
         @Nullable String leader,
         long copies,
-        List<String> copySources) {
+        @JsonProperty("copy_sources") List<String> copySources) {
 
     public SearchHit(String id, String title, String snippet, String markedSnippet, @Nullable Instant published,
             @Nullable String source, @Nullable String section, List<String> tags, @Nullable String url, double score,

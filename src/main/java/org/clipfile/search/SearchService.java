@@ -520,7 +520,7 @@ public class SearchService {
         }
         return new SearchHit(source.id() == null ? hit.id() : source.id(), title, snippet, marked, source.published(),
                 source.source(), source.section(), source.tags() == null ? List.of() : source.tags(), source.url(),
-                hit.score() == null ? 0 : hit.score(), entities);
+                hit.score() == null ? 0 : hit.score(), StoredEntities.forAnswer(entities));
     }
 
     private static String first(List<String> fragments, String fallback) {

@@ -7,6 +7,9 @@ import java.util.Set;
 import org.clipfile.enrich.MentionSpans;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads the {@code entities} object stored with each article ({@code people}, {@code groups}, {@code places}) as it
@@ -39,6 +42,54 @@ final class StoredEntities {
             }
         }
         return names;
+    }
+
+    /**
+     * The entities as an answer shows them: the stored tree with its field names in the API's snake_case
+     * ({@code countryCode} becomes {@code country_code}, as in {@code org.clipfile.entity.EntitiesView}) and without
+     * the lowercase name variants kept for indexing. Fields it does not know are kept, renamed the same way.
+     */
+    static @Nullable JsonNode forAnswer(@Nullable JsonNode entities) {
+        if (entities == null || !entities.isObject()) {
+            return entities;
+        }
+        return snakeCase(entities, 0);
+    }
+
+    private static JsonNode snakeCase(JsonNode node, int depth) {
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(element -> copy.add(snakeCase(element, depth)));
+            return copy;
+        }
+        if (!node.isObject()) {
+            return node;
+        }
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        node.properties().forEach(field -> {
+            // Depth 1: a person, group or place of the lists (depth 0 is the entities object itself).
+            if (depth == 1 && field.getKey().equals("variants")) {
+                return;
+            }
+            copy.set(snakeCase(field.getKey()), snakeCase(field.getValue(), depth + 1));
+        });
+        return copy;
+    }
+
+    static String snakeCase(String name) {
+        StringBuilder snake = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c)) {
+                if (i > 0) {
+                    snake.append('_');
+                }
+                snake.append(Character.toLowerCase(c));
+            } else {
+                snake.append(c);
+            }
+        }
+        return snake.toString();
     }
 
     /** Each entity with its type ({@code person}, {@code group}, {@code place}), name and stored variants. */

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clipfile.article.Article;
+import org.clipfile.index.ArticleDocument;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.sysindex.SystemIndex;
 import org.clipfile.sysindex.SystemIndices;
@@ -150,7 +151,7 @@ public class ArticleVersions {
             return List.of();
         }
         List<Map.Entry<String, Stored>> texts = new ArrayList<>();
-        index.findAll(ids, STORED_FIELDS, Article.class).forEach((id, stored) -> texts.add(Map.entry(id,
+        index.findAll(ids, STORED_FIELDS, ArticleDocument.class).forEach((id, stored) -> texts.add(Map.entry(id,
                 new Stored(stored.title(), stored.body(), stored.url(), stored.source(), stored.published(),
                         stored.ingestedAt(), stored.contentHash()))));
         return texts;

@@ -1,5 +1,6 @@
 package org.clipfile.versions;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ public class VersionHistory {
      * @param difference from this body to the body that replaced it (the next version kept, or the current text)
      */
     public record Version(int sequence, String title, String body, @Nullable Instant published,
-            @Nullable Instant ingestedAt, Instant supersededAt, boolean titleChanged, String nextTitle,
+            @JsonProperty("ingested_at") @Nullable Instant ingestedAt, @JsonProperty("superseded_at") Instant supersededAt,
+            @JsonProperty("title_changed") boolean titleChanged, @JsonProperty("next_title") String nextTitle,
             WordDiff.Result difference) {}
 
     /**
@@ -39,8 +41,8 @@ public class VersionHistory {
      * @param dropped earlier versions no longer kept (beyond {@code clipfile.versions.max-per-article})
      * @param versions the earlier texts kept, newest first
      */
-    public record History(String id, String title, @Nullable Instant published, Instant ingestedAt, int updates,
-            int dropped, List<Version> versions) {}
+    public record History(String id, String title, @Nullable Instant published,
+            @JsonProperty("ingested_at") Instant ingestedAt, int updates, int dropped, List<Version> versions) {}
 
     public Optional<History> history(String id) throws IOException {
         Optional<Article> found = index.find(id);

@@ -67,7 +67,11 @@ class ArticleController {
     }
 
     @GetMapping("/{id}")
-    Article get(@PathVariable String id) throws IOException {
+    ArticleView get(@PathVariable String id) throws IOException {
+        return ArticleView.of(find(id));
+    }
+
+    private Article find(String id) throws IOException {
         return index.find(id).orElseThrow(() -> new NotFoundException("No article with id " + id));
     }
 
@@ -76,7 +80,7 @@ class ArticleController {
 
     @GetMapping("/{id}/annotations")
     Annotations annotations(@PathVariable String id) throws IOException {
-        Article article = get(id);
+        Article article = find(id);
         MentionSpans spans = new MentionSpans(article.entities() == null ? Enrichment.empty() : article.entities());
         return new Annotations(spans.find(article.title()), spans.find(article.body()));
     }

@@ -1,5 +1,6 @@
 package org.clipfile.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -40,7 +41,8 @@ class ImportController {
 
     record FolderImport(@NotBlank(message = "path is required") String path, @Nullable String include) {}
 
-    record FailureList(String jobId, long total, int page, int size, List<ImportFailure> failures) {}
+    record FailureList(@JsonProperty("job_id") String jobId, long total, int page, int size,
+            List<ImportFailure> failures) {}
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportJob> upload(@RequestPart("file") MultipartFile file,

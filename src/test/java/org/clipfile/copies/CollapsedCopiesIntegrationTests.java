@@ -83,7 +83,7 @@ class CollapsedCopiesIntegrationTests extends ArchiveServerTest {
         assertThat(hit.get("copies").asLong()).isEqualTo(299);
         assertThat(hit.get("leader").asString()).isEqualTo(marker + "-0");
         // The five earliest, the hit itself left out.
-        assertThat(hit.get("copySources").valueStream().map(JsonNode::asString))
+        assertThat(hit.get("copy_sources").valueStream().map(JsonNode::asString))
                 .containsExactly("Paper 1", "Paper 2", "Paper 3", "Paper 4");
         // Under a selection only the matching copies count: 30 articles of Paper 3.
         JsonNode selected = oneSource.get("hits").get(0);
@@ -91,7 +91,7 @@ class CollapsedCopiesIntegrationTests extends ArchiveServerTest {
         assertThat(selected.get("id").asString()).isEqualTo(marker + "-3");
         assertThat(selected.get("copies").asLong()).isEqualTo(29);
         assertThat(selected.get("leader").asString()).isEqualTo(marker + "-3");
-        assertThat(selected.get("copySources").valueStream().map(JsonNode::asString)).containsExactly("Paper 3");
+        assertThat(selected.get("copy_sources").valueStream().map(JsonNode::asString)).containsExactly("Paper 3");
     }
 
     @Test
@@ -114,7 +114,7 @@ class CollapsedCopiesIntegrationTests extends ArchiveServerTest {
         for (JsonNode page : List.of(everyCopy, firstPage, secondPage)) {
             for (JsonNode hit : page.get("hits")) {
                 assertThat(hit.get("copies").asLong()).isZero();
-                assertThat(hit.get("copySources")).isEmpty();
+                assertThat(hit.get("copy_sources")).isEmpty();
             }
         }
     }
@@ -147,7 +147,7 @@ class CollapsedCopiesIntegrationTests extends ArchiveServerTest {
         assertThat(folded.path("cluster").isNull() || folded.path("cluster").isMissingNode()).isTrue();
         assertThat(folded.get("copies").asLong()).isEqualTo(1);
         assertThat(folded.get("leader").asString()).isEqualTo("old-a-" + marker);
-        assertThat(folded.get("copySources").valueStream().map(JsonNode::asString)).containsExactly("Courier");
+        assertThat(folded.get("copy_sources").valueStream().map(JsonNode::asString)).containsExactly("Courier");
         assertThat(hits.get(1).get("copies").asLong()).isZero();
         assertThat(hits.get(1).get("leader").asString()).isEqualTo("new-" + marker);
     }
@@ -169,7 +169,7 @@ class CollapsedCopiesIntegrationTests extends ArchiveServerTest {
         assertThat(everyCopy.get("hits")).hasSize(3);
         assertThat(collapsed.get("hits")).hasSize(1);
         assertThat(collapsed.get("hits").get(0).get("copies").asLong()).isEqualTo(2);
-        assertThat(collapsed.get("hits").get(0).get("copySources").valueStream().map(JsonNode::asString))
+        assertThat(collapsed.get("hits").get(0).get("copy_sources").valueStream().map(JsonNode::asString))
                 .containsExactly("Two", "Three");
     }
 }

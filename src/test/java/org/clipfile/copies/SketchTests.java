@@ -25,7 +25,7 @@ class SketchTests {
                 .withCluster("a1");
 
         // The stored fields are the lookup's sketch, not a second computation of it.
-        assertThat(article.dup().bands()).isSameAs(lookedUp.bands());
+        assertThat(org.clipfile.index.ArticleDocument.of(article).dup().bands()).isSameAs(lookedUp.bands());
         assertThat(Sketch.of(new String(body))).isSameAs(lookedUp);
         assertThat(Sketch.of(body + " And one more sentence.")).isNotSameAs(lookedUp);
     }

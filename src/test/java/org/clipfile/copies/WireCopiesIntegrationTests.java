@@ -100,7 +100,7 @@ class WireCopiesIntegrationTests extends ArchiveServerTest {
         assertThat(hit.get("leader").asString()).isEqualTo(original);
         assertThat(hit.get("cluster").asString()).isEqualTo(original);
         String other = hit.get("id").asString().equals(original) ? "Daily Paper" : "Wire Agency";
-        assertThat(hit.get("copySources").get(0).asString()).isEqualTo(other);
+        assertThat(hit.get("copy_sources").get(0).asString()).isEqualTo(other);
         assertThat(ids(everyCopy.get("hits"))).containsExactlyInAnyOrder(original, copy);
         assertThat(everyCopy.get("hits").get(0).get("copies").asLong()).isZero();
     }
@@ -178,8 +178,8 @@ class WireCopiesIntegrationTests extends ArchiveServerTest {
         assertThat(ids(copies.get("copies"))).containsExactly(original);
         JsonNode leader = copies.get("copies").get(0);
         assertThat(leader.get("source").asString()).isEqualTo("Wire Agency");
-        assertThat(leader.get("titleDiffers").asBoolean()).isTrue();
-        assertThat(leader.get("difference").get("wordsAdded").asInt()).isGreaterThan(20);
+        assertThat(leader.get("title_differs").asBoolean()).isTrue();
+        assertThat(leader.get("difference").get("words_added").asInt()).isGreaterThan(20);
         assertThat(leader.get("difference").get("changes").toString()).contains("Antwerp");
         assertThat(http.get("/api/articles/" + unrelated + "/copies").json().get("copies")).isEmpty();
         assertThat(http.get("/api/articles/nosuchid/copies").status()).isEqualTo(404);

@@ -164,7 +164,7 @@ class ExploreIntegrationTests extends ArchiveServerTest {
         JsonNode hit = http.get("/api/search?q=compound").json().get("hits").get(0);
 
         assertThat(hit.get("id").asString()).isEqualTo(raid);
-        assertThat(hit.get("markedSnippet").asString())
+        assertThat(hit.get("marked_snippet").asString())
                 .contains("<span class=\"entity person\" data-id=\"person:john-kirby\">John Kirby</span>")
                 .contains("<mark>compound</mark>");
     }

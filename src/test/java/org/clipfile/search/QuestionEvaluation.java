@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.clipfile.index.ArticleDocument;
 import org.clipfile.article.Article;
 import org.clipfile.article.ArticleDraft;
 import org.clipfile.enrich.Enricher;
@@ -295,7 +296,8 @@ class QuestionEvaluation {
             BulkRequest.Builder bulk = new BulkRequest.Builder();
             for (Future<Article> future : prepared) {
                 Article article = future.get();
-                bulk.operations(o -> o.index(i -> i.index(index).id(article.id()).document(article)));
+                bulk.operations(o -> o.index(i -> i.index(index).id(article.id())
+                        .document(ArticleDocument.of(article))));
             }
             BulkResponse response = client.bulk(bulk.build());
             if (response.errors()) {

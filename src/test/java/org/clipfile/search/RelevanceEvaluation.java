@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.clipfile.index.ArticleDocument;
 import org.clipfile.article.Article;
 import org.clipfile.article.ArticleDraft;
 import org.clipfile.enrich.Enricher;
@@ -368,7 +369,8 @@ class RelevanceEvaluation {
             int pending = 0;
             for (Future<Article> future : prepared) {
                 Article article = future.get();
-                bulk.operations(o -> o.index(i -> i.index(INDEX).id(article.id()).document(article)));
+                bulk.operations(o -> o.index(i -> i.index(INDEX).id(article.id())
+                        .document(ArticleDocument.of(article))));
                 if (++pending == 500) {
                     check(client.bulk(bulk.build()));
                     bulk = new BulkRequest.Builder();

@@ -37,6 +37,20 @@ class StoredEntitiesTests {
     }
 
     @Test
+    void shouldShowTheEntitiesInSnakeCaseWithoutTheirIndexVariants() {
+        JsonNode shown = StoredEntities.forAnswer(ENTITIES);
+
+        JsonNode atme = shown.get("places").get(0);
+        assertThat(atme.get("region_id").asString()).isEqualTo("place:region:SY.12");
+        assertThat(atme.get("region_name").asString()).isEqualTo("Idlib");
+        assertThat(atme.has("city_id")).isTrue();
+        assertThat(atme.has("regionId") || atme.has("variants")).isFalse();
+        assertThat(shown.get("people").get(0).get("added_by_another_tool").asBoolean()).isTrue();
+        assertThat(ENTITIES.get("places").get(0).has("regionId")).as("the hit's tree is left as it was").isTrue();
+        assertThat(StoredEntities.forAnswer(null)).isNull();
+    }
+
+    @Test
     void shouldReadNothingFromSomethingThatIsNotAnEntitiesObject() {
         assertThat(StoredEntities.named(JsonMapper.shared().readTree("[1, 2]"))).isEmpty();
         assertThat(StoredEntities.named(null)).isEmpty();

@@ -70,12 +70,12 @@ class VersionsIntegrationTests extends ArchiveServerTest {
         assertThat(earlier.get("sequence").asInt()).isEqualTo(1);
         assertThat(earlier.get("title").asString()).isEqualTo("Bridge to close");
         assertThat(earlier.get("body").asString()).contains("regrettable");
-        assertThat(earlier.get("titleChanged").asBoolean()).isTrue();
-        assertThat(earlier.get("ingestedAt").asString()).isNotBlank();
-        assertThat(earlier.get("supersededAt").asString()).isNotBlank();
+        assertThat(earlier.get("title_changed").asBoolean()).isTrue();
+        assertThat(earlier.get("ingested_at").asString()).isNotBlank();
+        assertThat(earlier.get("superseded_at").asString()).isNotBlank();
         JsonNode difference = earlier.get("difference");
-        assertThat(difference.get("wordsRemoved").asInt()).isEqualTo(1);
-        assertThat(difference.get("wordsAdded").asInt()).isEqualTo(1);
+        assertThat(difference.get("words_removed").asInt()).isEqualTo(1);
+        assertThat(difference.get("words_added").asInt()).isEqualTo(1);
         assertThat(difference.get("changes").get(0).get("removed").asString()).isEqualTo("regrettable.");
         assertThat(difference.get("changes").get(0).get("added").asString()).isEqualTo("unavoidable.");
         assertThat(http.get("/api/articles/" + first).json().get("body").asString()).contains("unavoidable")
@@ -143,7 +143,7 @@ class VersionsIntegrationTests extends ArchiveServerTest {
         assertThat(List.of(versionsKept.get(0).get("body").asString(), current)).allMatch(b -> b.contains(
                 "unavoidable")).anyMatch(b -> b.contains("Engineers found twelve")).anyMatch(b -> b.contains(
                 "Engineers found fourteen"));
-        assertThat(versionsKept.get(0).get("difference").get("wordsRemoved").asInt()).isEqualTo(1);
+        assertThat(versionsKept.get(0).get("difference").get("words_removed").asInt()).isEqualTo(1);
     }
 
     @Test

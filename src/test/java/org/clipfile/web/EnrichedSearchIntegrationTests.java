@@ -44,7 +44,7 @@ class EnrichedSearchIntegrationTests extends ArchiveServerTest {
         }
         assertThat(idlib).isNotNull();
         assertThat(idlib.get("kind").asString()).isEqualTo("region");
-        assertThat(idlib.get("countryCode").asString()).isEqualTo("SY");
+        assertThat(idlib.get("country_code").asString()).isEqualTo("SY");
         assertThat(idlib.get("lat").isNumber()).isTrue();
     }
 

@@ -1,8 +1,9 @@
-package org.clipfile.article;
+package org.clipfile.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.clipfile.article.Article;
 import org.clipfile.entity.EntityFacet;
 import org.clipfile.entity.Enrichment;
 import org.clipfile.entity.PlaceFacet;
@@ -22,7 +23,8 @@ class ArticleSalienceTests {
 
     @Test
     void shouldIndexOneNestedEntryPerEntityWithAPlacesAncestors() {
-        JsonNode json = JsonMapper.shared().valueToTree(Articles.article("Raid", "Body").withEntities(ENRICHMENT));
+        JsonNode json = JsonMapper.shared().valueToTree(
+                ArticleDocument.of(Articles.article("Raid", "Body").withEntities(ENRICHMENT)));
 
         JsonNode entries = json.get("entity_salience");
         assertThat(entries).hasSize(3);
@@ -38,9 +40,9 @@ class ArticleSalienceTests {
     @Test
     void shouldKeepTheSalienceThroughStorage() {
         Article article = Articles.article("Raid", "Body").withEntities(ENRICHMENT);
-        String stored = JsonMapper.shared().writeValueAsString(article);
+        String stored = JsonMapper.shared().writeValueAsString(ArticleDocument.of(article));
 
-        Article read = JsonMapper.shared().readValue(stored, Article.class);
+        Article read = JsonMapper.shared().readValue(stored, ArticleDocument.class).toArticle();
         assertThat(read.entities().people().getFirst().salience()).isEqualTo(0.8);
         assertThat(read.entities().places().getFirst().salience()).isEqualTo(0.6);
     }
