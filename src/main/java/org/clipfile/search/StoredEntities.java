@@ -77,6 +77,10 @@ final class StoredEntities {
     }
 
     static String snakeCase(String name) {
+        if (name.chars().noneMatch(Character::isUpperCase)) {
+            // Most stored names (id, name, type, salience) are snake_case already: no copy.
+            return name;
+        }
         StringBuilder snake = new StringBuilder(name.length() + 4);
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
