@@ -2,7 +2,6 @@ package org.clipfile.web;
 
 import jakarta.validation.Valid;
 import java.io.IOException;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.clipfile.article.Article;
@@ -19,10 +18,11 @@ import org.clipfile.ingest.html.HtmlArticleExtractor;
 import org.clipfile.labels.ArticleLabels;
 import org.clipfile.search.Exploration;
 import org.clipfile.search.ExploreService;
-import org.clipfile.security.AuditAttributes;
+import org.clipfile.security.AuditContext;
 import org.clipfile.takedown.Takedowns;
 import org.clipfile.versions.ArticleVersions;
 import org.clipfile.versions.VersionNotKeptException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -67,24 +67,24 @@ class ArticleController {
     record Ingested(String id, String title, boolean created) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Ingested> postJson(@Valid @RequestBody ArticleInput input, HttpServletRequest request)
+    ResponseEntity<Ingested> postJson(@Valid @RequestBody ArticleInput input, AuditContext audit)
             throws IOException {
         limits.check(input.title().length() + input.body().length());
-        return save(input.toDraft(), request);
+        return save(input.toDraft(), audit);
     }
 
     @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE})
-    ResponseEntity<Ingested> postText(@RequestBody String text, HttpServletRequest request) throws IOException {
+    ResponseEntity<Ingested> postText(@RequestBody String text, AuditContext audit) throws IOException {
         limits.check(text.length());
-        return save(textParser.parse(text), request);
+        return save(textParser.parse(text), audit);
     }
 
     @PostMapping(consumes = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<Ingested> postHtml(@RequestBody byte[] page,
             @org.springframework.web.bind.annotation.RequestParam(required = false) String url,
-            HttpServletRequest request) throws IOException {
+            AuditContext audit) throws IOException {
         limits.check(page.length);
-        return save(html.extract(page, url), request);
+        return save(html.extract(page, url), audit);
     }
 
     @GetMapping("/{id}")
@@ -104,14 +104,15 @@ class ArticleController {
 
     /** Articles like this one, by their words and the people, groups and places they share. */
     @GetMapping("/{id}/related")
-    Exploration.Related related(@PathVariable String id, HttpServletRequest request) throws IOException {
-        int size = SearchParametersReader.integer(request, "size", 5, 1, 50);
-        return explore.related(id, size).orElseThrow(() -> new NotFoundException("No article with id " + id));
+    Exploration.Related related(@PathVariable String id,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String size)
+            throws IOException {
+        return explore.related(id, SearchParametersReader.integer(size, "size", 5, 1, 50)).orElseThrow(() -> new NotFoundException("No article with id " + id));
     }
 
-    private ResponseEntity<Ingested> save(ArticleDraft draft, HttpServletRequest request) throws IOException {
+    private ResponseEntity<Ingested> save(ArticleDraft draft, AuditContext audit) throws IOException {
         Article prepared = preparer.prepare(draft);
-        request.setAttribute(AuditAttributes.TARGET, prepared.id());
+        audit.target(prepared.id());
         takedowns.check(prepared);
         // The text it replaces (same URL, other words) is kept first: if it cannot be, nothing is replaced.
         String notKept = versions.keepEarlier(List.of(prepared)).get(prepared.id());
@@ -121,7 +122,7 @@ class ArticleController {
         // The editors' labels of the copy it replaces stay with it.
         Article article = labels.carry(copies.assign(List.of(prepared))).getFirst();
         boolean created = index.save(article);
-        request.setAttribute(AuditAttributes.TARGET, article.id());
+        audit.target(article.id());
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/articles/" + article.id()))
                 .body(new Ingested(article.id(), article.title(), created));
