@@ -1,5 +1,6 @@
 package org.clipfile.audit;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -38,8 +39,8 @@ class AuditController {
     @GetMapping("/api/audit")
     AuditPage search(@RequestParam(required = false) @Nullable String user,
             @RequestParam(required = false) @Nullable String action,
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
+            @Parameter(example = "2024-01") @RequestParam(required = false) @Nullable String from,
+            @Parameter(example = "2024-02") @RequestParam(required = false) @Nullable String to,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "50") int size,
             AuditContext audit) throws IOException {
@@ -59,8 +60,8 @@ class AuditController {
     @GetMapping("/api/audit/export")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) @Nullable String user,
             @RequestParam(required = false) @Nullable String action,
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
+            @Parameter(example = "2024-01") @RequestParam(required = false) @Nullable String from,
+            @Parameter(example = "2024-02") @RequestParam(required = false) @Nullable String to,
             AuditContext audit) {
         AuditStore.Filter filter = filter(user, action, from, to);
         StreamingResponseBody body = out -> {

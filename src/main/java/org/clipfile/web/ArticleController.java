@@ -105,6 +105,8 @@ class ArticleController {
     /** Articles like this one, by their words and the people, groups and places they share. */
     @GetMapping("/{id}/related")
     Exploration.Related related(@PathVariable String id,
+            @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    type = "integer", minimum = "1", maximum = "50", defaultValue = "5"))
             @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String size)
             throws IOException {
         return explore.related(id, SearchParametersReader.integer(size, "size", 5, 1, 50)).orElseThrow(() -> new NotFoundException("No article with id " + id));

@@ -1,5 +1,7 @@
 package org.clipfile.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.util.List;
 import org.clipfile.search.Exploration;
@@ -26,17 +28,27 @@ class ExploreController {
 
     /** {@code GET /api/map?zoom=0..10&cells=} with the search parameters: counts per map cell. */
     @GetMapping("/api/map")
-    Exploration.MapCells map(SearchArguments search, @RequestParam(required = false) @Nullable String zoom,
-            @RequestParam(required = false) @Nullable String cells) throws IOException {
+    Exploration.MapCells map(SearchArguments search,
+            @Parameter(schema = @Schema(type = "integer", minimum = "0", maximum = "" + MAX_ZOOM, defaultValue = "2"))
+            @RequestParam(required = false) @Nullable String zoom,
+            @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "" + MAX_CELLS,
+                    defaultValue = "500"))
+            @RequestParam(required = false) @Nullable String cells)
+            throws IOException {
         return explore.map(search.search(), SearchParametersReader.integer(zoom, "zoom", 2, 0, MAX_ZOOM),
                 SearchParametersReader.integer(cells, "cells", 500, 1, MAX_CELLS));
     }
 
     /** {@code GET /api/entities?prefix=kir&type=person|group|place&size=10}: suggestions while typing. */
     @GetMapping("/api/entities")
-    Exploration.Suggestions suggest(@RequestParam(required = false) @Nullable String prefix,
+    Exploration.Suggestions suggest(
+            @Parameter(description = "The start of a word of a name or alias", required = true, example = "kir")
+            @RequestParam(required = false) @Nullable String prefix,
+            @Parameter(schema = @Schema(allowableValues = {"person", "group", "place"}))
             @RequestParam(required = false) @Nullable String type,
-            @RequestParam(required = false) @Nullable String size) throws IOException {
+            @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "50", defaultValue = "10"))
+            @RequestParam(required = false) @Nullable String size)
+            throws IOException {
         if (prefix == null || prefix.isBlank()) {
             throw new BadRequestException("prefix is required: the start of a name");
         }

@@ -1,5 +1,7 @@
 package org.clipfile.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.clipfile.search.ExportService;
@@ -22,6 +24,8 @@ class ExportController {
     }
 
     @GetMapping("/api/export")
+    @ApiResponse(responseCode = "200", description = "Every matching article, streamed, after its provenance",
+            content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
     ResponseEntity<StreamingResponseBody> export(SearchArguments search,
             @RequestParam(defaultValue = "csv") String format, AuditContext audit) {
         ExportService.Format chosen;

@@ -1,5 +1,7 @@
 package org.clipfile.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import org.clipfile.search.Facet;
 import org.clipfile.search.SearchResult;
@@ -27,10 +29,15 @@ class SearchController {
      */
     @GetMapping("/api/facets/{facet}")
     SearchResult.FacetCounts facet(@PathVariable String facet, SearchArguments search,
+            @Parameter(schema = @Schema(allowableValues = {"count", "name"}, defaultValue = "count"))
             @RequestParam(required = false) @Nullable String order,
-            @RequestParam(required = false) @Nullable String contains,
+            @Parameter(description = "Only values containing this text, in any letter case", schema = @Schema(
+                    maxLength = 100)) @RequestParam(required = false) @Nullable String contains,
+            @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "1"))
             @RequestParam(required = false) @Nullable String page,
-            @RequestParam(required = false) @Nullable String size, AuditContext audit) throws IOException {
+            @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+            @RequestParam(required = false) @Nullable String size,
+            AuditContext audit) throws IOException {
         Facet chosen = Facet.byParameter(facet).orElseThrow(() -> new NotFoundException("No facet named " + facet
                 + "; facets are " + java.util.Arrays.stream(Facet.values()).map(Facet::parameter).toList()));
         if (order != null && !order.equals("count") && !order.equals("name")) {

@@ -1,5 +1,7 @@
 package org.clipfile.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import org.clipfile.security.AuditContext;
 import org.clipfile.security.Callers;
@@ -49,8 +51,12 @@ class TakedownController {
     }
 
     @GetMapping("/api/takedowns")
-    Takedowns.Page list(@RequestParam(required = false) @Nullable String page,
-            @RequestParam(required = false) @Nullable String size, AuditContext audit) throws IOException {
+    Takedowns.Page list(
+            @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "1"))
+            @RequestParam(required = false) @Nullable String page,
+            @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "50"))
+            @RequestParam(required = false) @Nullable String size,
+            AuditContext audit) throws IOException {
         Takedowns.Page result = takedowns.list(SearchParametersReader.integer(page, "page", 1, 1, 100),
                 SearchParametersReader.integer(size, "size", 50, 1, 100));
         audit.count(result.total());
