@@ -1,5 +1,8 @@
 package org.clipfile.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,6 +45,8 @@ class ImportController {
 
     record FailureList(String jobId, long total, int page, int size, List<ImportFailure> failures) {}
 
+    @ApiResponse(responseCode = "202", description = "The import job, started in the background",
+            useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportJob> upload(@RequestPart("file") MultipartFile file,
             @RequestParam(required = false) @Nullable String include, AuditContext audit) throws IOException {
@@ -51,15 +56,26 @@ class ImportController {
         }
     }
 
+    @ApiResponse(responseCode = "202", description = "The import job, started in the background",
+            useReturnTypeSchema = true)
     @PostMapping(consumes = {"application/zip", "application/x-ndjson", "application/octet-stream",
             "application/x-zip-compressed", "text/html", "application/sgml"})
-    ResponseEntity<ImportJob> uploadBody(InputStream body, @RequestParam(defaultValue = "upload") String name,
+    ResponseEntity<ImportJob> uploadBody(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The file itself", content = {
+                @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "text/html", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "application/sgml", schema = @Schema(type = "string", format = "binary"))})
+            InputStream body, @RequestParam(defaultValue = "upload") String name,
             @RequestParam(required = false) @Nullable String include, AuditContext audit) throws IOException {
         try (InputStream in = body) {
             return accepted(imports.startUpload(name, in, include), audit);
         }
     }
 
+    @ApiResponse(responseCode = "202", description = "The import job, started in the background",
+            useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ImportJob> folder(@Valid @RequestBody FolderImport folder, AuditContext audit)
             throws IOException {

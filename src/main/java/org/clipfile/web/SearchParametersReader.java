@@ -75,25 +75,23 @@ final class SearchParametersReader {
 
     /** {@code collapse=true} (default) shows one hit per story, {@code false} every copy. */
     static boolean collapse(@Nullable String value) {
-        if (value == null || value.equals("true")) {
-            return true;
-        }
-        if (value.equals("false")) {
-            return false;
-        }
-        throw new BadRequestException("collapse must be true or false, not '" + (value.length() > 20
-                ? value.substring(0, 20) + "..." : value) + "'");
+        return !either(value, "collapse", "true", "false");
     }
 
     /** {@code count=articles} (default) or {@code count=stories}: what the facets count. */
     static boolean countStories(@Nullable String value) {
-        if (value == null || value.equals("articles")) {
+        return either(value, "count", "articles", "stories");
+    }
+
+    /** A parameter with two values: false when absent or {@code usual}, true when {@code other}, else a 400. */
+    private static boolean either(@Nullable String value, String name, String usual, String other) {
+        if (value == null || value.equals(usual)) {
             return false;
         }
-        if (value.equals("stories")) {
+        if (value.equals(other)) {
             return true;
         }
-        throw new BadRequestException("count must be articles or stories, not '" + (value.length() > 20
+        throw new BadRequestException(name + " must be " + usual + " or " + other + ", not '" + (value.length() > 20
                 ? value.substring(0, 20) + "..." : value) + "'");
     }
 

@@ -119,6 +119,16 @@ class OpenApiDocumentIntegrationTests extends ArchiveServerTest {
     }
 
     @Test
+    void shouldDescribeOperationsAndFieldsWithTheirJavadoc() {
+        JsonNode document = document();
+
+        assertThat(document.at("/paths/~1api~1facets~1{facet}/get/description").asString())
+                .contains("more values of one facet");
+        assertThat(document.at("/components/schemas/Ingested/description").asString())
+                .contains("the article's id");
+    }
+
+    @Test
     void shouldAnswerEveryDocumentedPathAndAcceptEveryDocumentedParameter() {
         JsonNode document = document();
         List<String> refused = new ArrayList<>();
@@ -184,6 +194,10 @@ class OpenApiDocumentIntegrationTests extends ArchiveServerTest {
         Http.Response job = http.post("/api/imports?name=one.ndjson", "application/x-ndjson",
                 "{\"title\": \"Ships wait\", \"body\": \"Dock workers walked out.\"}\n");
         assertThat(job.status()).isEqualTo(202);
+        JsonNode importOperation = document.at("/paths/~1api~1imports/post");
+        assertThat(importOperation.get("responses").propertyNames()).contains("202").doesNotContain("200");
+        assertThat(importOperation.at("/requestBody/content").propertyNames())
+                .contains("application/zip", "application/x-ndjson", "multipart/form-data", "application/json");
         answers.put("post /api/imports", job.json());
         answers.put("get /api/imports/{id}", http.get("/api/imports/" + job.json().get("id").asString()).json());
 
