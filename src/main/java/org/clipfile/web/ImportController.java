@@ -1,7 +1,5 @@
 package org.clipfile.web;
 
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -60,14 +58,7 @@ class ImportController {
             useReturnTypeSchema = true)
     @PostMapping(consumes = {"application/zip", "application/x-ndjson", "application/octet-stream",
             "application/x-zip-compressed", "text/html", "application/sgml"})
-    ResponseEntity<ImportJob> uploadBody(
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The file itself", content = {
-                @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")),
-                @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string", format = "binary")),
-                @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")),
-                @Content(mediaType = "text/html", schema = @Schema(type = "string", format = "binary")),
-                @Content(mediaType = "application/sgml", schema = @Schema(type = "string", format = "binary"))})
-            InputStream body, @RequestParam(defaultValue = "upload") String name,
+    ResponseEntity<ImportJob> uploadBody(InputStream body, @RequestParam(defaultValue = "upload") String name,
             @RequestParam(required = false) @Nullable String include, AuditContext audit) throws IOException {
         try (InputStream in = body) {
             return accepted(imports.startUpload(name, in, include), audit);

@@ -29,12 +29,14 @@ import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The API description springdoc-openapi generates from the controllers at {@code /v3/api-docs} (also at the older
@@ -139,6 +141,44 @@ class OpenApiConfiguration implements WebMvcConfigurer {
                 session.readOperations().forEach(operation -> operation.setSecurity(List.of()));
             }
         };
+    }
+
+    /**
+     * A body read as a stream ({@code InputStream} parameter, the import's raw upload) is no body to springdoc: its
+     * mapping's {@code consumes} types are added to the operation's request body, as binary.
+     */
+    @Bean
+    OpenApiCustomizer clipfileStreamedBodies(
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+        return openApi -> mappings.getHandlerMethods().forEach((info, handler) -> {
+            boolean streamed = java.util.Arrays.stream(handler.getMethodParameters())
+                    .anyMatch(p -> p.getParameterType() == java.io.InputStream.class);
+            if (!streamed || openApi.getPaths() == null) {
+                return;
+            }
+            for (String pattern : info.getPatternValues()) {
+                var item = openApi.getPaths().get(pattern);
+                if (item == null) {
+                    continue;
+                }
+                info.getMethodsCondition().getMethods().forEach(method -> {
+                    Operation operation = item.readOperationsMap().get(
+                            io.swagger.v3.oas.models.PathItem.HttpMethod.valueOf(method.name()));
+                    if (operation == null) {
+                        return;
+                    }
+                    if (operation.getRequestBody() == null) {
+                        operation.setRequestBody(new io.swagger.v3.oas.models.parameters.RequestBody().required(true));
+                    }
+                    if (operation.getRequestBody().getContent() == null) {
+                        operation.getRequestBody().setContent(new Content());
+                    }
+                    info.getConsumesCondition().getConsumableMediaTypes().forEach(type -> operation.getRequestBody()
+                            .getContent().putIfAbsent(type.toString(), new MediaType().schema(
+                                    new StringSchema().format("binary"))));
+                });
+            }
+        });
     }
 
     /** Names of the search parameters an operation takes, in the order they are documented. */
