@@ -4,12 +4,18 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.servlet.http.HttpServletRequest;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.ElasticsearchIndicesClient;
 import org.clipfile.audit.AuditLog;
@@ -44,6 +50,26 @@ class ArchitectureTests {
                 .and().areNotAnnotatedWith(RestController.class)
                 .should().dependOnClassesThat(resideInAPackage("org.clipfile.web..")
                         .and(not(type(SearchQueryStrings.class))))
+                .check(MAIN);
+    }
+
+    @Test
+    void shouldBindRequestsInsteadOfReadingTheServletRequestInControllers() {
+        // Search parameters come bound (SearchArguments), the audit context typed (AuditContext). Left: a login
+        // manages its session, a batch reads a body whose kind depends on its content type.
+        ArchCondition<JavaMethod> notTakeTheServletRequest = new ArchCondition<>("not take the HttpServletRequest") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                if (method.getRawParameterTypes().stream().anyMatch(t -> t.isEquivalentTo(HttpServletRequest.class))) {
+                    events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                            + " takes the HttpServletRequest"));
+                }
+            }
+        };
+        methods().that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+                .and().areDeclaredInClassesThat().doNotHaveSimpleName("SessionController")
+                .and().areDeclaredInClassesThat().doNotHaveSimpleName("BatchSearchController")
+                .should(notTakeTheServletRequest)
                 .check(MAIN);
     }
 

@@ -14,10 +14,12 @@ import org.clipfile.enrich.entities.CanonicalEntity;
 import org.clipfile.enrich.entities.EntityType;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.IndexReadyListener;
+import org.clipfile.problem.ProblemException;
 import org.clipfile.sysindex.SystemIndex;
 import org.clipfile.sysindex.SystemIndices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,11 +38,12 @@ public class AliasEdits implements IndexReadyListener {
             @JsonProperty("updated_at") Instant updatedAt) {}
 
     /** Why an edit was refused: the caller's mistake, with a readable reason. */
-    public static final class RefusedEdit extends RuntimeException {
+    public static final class RefusedEdit extends ProblemException {
         private final boolean conflict;
 
         RefusedEdit(String message, boolean conflict) {
-            super(message);
+            super(conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, conflict ? "alias-conflict"
+                    : "invalid-entity", conflict ? "Name already taken" : "Invalid entity", message);
             this.conflict = conflict;
         }
 

@@ -1,13 +1,13 @@
 package org.clipfile.audit;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import org.clipfile.security.AuditAttributes;
+import org.clipfile.security.AuditContext;
 import org.clipfile.web.BadRequestException;
 import org.clipfile.web.DateParameter;
 import org.jspecify.annotations.Nullable;
@@ -39,11 +39,11 @@ class AuditController {
     @GetMapping("/api/audit")
     AuditPage search(@RequestParam(required = false) @Nullable String user,
             @RequestParam(required = false) @Nullable String action,
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
+            @Parameter(example = "2024-01") @RequestParam(required = false) @Nullable String from,
+            @Parameter(example = "2024-02") @RequestParam(required = false) @Nullable String to,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "50") int size,
-            HttpServletRequest request) throws IOException {
+            AuditContext audit) throws IOException {
         if (page < 1 || size < 1 || size > 1000) {
             throw new BadRequestException("page starts at 1 and size is between 1 and 1000");
         }
@@ -53,20 +53,20 @@ class AuditController {
         }
         AuditStore.Filter filter = filter(user, action, from, to);
         AuditStore.Page found = store.search(filter, (page - 1) * size, size);
-        request.setAttribute(AuditAttributes.COUNT, found.total());
+        audit.count(found.total());
         return new AuditPage(found.total(), page, size, found.events());
     }
 
     @GetMapping("/api/audit/export")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) @Nullable String user,
             @RequestParam(required = false) @Nullable String action,
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
-            HttpServletRequest request) {
+            @Parameter(example = "2024-01") @RequestParam(required = false) @Nullable String from,
+            @Parameter(example = "2024-02") @RequestParam(required = false) @Nullable String to,
+            AuditContext audit) {
         AuditStore.Filter filter = filter(user, action, from, to);
         StreamingResponseBody body = out -> {
             long count = store.export(filter, event -> writeLine(out, event));
-            request.setAttribute(AuditAttributes.COUNT, count);
+            audit.count(count);
         };
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/x-ndjson"))

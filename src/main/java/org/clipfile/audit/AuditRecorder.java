@@ -8,7 +8,7 @@ import java.util.Map;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.IndexReadyListener;
 import org.clipfile.security.AccessRefused;
-import org.clipfile.security.AuditAttributes;
+import org.clipfile.security.AuditContext;
 import org.clipfile.security.Callers;
 import org.clipfile.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -112,19 +112,20 @@ class AuditRecorder implements HandlerInterceptor, WebMvcConfigurer, IndexReadyL
             caller = before;
         }
         String user = Callers.name(caller);
-        if (action.startsWith("login") && request.getAttribute(AuditAttributes.USER) instanceof String tried) {
-            user = tried;
+        AuditContext context = AuditContext.find(request);
+        if (action.startsWith("login") && context != null && context.user() != null) {
+            user = context.user();
         }
-        String target = attribute(request, AuditAttributes.TARGET);
+        String target = context == null ? null : context.target();
         if (target == null && request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?,
                 ?> variables && !variables.isEmpty()) {
             target = String.valueOf(variables.values().iterator().next());
         }
-        Long count = request.getAttribute(AuditAttributes.COUNT) instanceof Number n ? n.longValue() : null;
         audit.record(new AuditEvent(Instant.now(), user, Role.of(caller).map(Role::name).orElse(null),
                 Callers.method(caller), Callers.keyId(caller), action, method, request.getRequestURI(),
-                request.getParameter("q"), truncate(request.getQueryString()), target, response.getStatus(), count,
-                request.getRemoteAddr(), attribute(request, AuditAttributes.DETAIL), null));
+                request.getParameter("q"), truncate(request.getQueryString()), target, response.getStatus(),
+                context == null ? null : context.count(), request.getRemoteAddr(),
+                context == null ? null : context.detail(), null));
     }
 
     /** Security filters refused the call before any controller: recorded as {@code access.denied}. */
@@ -188,11 +189,6 @@ class AuditRecorder implements HandlerInterceptor, WebMvcConfigurer, IndexReadyL
             case "DELETE" -> ".delete";
             default -> item ? ".view" : ".list";
         };
-    }
-
-    private static @Nullable String attribute(HttpServletRequest request, String name) {
-        Object value = request.getAttribute(name);
-        return value == null ? null : value.toString();
     }
 
     private static @Nullable String truncate(@Nullable String text) {

@@ -21,7 +21,7 @@ import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.IndexReadyListener;
 import org.clipfile.search.Csv;
 import org.clipfile.search.SearchParameters;
-import org.clipfile.security.AuditAttributes;
+import org.clipfile.security.AuditContext;
 import org.clipfile.security.Callers;
 import org.clipfile.security.Role;
 import org.clipfile.problem.ApiProblem;
@@ -81,8 +81,8 @@ class BatchSearchController implements IndexReadyListener {
     }
 
     @PostMapping("/api/batch-searches")
-    ResponseEntity<BatchJob> create(HttpServletRequest request, @RequestParam(required = false) @Nullable String query)
-            throws IOException {
+    ResponseEntity<BatchJob> create(HttpServletRequest request, @RequestParam(required = false) @Nullable String query,
+            AuditContext audit) throws IOException {
         if (request.getContentLengthLong() > properties.maxUploadBytes()) {
             throw ApiProblem.of(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "batch-too-large",
                     "Batch too large", "A batch upload may have at most " + properties.maxUploadBytes() + " bytes");
@@ -144,8 +144,8 @@ class BatchSearchController implements IndexReadyListener {
         }
         store.refreshResults();
         runner.start(job, parameters);
-        request.setAttribute(AuditAttributes.TARGET, job.id());
-        request.setAttribute(AuditAttributes.COUNT, names.size());
+        audit.target(job.id());
+        audit.count(names.size());
         return ResponseEntity.accepted().location(URI.create("/api/batch-searches/" + job.id())).body(job);
     }
 

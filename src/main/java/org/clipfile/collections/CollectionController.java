@@ -2,7 +2,6 @@ package org.clipfile.collections;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -11,7 +10,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.clipfile.security.AuditAttributes;
+import org.clipfile.security.AuditContext;
 import org.clipfile.security.Callers;
 import org.clipfile.security.Role;
 import org.clipfile.problem.ApiProblem;
@@ -70,30 +69,30 @@ class CollectionController {
     }
 
     @PostMapping("/api/collections")
-    ResponseEntity<CollectionView> create(@Valid @RequestBody CollectionRequest body, HttpServletRequest request)
+    ResponseEntity<CollectionView> create(@Valid @RequestBody CollectionRequest body, AuditContext audit)
             throws IOException {
         if (body.name().strip().equalsIgnoreCase(Collection.STARRED)) {
             throw ApiProblem.badRequest("'starred' is the name of every user's stars; choose another name");
         }
         Collection created = collections.create(body.name().strip(), body.isPrivate(), caller().user());
-        request.setAttribute(AuditAttributes.TARGET, created.id());
-        request.setAttribute(AuditAttributes.DETAIL, "name " + created.name());
+        audit.target(created.id());
+        audit.detail("name " + created.name());
         return ResponseEntity.created(URI.create("/api/collections/" + created.id()))
                 .body(CollectionView.of(created, 0L));
     }
 
     @GetMapping("/api/collections")
-    List<CollectionView> list(HttpServletRequest request) throws IOException {
+    List<CollectionView> list(AuditContext audit) throws IOException {
         Caller caller = caller();
         List<Collection> visible = collections.list(caller.user(), caller.admin());
         Map<String, Long> sizes = collections.sizes(visible);
-        request.setAttribute(AuditAttributes.COUNT, visible.size());
+        audit.count(visible.size());
         return visible.stream().map(c -> CollectionView.of(c, sizes.getOrDefault(c.id(), 0L))).toList();
     }
 
     @GetMapping("/api/collections/{id}")
     CollectionPage get(@PathVariable String id, @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "100") int size, HttpServletRequest request) throws IOException {
+            @RequestParam(defaultValue = "100") int size, AuditContext audit) throws IOException {
         if (page < 1 || size < 1 || size > 1000 || (long) page * size > properties.maxArticles()) {
             throw ApiProblem.badRequest("page must be 1 or more and size 1 to 1000, within the first "
                     + properties.maxArticles() + " articles");
@@ -109,7 +108,7 @@ class CollectionController {
                     item.note(), item.addedBy(), item.addedAt(), item.updatedBy(), item.updatedAt(),
                     summary == null);
         }).toList();
-        request.setAttribute(AuditAttributes.COUNT, items.total());
+        audit.count(items.total());
         return new CollectionPage(CollectionView.of(collection, items.total()), items.total(), page, size, entries);
     }
 
@@ -127,7 +126,7 @@ class CollectionController {
 
     @PutMapping("/api/collections/{id}/articles/{articleId}")
     ResponseEntity<Map<String, Object>> put(@PathVariable String id, @PathVariable String articleId,
-            @RequestBody(required = false) @Nullable NoteRequest body, HttpServletRequest request)
+            @RequestBody(required = false) @Nullable NoteRequest body, AuditContext audit)
             throws IOException {
         String note = body == null ? null : body.note();
         if (note != null && note.length() > properties.maxNoteChars()) {
@@ -137,18 +136,18 @@ class CollectionController {
         Caller caller = caller();
         Collection collection = collections.visible(id, caller.user(), caller.admin(), true);
         boolean added = collections.put(collection, articleId, note, caller.user());
-        request.setAttribute(AuditAttributes.TARGET, collection.id() + "/" + articleId);
+        audit.target(collection.id() + "/" + articleId);
         Map<String, Object> answer = Map.of("collection", collection.id(), "article", articleId, "note",
                 note == null ? "" : note, "added", added);
         return added ? ResponseEntity.status(201).body(answer) : ResponseEntity.ok(answer);
     }
 
     @DeleteMapping("/api/collections/{id}/articles/{articleId}")
-    ResponseEntity<Void> remove(@PathVariable String id, @PathVariable String articleId, HttpServletRequest request)
+    ResponseEntity<Void> remove(@PathVariable String id, @PathVariable String articleId, AuditContext audit)
             throws IOException {
         Caller caller = caller();
         Collection collection = collections.visible(id, caller.user(), caller.admin(), false);
-        request.setAttribute(AuditAttributes.TARGET, id + "/" + articleId);
+        audit.target(id + "/" + articleId);
         if (collection == null || !collections.remove(collection, articleId)) {
             throw ApiProblem.notFound("Article " + articleId + " is not in collection " + id);
         }

@@ -1,8 +1,11 @@
 package org.clipfile.imports;
 
+import org.clipfile.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
 /** The upload is too large. */
-public class ImportTooLargeException extends RuntimeException {
+public class ImportTooLargeException extends ProblemException {
     public ImportTooLargeException(String message) {
-        super(message);
+        super(HttpStatus.CONTENT_TOO_LARGE, "import-too-large", "Import too large", message);
     }
 }

@@ -1,8 +1,11 @@
 package org.clipfile.imports;
 
+import org.clipfile.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
 /** A re-index was asked for while another one runs (on this or another server instance). */
-public class ReindexRunningException extends RuntimeException {
+public class ReindexRunningException extends ProblemException {
     public ReindexRunningException(String message) {
-        super(message);
+        super(HttpStatus.CONFLICT, "reindex-running", "Re-index already running", message);
     }
 }

@@ -1,9 +1,8 @@
 package org.clipfile.labels;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
-import org.clipfile.security.AuditAttributes;
+import org.clipfile.security.AuditContext;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -27,26 +26,26 @@ class LabelController {
     record Labelled(String id, List<String> labels) {}
 
     @PutMapping("/{label}")
-    Labelled add(@PathVariable String id, @PathVariable String label, HttpServletRequest request) throws IOException {
-        return change(id, label, request, labels::add, "added", "already there");
+    Labelled add(@PathVariable String id, @PathVariable String label, AuditContext audit) throws IOException {
+        return change(id, label, audit, labels::add, "added", "already there");
     }
 
     @DeleteMapping("/{label}")
-    Labelled remove(@PathVariable String id, @PathVariable String label, HttpServletRequest request)
+    Labelled remove(@PathVariable String id, @PathVariable String label, AuditContext audit)
             throws IOException {
-        return change(id, label, request, labels::remove, "removed", "was not there");
+        return change(id, label, audit, labels::remove, "removed", "was not there");
     }
 
     private interface Edit {
         ArticleLabels.Change apply(String id, String label) throws IOException;
     }
 
-    private static Labelled change(String id, String label, HttpServletRequest request, Edit edit, String changed,
+    private static Labelled change(String id, String label, AuditContext audit, Edit edit, String changed,
             String unchanged) throws IOException {
-        request.setAttribute(AuditAttributes.TARGET, id);
+        audit.target(id);
         String normalized = Labels.normalize(label);
         ArticleLabels.Change change = edit.apply(id, normalized);
-        request.setAttribute(AuditAttributes.DETAIL, "label '" + normalized + "' "
+        audit.detail("label '" + normalized + "' "
                 + (change.changed() ? changed : unchanged));
         return new Labelled(id, change.labels());
     }

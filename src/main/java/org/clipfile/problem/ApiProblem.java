@@ -1,24 +1,14 @@
 package org.clipfile.problem;
 
-import java.net.URI;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
- * An RFC 9457 problem a feature's controller raises with its own status, type and detail; Spring's
- * {@code ResponseEntityExceptionHandler} (behind {@link ProblemDetailsAdvice}) answers it as is.
+ * An RFC 9457 problem a feature's controller raises on the spot with its own status, type and detail, when the
+ * failure needs no class of its own.
  */
-public final class ApiProblem extends ErrorResponseException {
+public final class ApiProblem extends ProblemException {
     private ApiProblem(HttpStatus status, String slug, String title, String detail) {
-        super(status, problem(status, slug, title, detail), null);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("/problems/" + slug));
-        problem.setTitle(title);
-        return problem;
+        super(status, slug, title, detail);
     }
 
     public static ApiProblem of(HttpStatus status, String slug, String title, String detail) {

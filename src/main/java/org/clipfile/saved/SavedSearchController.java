@@ -6,7 +6,6 @@ import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.util.NamedValue;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +21,7 @@ import java.util.UUID;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.search.SearchParameters;
 import org.clipfile.search.SearchRequestFactory;
-import org.clipfile.security.AuditAttributes;
+import org.clipfile.security.AuditContext;
 import org.clipfile.security.Callers;
 import org.clipfile.security.Role;
 import org.clipfile.problem.ApiProblem;
@@ -98,7 +97,7 @@ class SavedSearchController {
     }
 
     @PostMapping("/api/saved-searches")
-    ResponseEntity<SavedSearchView> create(@Valid @RequestBody SaveRequest body, HttpServletRequest request)
+    ResponseEntity<SavedSearchView> create(@Valid @RequestBody SaveRequest body, AuditContext audit)
             throws IOException {
         Caller caller = caller();
         String query = checkedQuery(body.query(), caller);
@@ -112,17 +111,17 @@ class SavedSearchController {
         SavedSearch saved = new SavedSearch(UUID.randomUUID().toString(), caller.user(), body.name().strip(), query,
                 now, now, FeedTokens.hash(token), 0, now, null, null, webhook);
         store.save(saved);
-        request.setAttribute(AuditAttributes.TARGET, saved.id());
-        request.setAttribute(AuditAttributes.DETAIL, "name " + saved.name());
+        audit.target(saved.id());
+        audit.detail("name " + saved.name());
         return ResponseEntity.created(URI.create("/api/saved-searches/" + saved.id()))
                 .body(view(saved, token, webhook == null || body.webhookSecret() != null ? null : webhook.secret()));
     }
 
     @GetMapping("/api/saved-searches")
-    List<SavedSearchView> list(HttpServletRequest request) throws IOException {
+    List<SavedSearchView> list(AuditContext audit) throws IOException {
         Caller caller = caller();
         List<SavedSearch> found = store.list(caller.admin() ? null : caller.user(), 1000);
-        request.setAttribute(AuditAttributes.COUNT, found.size());
+        audit.count(found.size());
         return found.stream().map(s -> view(s, null, null)).toList();
     }
 
@@ -190,7 +189,7 @@ class SavedSearchController {
      */
     @GetMapping("/api/saved-searches/{id}/feed")
     ResponseEntity<byte[]> feed(@PathVariable String id, @RequestParam(required = false) @Nullable String token,
-            @RequestParam(defaultValue = "50") int size, HttpServletRequest request) throws IOException {
+            @RequestParam(defaultValue = "50") int size, AuditContext audit) throws IOException {
         if (size < 1 || size > MAX_FEED_ENTRIES) {
             throw ApiProblem.badRequest("size must be between 1 and " + MAX_FEED_ENTRIES);
         }
@@ -207,7 +206,7 @@ class SavedSearchController {
                 throw ApiProblem.notFound("No saved search " + id + " of yours");
             }
         }
-        request.setAttribute(AuditAttributes.DETAIL, byToken ? "feed token" : "credential");
+        audit.detail(byToken ? "feed token" : "credential");
         SearchParameters parameters = queries.parameters(saved.query(), saved.owner(), false);
         var response = articles.search(s -> s.size(size)
                         .query(SavedSearchQueries.ingestedBetween(parameters, saved.createdAt(), null))
@@ -236,7 +235,7 @@ class SavedSearchController {
                     base + "/?article=" + encode(hit.id()), fragments.isEmpty() ? "" : fragments.getFirst(),
                     article.source()));
         }
-        request.setAttribute(AuditAttributes.COUNT, entries.size());
+        audit.count(entries.size());
         byte[] xml = AtomFeed.write("urn:clipfile:saved-search:" + saved.id(), saved.name() + " — Clipfile",
                 updated, base + "/api/saved-searches/" + saved.id() + "/feed", base + "/?" + saved.query(), entries);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(AtomFeed.MEDIA_TYPE + ";charset=UTF-8"))

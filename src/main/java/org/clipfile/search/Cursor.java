@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.clipfile.problem.ProblemException;
+import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,9 +46,9 @@ public record Cursor(String pit, List<FieldValue> after) {
     }
 
     /** A cursor token that cannot be read. */
-    public static class InvalidCursorException extends RuntimeException {
+    public static class InvalidCursorException extends ProblemException {
         public InvalidCursorException(String message) {
-            super(message);
+            super(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor", message);
         }
     }
 }

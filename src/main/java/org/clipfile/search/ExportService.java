@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.IndexDefinition;
+import org.clipfile.problem.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,9 +41,11 @@ public class ExportService {
     }
 
     /** Too many exports at once: they would starve searches. */
-    public static class TooManyExportsException extends RuntimeException {
+    public static class TooManyExportsException extends ProblemException {
         TooManyExportsException() {
-            super("Too many exports are running; try again in a minute");
+            super(HttpStatus.TOO_MANY_REQUESTS, "too-many-exports", "Too many exports",
+                    "Too many exports are running; try again in a minute");
+            retryAfter(30);
         }
     }
 

@@ -11,10 +11,11 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 final class AccessRules {
     private AccessRules() {}
 
-    /** The web page's files: public, the page asks for a login itself. */
+    /** The web page's files and the API description: public, the page asks for a login itself. */
     static final String[] STATIC = {"/", "/index.html", "/favicon.ico", "/app/**", "/assets/**", "/css/**", "/js/**",
             "/img/**", "/fonts/**", "/*.js", "/*.css", "/*.svg", "/*.png", "/*.ico", "/*.webmanifest", "/*.map",
-            "/*.txt", "/openapi.json", "/map/**"};
+            "/*.txt", "/openapi.json", "/map/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+            "/swagger-ui/**"};
 
     static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         // An error page or the second half of a streamed answer belongs to a request already authorized.

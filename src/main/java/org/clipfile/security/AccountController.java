@@ -1,7 +1,6 @@
 package org.clipfile.security;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -44,7 +43,7 @@ class AccountController {
     }
 
     @PostMapping("/api/users")
-    ResponseEntity<?> createUser(@Valid @RequestBody NewUser body, Authentication caller, HttpServletRequest request)
+    ResponseEntity<?> createUser(@Valid @RequestBody NewUser body, Authentication caller, AuditContext audit)
             throws IOException {
         String username = UserAccounts.normalize(body.username());
         if (!UserAccounts.USERNAME.matcher(username).matches()) {
@@ -61,8 +60,8 @@ class AccountController {
             return invalid("password must be at most " + UserAccounts.MAX_PASSWORD_BYTES + " bytes in UTF-8 (the "
                     + "limit of bcrypt, which stores it)");
         }
-        request.setAttribute(AuditAttributes.TARGET, username);
-        request.setAttribute(AuditAttributes.DETAIL, "role " + role.get());
+        audit.target(username);
+        audit.detail("role " + role.get());
         var created = users.create(username, body.password(), role.get(), caller.getName());
         if (created.isEmpty()) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.problem(HttpStatus.CONFLICT,
@@ -77,8 +76,8 @@ class AccountController {
     }
 
     @DeleteMapping("/api/users/{username}")
-    ResponseEntity<?> deleteUser(@PathVariable String username, HttpServletRequest request) throws IOException {
-        request.setAttribute(AuditAttributes.TARGET, username);
+    ResponseEntity<?> deleteUser(@PathVariable String username, AuditContext audit) throws IOException {
+        audit.target(username);
         if (!UserAccounts.USERNAME.matcher(UserAccounts.normalize(username)).matches()) {
             return notFound("No user named " + username);
         }
@@ -94,12 +93,12 @@ class AccountController {
             return notFound("No user named " + username);
         }
         int revoked = keys.revokeCreatedBy(user.get().username());
-        request.setAttribute(AuditAttributes.DETAIL, "revoked " + revoked + " API key(s) the user made");
+        audit.detail("revoked " + revoked + " API key(s) the user made");
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/keys")
-    ResponseEntity<?> createKey(@Valid @RequestBody NewKey body, Authentication caller, HttpServletRequest request)
+    ResponseEntity<?> createKey(@Valid @RequestBody NewKey body, Authentication caller, AuditContext audit)
             throws IOException {
         Optional<Role> role = Role.parse(body.role());
         if (role.isEmpty()) {
@@ -109,8 +108,8 @@ class AccountController {
             return invalid("expires_at must lie in the future");
         }
         ApiKeys.IssuedKey issued = keys.create(body.name().strip(), role.get(), caller.getName(), body.expiresAt());
-        request.setAttribute(AuditAttributes.TARGET, issued.id());
-        request.setAttribute(AuditAttributes.DETAIL, "name " + issued.name() + ", role " + issued.role());
+        audit.target(issued.id());
+        audit.detail("name " + issued.name() + ", role " + issued.role());
         return ResponseEntity.created(URI.create("/api/keys/" + issued.id())).body(issued);
     }
 
@@ -120,8 +119,8 @@ class AccountController {
     }
 
     @DeleteMapping("/api/keys/{id}")
-    ResponseEntity<?> deleteKey(@PathVariable String id, HttpServletRequest request) throws IOException {
-        request.setAttribute(AuditAttributes.TARGET, id);
+    ResponseEntity<?> deleteKey(@PathVariable String id, AuditContext audit) throws IOException {
+        audit.target(id);
         if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
             return notFound("No API key with id " + id);
         }

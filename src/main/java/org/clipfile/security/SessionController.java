@@ -62,7 +62,7 @@ class SessionController {
 
     @PostMapping
     ResponseEntity<?> login(@Valid @RequestBody Login login, HttpServletRequest request,
-            HttpServletResponse response) {
+            HttpServletResponse response, AuditContext audit) {
         if (UserAccounts.passwordTooLong(login.password())) {
             // No stored password is that long: refused before bcrypt, which would throw.
             return ResponseEntity.badRequest().body(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request",
@@ -73,8 +73,8 @@ class SessionController {
         String address = request.getRemoteAddr();
         var wait = throttle.waitBefore(username, address);
         if (wait.isPresent()) {
-            request.setAttribute(AuditAttributes.USER, username);
-            request.setAttribute(AuditAttributes.DETAIL, "throttled");
+            audit.user(username);
+            audit.detail("throttled");
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
@@ -93,7 +93,7 @@ class SessionController {
                             "Archive unavailable", "Elasticsearch is unreachable; try again shortly"));
         } catch (AuthenticationException e) {
             throttle.failed(username, address);
-            request.setAttribute(AuditAttributes.USER, username);
+            audit.user(username);
             return unauthenticated("Wrong user name or password");
         }
         throttle.succeeded(username, address);

@@ -2,7 +2,6 @@ package org.clipfile.web;
 
 import jakarta.validation.Valid;
 import java.io.IOException;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.clipfile.article.Article;
@@ -15,7 +14,8 @@ import org.clipfile.ingest.IngestService;
 import org.clipfile.ingest.RawDocument;
 import org.clipfile.search.Exploration;
 import org.clipfile.search.ExploreService;
-import org.clipfile.security.AuditAttributes;
+import org.clipfile.security.AuditContext;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,24 +46,24 @@ class ArticleController {
     record Ingested(String id, String title, boolean created) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Ingested> postJson(@Valid @RequestBody ArticleInput input, HttpServletRequest request)
+    ResponseEntity<Ingested> postJson(@Valid @RequestBody ArticleInput input, AuditContext audit)
             throws IOException {
         limits.check(input.title().length() + input.body().length());
-        return save(ingest.prepare(input), request);
+        return save(ingest.prepare(input), audit);
     }
 
     @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE})
-    ResponseEntity<Ingested> postText(@RequestBody String text, HttpServletRequest request) throws IOException {
+    ResponseEntity<Ingested> postText(@RequestBody String text, AuditContext audit) throws IOException {
         limits.check(text.length());
-        return save(ingest.prepare(RawDocument.postedText(text)), request);
+        return save(ingest.prepare(RawDocument.postedText(text)), audit);
     }
 
     @PostMapping(consumes = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<Ingested> postHtml(@RequestBody byte[] page,
             @org.springframework.web.bind.annotation.RequestParam(required = false) String url,
-            HttpServletRequest request) throws IOException {
+            AuditContext audit) throws IOException {
         limits.check(page.length);
-        return save(ingest.prepare(RawDocument.postedPage(page, url)), request);
+        return save(ingest.prepare(RawDocument.postedPage(page, url)), audit);
     }
 
     @GetMapping("/{id}")
@@ -87,18 +87,21 @@ class ArticleController {
 
     /** Articles like this one, by their words and the people, groups and places they share. */
     @GetMapping("/{id}/related")
-    Exploration.Related related(@PathVariable String id, HttpServletRequest request) throws IOException {
-        int size = SearchParametersReader.integer(request, "size", 5, 1, 50);
-        return explore.related(id, size).orElseThrow(() -> new NotFoundException("No article with id " + id));
+    Exploration.Related related(@PathVariable String id,
+            @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    type = "integer", minimum = "1", maximum = "50", defaultValue = "5"))
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String size)
+            throws IOException {
+        return explore.related(id, SearchParametersReader.integer(size, "size", 5, 1, 50)).orElseThrow(() -> new NotFoundException("No article with id " + id));
     }
 
-    private ResponseEntity<Ingested> save(Article prepared, HttpServletRequest request) throws IOException {
+    private ResponseEntity<Ingested> save(Article prepared, AuditContext audit) throws IOException {
         // The audit names the article even when it is refused (taken down, earlier text not kept).
-        request.setAttribute(AuditAttributes.TARGET, prepared.id());
+        audit.target(prepared.id());
         IngestService.Saved saved = ingest.save(prepared);
         Article article = saved.article();
         boolean created = saved.created();
-        request.setAttribute(AuditAttributes.TARGET, article.id());
+        audit.target(article.id());
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/articles/" + article.id()))
                 .body(new Ingested(article.id(), article.title(), created));

@@ -1,5 +1,6 @@
 package org.clipfile.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.util.List;
@@ -63,7 +64,8 @@ class CurationController {
     }
 
     @GetMapping("/api/curation/entities/{id}")
-    CurationEdits.Entity entity(@PathVariable @Size(max = 300) String id) throws IOException {
+    CurationEdits.Entity entity(@Parameter(example = "person:james-baker") @PathVariable @Size(max = 300) String id)
+            throws IOException {
         return edits.entity(id);
     }
 

@@ -1,11 +1,11 @@
 package org.clipfile.web;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.clipfile.search.ExportService;
-import org.clipfile.search.SearchParameters;
-import org.clipfile.security.AuditAttributes;
+import org.clipfile.security.AuditContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,19 +24,19 @@ class ExportController {
     }
 
     @GetMapping("/api/export")
-    ResponseEntity<StreamingResponseBody> export(HttpServletRequest request,
-            @RequestParam(defaultValue = "csv") String format) {
+    @ApiResponse(responseCode = "200", description = "Every matching article, streamed, after its provenance",
+            content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
+    ResponseEntity<StreamingResponseBody> export(SearchArguments search,
+            @RequestParam(defaultValue = "csv") String format, AuditContext audit) {
         ExportService.Format chosen;
         try {
             chosen = ExportService.Format.valueOf(format.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("format must be csv or ndjson, not '" + format + "'");
         }
-        SearchParameters parameters = SearchParametersReader.read(request, true);
-        String queryString = request.getQueryString();
         exports.reserve();
-        StreamingResponseBody body = out -> request.setAttribute(AuditAttributes.COUNT,
-                exports.write(parameters, queryString, chosen, out));
+        StreamingResponseBody body = out -> audit.count(exports.write(search.search(), search.queryString(), chosen,
+                out));
         String file = "clipfile-export-" + LocalDate.now() + "." + chosen.name();
         return ResponseEntity.ok()
                 .contentType(chosen == ExportService.Format.csv ? new MediaType("text", "csv", java.nio.charset

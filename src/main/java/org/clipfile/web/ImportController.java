@@ -1,7 +1,7 @@
 package org.clipfile.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +13,7 @@ import java.util.List;
 import org.clipfile.imports.ImportFailure;
 import org.clipfile.imports.ImportJob;
 import org.clipfile.imports.ImportService;
+import org.clipfile.security.AuditContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,28 +45,34 @@ class ImportController {
     record FailureList(@JsonProperty("job_id") String jobId, long total, int page, int size,
             List<ImportFailure> failures) {}
 
+    @ApiResponse(responseCode = "202", description = "The import job, started in the background",
+            useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportJob> upload(@RequestPart("file") MultipartFile file,
-            @RequestParam(required = false) @Nullable String include) throws IOException {
+            @RequestParam(required = false) @Nullable String include, AuditContext audit) throws IOException {
         try (InputStream in = file.getInputStream()) {
             String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-            return accepted(imports.startUpload(name, in, include));
+            return accepted(imports.startUpload(name, in, include), audit);
         }
     }
 
+    @ApiResponse(responseCode = "202", description = "The import job, started in the background",
+            useReturnTypeSchema = true)
     @PostMapping(consumes = {"application/zip", "application/x-ndjson", "application/octet-stream",
             "application/x-zip-compressed", "text/html", "application/sgml"})
-    ResponseEntity<ImportJob> uploadBody(HttpServletRequest request,
-            @RequestParam(defaultValue = "upload") String name,
-            @RequestParam(required = false) @Nullable String include) throws IOException {
-        try (InputStream in = request.getInputStream()) {
-            return accepted(imports.startUpload(name, in, include));
+    ResponseEntity<ImportJob> uploadBody(InputStream body, @RequestParam(defaultValue = "upload") String name,
+            @RequestParam(required = false) @Nullable String include, AuditContext audit) throws IOException {
+        try (InputStream in = body) {
+            return accepted(imports.startUpload(name, in, include), audit);
         }
     }
 
+    @ApiResponse(responseCode = "202", description = "The import job, started in the background",
+            useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ImportJob> folder(@Valid @RequestBody FolderImport folder) throws IOException {
-        return accepted(imports.startFolder(folder.path(), folder.include()));
+    ResponseEntity<ImportJob> folder(@Valid @RequestBody FolderImport folder, AuditContext audit)
+            throws IOException {
+        return accepted(imports.startFolder(folder.path(), folder.include()), audit);
     }
 
     @GetMapping
@@ -91,10 +98,8 @@ class ImportController {
         return new FailureList(id, found.total(), page, size, found.failures());
     }
 
-    private static ResponseEntity<ImportJob> accepted(ImportJob job) {
-        ((org.springframework.web.context.request.ServletRequestAttributes) org.springframework.web.context.request
-                .RequestContextHolder.currentRequestAttributes()).getRequest()
-                .setAttribute(org.clipfile.security.AuditAttributes.TARGET, job.id());
+    private static ResponseEntity<ImportJob> accepted(ImportJob job, AuditContext audit) {
+        audit.target(job.id());
         return ResponseEntity.accepted().location(URI.create("/api/imports/" + job.id())).body(job);
     }
 }

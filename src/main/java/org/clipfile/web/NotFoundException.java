@@ -1,7 +1,11 @@
 package org.clipfile.web;
 
-class NotFoundException extends RuntimeException {
+import org.clipfile.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** Nothing of that id or name: a 404 not-found problem. */
+class NotFoundException extends ProblemException {
     NotFoundException(String message) {
-        super(message);
+        super(HttpStatus.NOT_FOUND, "not-found", "Not found", message);
     }
 }

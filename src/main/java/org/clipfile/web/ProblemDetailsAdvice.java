@@ -5,16 +5,7 @@ import co.elastic.clients.transport.TransportException;
 import java.io.IOException;
 import java.net.URI;
 import java.util.stream.Collectors;
-import org.clipfile.aliases.AliasEdits;
-import org.clipfile.imports.ImportForbiddenException;
-import org.clipfile.imports.ImportRequestException;
-import org.clipfile.imports.ImportTooLargeException;
-import org.clipfile.imports.ImportUnavailableException;
-import org.clipfile.imports.ReindexRunningException;
-import org.clipfile.ingest.InvalidArticleException;
-import org.clipfile.search.Cursor;
-import org.clipfile.search.ExportService;
-import org.clipfile.search.query.QuerySyntaxException;
+import org.clipfile.problem.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +27,11 @@ import tools.jackson.core.JacksonException;
 /**
  * Every error leaves the server as an RFC 9457 problem with a stable {@code type} and a {@code detail} written
  * for the caller. Nothing internal (stack traces, exception messages of libraries) reaches the caller.
+ *
+ * <p>The application's own failures carry their status and problem type themselves
+ * ({@link org.clipfile.problem.ProblemException}, answered as they are by the inherited handler of
+ * {@link org.springframework.web.ErrorResponseException}); this advice maps only what libraries throw (Elasticsearch,
+ * the servlet container, Spring MVC's own request errors) and anything unexpected.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -45,106 +41,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return URI.create("/problems/" + slug);
     }
 
-    static ProblemDetail problem(HttpStatusCode status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type(slug));
-        problem.setTitle(title);
-        return problem;
-    }
-
-    @ExceptionHandler(InvalidArticleException.class)
-    ProblemDetail invalidArticle(InvalidArticleException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-article", "Invalid article", e.getMessage());
-    }
-
-    @ExceptionHandler(BadRequestException.class)
-    ProblemDetail badRequest(BadRequestException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
-    }
-
-    /** The position and hint let a client underline the mistake in the search box. */
-    @ExceptionHandler(QuerySyntaxException.class)
-    ProblemDetail querySyntax(QuerySyntaxException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "query-syntax", "Query syntax error",
-                "q: " + e.getMessage() + " (at character " + e.position() + ")");
-        problem.setProperty("position", e.position());
-        problem.setProperty("hint", e.hint());
-        return problem;
-    }
-
-    @ExceptionHandler(ArticleTooLargeException.class)
-    ProblemDetail tooLarge(ArticleTooLargeException e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "article-too-large", "Article too large", e.getMessage());
+    static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+        return ProblemException.problem(status, slug, title, detail);
     }
 
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ProblemDetail badMultipart(org.springframework.web.multipart.MultipartException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                 "The multipart body could not be read: a file upload needs multipart/form-data with a boundary");
-    }
-
-    @ExceptionHandler(AliasEdits.RefusedEdit.class)
-    ProblemDetail refusedEdit(AliasEdits.RefusedEdit e) {
-        return e.conflict()
-                ? problem(HttpStatus.CONFLICT, "alias-conflict", "Name already taken", e.getMessage())
-                : problem(HttpStatus.BAD_REQUEST, "invalid-entity", "Invalid entity", e.getMessage());
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
-    }
-
-    /** A post or import of something on the takedown list: says which takedown, so an admin can lift it. */
-    @ExceptionHandler(org.clipfile.takedown.TakenDownException.class)
-    ProblemDetail takenDown(org.clipfile.takedown.TakenDownException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "taken-down", "Article taken down", e.getMessage());
-        problem.setProperty("takedown", e.takedown());
-        return problem;
-    }
-
-    /** The article's earlier text could not be kept: it is not replaced, and the same post can be tried again. */
-    @ExceptionHandler(org.clipfile.versions.VersionNotKeptException.class)
-    ResponseEntity<ProblemDetail> versionNotKept(org.clipfile.versions.VersionNotKeptException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "version-not-kept", "Earlier version not kept",
-                        e.getMessage()));
-    }
-
-    @ExceptionHandler(ReindexRunningException.class)
-    ProblemDetail reindexRunning(ReindexRunningException e) {
-        return problem(HttpStatus.CONFLICT, "reindex-running", "Re-index already running", e.getMessage());
-    }
-
-    @ExceptionHandler(ImportRequestException.class)
-    ProblemDetail importRequest(ImportRequestException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-import", "Invalid import", e.getMessage());
-    }
-
-    @ExceptionHandler(ImportForbiddenException.class)
-    ProblemDetail importForbidden(ImportForbiddenException e) {
-        return problem(HttpStatus.FORBIDDEN, "import-forbidden", "Import not allowed", e.getMessage());
-    }
-
-    @ExceptionHandler(ImportTooLargeException.class)
-    ProblemDetail importTooLarge(ImportTooLargeException e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "import-too-large", "Import too large", e.getMessage());
-    }
-
-    @ExceptionHandler(ImportUnavailableException.class)
-    ResponseEntity<ProblemDetail> importUnavailable(ImportUnavailableException e) {
-        return unavailable(e.getMessage());
-    }
-
-    @ExceptionHandler(ExportService.TooManyExportsException.class)
-    ResponseEntity<ProblemDetail> tooManyExports(ExportService.TooManyExportsException e) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "30")
-                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-exports", "Too many exports", e.getMessage()));
-    }
-
-    @ExceptionHandler(Cursor.InvalidCursorException.class)
-    ProblemDetail invalidCursor(Cursor.InvalidCursorException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor", e.getMessage());
     }
 
     @ExceptionHandler(ElasticsearchException.class)

@@ -1,6 +1,5 @@
 package org.clipfile.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -18,8 +17,9 @@ import org.clipfile.search.Selection;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the search parameters shared by search, facets, export and the map from a request, and refuses what is
- * malformed or too big with a clear message: {@code q}, {@code person}/{@code -person} (and the other facets,
+ * Reads the search parameters shared by search, facets, export and the map (bound as {@link SearchArguments}), and
+ * those of a stored query string ({@link SearchQueryStrings}), and refuses what is malformed or too big with a clear
+ * message: {@code q}, {@code person}/{@code -person} (and the other facets,
  * repeatable), {@code from}/{@code to} (see {@link DateParameter}),
  * {@code sort}, {@code page}, {@code size}, {@code facet_size}, {@code facets}, {@code collection} (the ids an
  * interceptor of the collections feature has put into {@link SearchQueryStrings#COLLECTION_IDS}).
@@ -34,20 +34,6 @@ final class SearchParametersReader {
             .toList();
 
     private SearchParametersReader() {}
-
-    static SearchParameters read(HttpServletRequest request) {
-        return read(request, false);
-    }
-
-    /** With a cursor the page number is ignored, and so is the 10,000-result window. */
-    static SearchParameters read(HttpServletRequest request, boolean cursor) {
-        return read(request::getParameterValues, cursor, collection -> {
-            if (request.getAttribute(SearchQueryStrings.COLLECTION_IDS) instanceof List<?> ids) {
-                return ids.stream().map(String::valueOf).toList();
-            }
-            throw new BadRequestException("collection cannot be used on this endpoint");
-        });
-    }
 
     /** From any source of parameters; {@code collectionIds} gives the article ids of a collection. */
     static SearchParameters read(Function<String, String @Nullable []> request, boolean cursor,
@@ -87,19 +73,30 @@ final class SearchParametersReader {
                 countStories(parameter(request, "count")));
     }
 
+    /** {@code collapse=true} (default) shows one hit per story, {@code false} every copy. */
+    static boolean collapse(@Nullable String value) {
+        return !either(value, "collapse", "true", "false");
+    }
+
     /** {@code count=articles} (default) or {@code count=stories}: what the facets count. */
     static boolean countStories(@Nullable String value) {
-        if (value == null || value.equals("articles")) {
+        return either(value, "count", "articles", "stories");
+    }
+
+    /** A parameter with two values: false when absent or {@code usual}, true when {@code other}, else a 400. */
+    private static boolean either(@Nullable String value, String name, String usual, String other) {
+        if (value == null || value.equals(usual)) {
             return false;
         }
-        if (value.equals("stories")) {
+        if (value.equals(other)) {
             return true;
         }
-        throw new BadRequestException("count must be articles or stories, not '" + (value.length() > 20
+        throw new BadRequestException(name + " must be " + usual + " or " + other + ", not '" + (value.length() > 20
                 ? value.substring(0, 20) + "..." : value) + "'");
     }
 
-    private static @Nullable String parameter(Function<String, String @Nullable []> request, String name) {
+    /** The first value of a parameter, null when it is absent. */
+    static @Nullable String parameter(Function<String, String @Nullable []> request, String name) {
         String[] values = request.apply(name);
         return values == null || values.length == 0 ? null : values[0];
     }
@@ -159,13 +156,13 @@ final class SearchParametersReader {
         }
     }
 
-    static int integer(HttpServletRequest request, String name, int fallback, int min, int max) {
-        return integer(request::getParameterValues, name, fallback, min, max);
-    }
-
     private static int integer(Function<String, String @Nullable []> request, String name, int fallback, int min,
             int max) {
-        String value = parameter(request, name);
+        return integer(parameter(request, name), name, fallback, min, max);
+    }
+
+    /** A whole number parameter within {@code [min, max]}, {@code fallback} when absent or blank. */
+    static int integer(@Nullable String value, String name, int fallback, int min, int max) {
         if (value == null || value.isBlank()) {
             return fallback;
         }

@@ -30,10 +30,10 @@ public final class SearchQueryStrings {
      */
     public static SearchParameters parse(String queryString, Function<String, List<String>> collectionIds) {
         Map<String, List<String>> parameters = decode(queryString);
-        return SearchParametersReader.read(name -> {
+        return SearchArguments.bind(name -> {
             List<String> values = parameters.get(name);
             return values == null ? null : values.toArray(String[]::new);
-        }, true, collectionIds);
+        }, false, collectionIds, queryString).search();
     }
 
     /** The parameters of a query string, in order; refuses one that is too long or not valid percent-encoding. */

@@ -1,8 +1,9 @@
 package org.clipfile.web;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import org.clipfile.security.AuditAttributes;
+import org.clipfile.security.AuditContext;
 import org.clipfile.security.Callers;
 import org.clipfile.takedown.Takedown;
 import org.clipfile.takedown.Takedowns;
@@ -31,30 +32,34 @@ class TakedownController {
 
     @DeleteMapping("/api/articles/{id}")
     Takedown takeDownArticle(@PathVariable String id, @RequestParam(required = false) @Nullable String reason,
-            HttpServletRequest request) throws IOException {
-        String why = reason(reason, request);
+            AuditContext audit) throws IOException {
+        String why = reason(reason, audit);
         return takedowns.takeDownArticle(id, why, caller())
                 .orElseThrow(() -> new NotFoundException("No article with id " + id));
     }
 
     @DeleteMapping("/api/sources/{source}")
     Takedown takeDownSource(@PathVariable String source, @RequestParam(required = false) @Nullable String reason,
-            HttpServletRequest request) throws IOException {
+            AuditContext audit) throws IOException {
         if (source.isBlank() || source.length() > 512) {
             throw new BadRequestException("source must have 1 to 512 characters");
         }
-        String why = reason(reason, request);
+        String why = reason(reason, audit);
         Takedown done = takedowns.takeDownSource(source, why, caller());
-        request.setAttribute(AuditAttributes.COUNT, done.removed());
+        audit.count(done.removed());
         return done;
     }
 
     @GetMapping("/api/takedowns")
-    Takedowns.Page list(HttpServletRequest request) throws IOException {
-        int page = SearchParametersReader.integer(request, "page", 1, 1, 100);
-        int size = SearchParametersReader.integer(request, "size", 50, 1, 100);
-        Takedowns.Page result = takedowns.list(page, size);
-        request.setAttribute(AuditAttributes.COUNT, result.total());
+    Takedowns.Page list(
+            @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "1"))
+            @RequestParam(required = false) @Nullable String page,
+            @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "50"))
+            @RequestParam(required = false) @Nullable String size,
+            AuditContext audit) throws IOException {
+        Takedowns.Page result = takedowns.list(SearchParametersReader.integer(page, "page", 1, 1, 100),
+                SearchParametersReader.integer(size, "size", 50, 1, 100));
+        audit.count(result.total());
         return result;
     }
 
@@ -67,7 +72,7 @@ class TakedownController {
     }
 
     /** A takedown without a reason is refused: the audit must say why. */
-    private static String reason(@Nullable String reason, HttpServletRequest request) {
+    private static String reason(@Nullable String reason, AuditContext audit) {
         if (reason == null || reason.isBlank()) {
             throw new BadRequestException("reason is required: say why the article is taken down (legal request, "
                     + "retraction, ...)");
@@ -76,7 +81,7 @@ class TakedownController {
             throw new BadRequestException("reason is longer than " + MAX_REASON + " characters");
         }
         String why = reason.strip();
-        request.setAttribute(AuditAttributes.DETAIL, "reason: " + why);
+        audit.detail("reason: " + why);
         return why;
     }
 
