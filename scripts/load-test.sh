@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load test (issue 7): N concurrent searchers for S seconds against a server that is importing Reuters meanwhile.
 # Starts its own server (with its own local Elasticsearch, data under target/load-data), runs
-# org.clipfile.bench.LoadDriver (src/bench, compiled with -Pbenchmark), writes target/load/report.md and stops
+# org.clipfile.bench.LoadDriver (server/src/bench, compiled with -Pbenchmark), writes target/load/report.md and stops
 # what it started. Exit 1 when a search failed or an article was lost.
 # Usage: scripts/load-test.sh [searchers=50] [seconds=300] [include=reut2-00*.sgm]
 set -euo pipefail
@@ -16,8 +16,7 @@ if [ -z "$corpus" ] || [ ! -f "$corpus/reut2-000.sgm" ]; then
 fi
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 export PATH="$JAVA_HOME/bin:$PATH"
-mvn -q -B package -DskipTests
-mvn -q -B -Pbenchmark test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+mvn -q -B -Pbenchmark package -DskipTests dependency:build-classpath -Dmdep.outputFile="$PWD/target/bench-classpath.txt" \
   -Dmdep.includeScope=test
 password="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
 rm -rf target/load-data

@@ -20,7 +20,7 @@ import org.jsoup.parser.Parser;
  *
  * <p>From the project root:
  * <pre>
- * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+ * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/target/test-classpath.txt" -Dmdep.includeScope=test
  * java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
  *     org.clipfile.ingest.html.HtmlExtractionBenchmark [corpora-dir] [rounds]
  * </pre>

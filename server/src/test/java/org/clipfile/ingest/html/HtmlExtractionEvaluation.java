@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>From the project root (the corpora are looked for in ../shared/corpora/html unless given):
  * <pre>
- * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+ * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/target/test-classpath.txt" -Dmdep.includeScope=test
  * java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
  *     org.clipfile.ingest.html.HtmlExtractionEvaluation [corpora-dir]
  * </pre>
