@@ -118,7 +118,7 @@ class ArchitectureTests {
 
     @Test
     void shouldKeepNameKeysOnTheJdkAloneForTheElasticsearchPlugin() {
-        // NameKeys is compiled into the clipfile-names plugin too (pom.xml): inside Elasticsearch only the JDK is there.
+        // NameKeys (module namekeys/) goes into the clipfile-names plugin too: inside Elasticsearch only the JDK is there.
         classes().that().haveNameMatching("org\\.clipfile\\.enrich\\.names\\.NameKeys.*")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.clipfile.enrich.names")
                 .check(MAIN);
