@@ -15,8 +15,10 @@ COPY namekeys namekeys
 COPY plugins plugins
 COPY server server
 COPY LICENSE NOTICE ./
+# Extracted without --launcher: application/clipfile.jar and dependencies/lib/*.jar, so `java -jar clipfile.jar`
+# runs (with --launcher the layers hold the exploded jar and no clipfile.jar for the ENTRYPOINT below).
 RUN ./mvnw -B -q -DskipTests package \
-    && java -Djarmode=tools -jar target/clipfile.jar extract --layers --launcher --destination /layers
+    && java -Djarmode=tools -jar target/clipfile.jar extract --layers --destination /layers
 
 FROM eclipse-temurin:21-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
