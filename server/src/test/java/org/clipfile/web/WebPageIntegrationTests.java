@@ -126,9 +126,10 @@ class WebPageIntegrationTests {
             secret.clear();
             secret.sendKeys(password);
             browser.findElement(By.id("login-submit")).click();
-        } catch (org.openqa.selenium.ElementNotInteractableException
+        } catch (org.openqa.selenium.InvalidElementStateException
                 | org.openqa.selenium.StaleElementReferenceException e) {
-            // The dialog is opening, closing or busy with the previous attempt: the caller polls again.
+            // The dialog is opening, closing or busy with the previous attempt (not interactable, or "invalid
+            // element state" while it changes): the caller polls again.
         }
     }
 
