@@ -21,6 +21,8 @@ import co.elastic.clients.elasticsearch.indices.ElasticsearchIndicesClient;
 import org.clipfile.audit.AuditLog;
 import org.clipfile.catalogue.EntityCatalogueService;
 import org.clipfile.enrich.Enricher;
+import org.clipfile.enrich.entities.AliasRegistry;
+import org.clipfile.enrich.places.Gazetteer;
 import org.clipfile.index.IndexDefinition;
 import org.clipfile.web.SearchQueryStrings;
 import org.junit.jupiter.api.Test;
@@ -113,6 +115,14 @@ class ArchitectureTests {
         noClasses().that().resideOutsideOfPackage("org.clipfile.enrich..")
                 .should().callMethod(Enricher.class, "aliasRegistry")
                 .orShould().callMethod(Enricher.class, "gazetteer")
+                .check(MAIN);
+    }
+
+    @Test
+    void shouldReadReferenceDataInSearchAndBatchThroughTheCatalogue() {
+        // enrich.ReferenceCatalogue: names and places by id, entities by name; editors (aliases) change the registry.
+        noClasses().that().resideInAnyPackage("org.clipfile.search..", "org.clipfile.batch..")
+                .should().dependOnClassesThat().belongToAnyOf(Gazetteer.class, AliasRegistry.class)
                 .check(MAIN);
     }
 

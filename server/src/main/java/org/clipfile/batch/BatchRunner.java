@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.clipfile.audit.AuditLog;
-import org.clipfile.enrich.entities.AliasRegistry;
+import org.clipfile.enrich.ReferenceCatalogue;
 import org.clipfile.enrich.entities.CanonicalEntity;
 import org.clipfile.enrich.names.NameKeys;
 import org.clipfile.index.ArticleIndex;
@@ -52,7 +52,7 @@ class BatchRunner {
     private final BatchStore store;
     private final BatchProperties properties;
     private final ArticleIndex articles;
-    private final AliasRegistry registry;
+    private final ReferenceCatalogue catalogue;
     private final ExecutorService executor;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
     private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
@@ -61,18 +61,18 @@ class BatchRunner {
     private final @Nullable AuditLog audit;
 
     /** Without the audit (a benchmark). */
-    BatchRunner(BatchStore store, BatchProperties properties, ArticleIndex articles, AliasRegistry registry) {
-        this(store, properties, articles, registry, null);
+    BatchRunner(BatchStore store, BatchProperties properties, ArticleIndex articles, ReferenceCatalogue catalogue) {
+        this(store, properties, articles, catalogue, null);
     }
 
     @Autowired
-    BatchRunner(BatchStore store, BatchProperties properties, ArticleIndex articles, AliasRegistry registry,
+    BatchRunner(BatchStore store, BatchProperties properties, ArticleIndex articles, ReferenceCatalogue catalogue,
             @Nullable AuditLog audit) {
         this.audit = audit;
         this.store = store;
         this.properties = properties;
         this.articles = articles;
-        this.registry = registry;
+        this.catalogue = catalogue;
         this.executor = Executors.newFixedThreadPool(properties.concurrentJobs(),
                 Thread.ofPlatform().daemon().name("batch-search-", 0).factory());
     }
@@ -185,7 +185,7 @@ class BatchRunner {
         List<RequestItem> items = new ArrayList<>();
         List<List<CanonicalEntity>> known = new ArrayList<>();
         for (BatchResult name : names) {
-            List<CanonicalEntity> entities = registry.findByName(name.name()).map(List::of).orElse(List.of());
+            List<CanonicalEntity> entities = catalogue.entityNamed(name.name()).map(List::of).orElse(List.of());
             known.add(entities);
             Query query = nameQuery(name.name(), entities);
             items.add(RequestItem.of(r -> r.header(h -> h.index(articles.alias())).body(b -> b
@@ -225,7 +225,7 @@ class BatchRunner {
                 }
                 for (StringTermsBucket bucket : terms.sterms().buckets().array()) {
                     String id = bucket.key().stringValue();
-                    CanonicalEntity canonical = registry.findById(id).orElse(null);
+                    CanonicalEntity canonical = catalogue.entity(id).orElse(null);
                     boolean same = known.get(i).stream().anyMatch(e -> e.id().equals(id))
                             || (canonical != null ? canonical.names().stream().anyMatch(n -> contains(
                                     NameKeys.keyTokens(n), key)) : contains(NameKeys.keyTokens(slugName(id)), key));

@@ -50,6 +50,12 @@ class ReferenceDataConfiguration {
         return AliasRegistry.loadDefault();
     }
 
+    /** What search and batch read of the gazetteer and the registry (the same registry instance editors change). */
+    @Bean
+    ReferenceCatalogue referenceCatalogue(Gazetteer gazetteer, AliasRegistry registry) {
+        return new GazetteerAndRegistry(gazetteer, registry);
+    }
+
     private static <T> T join(CompletableFuture<T> loading) {
         try {
             return loading.join();

@@ -3,6 +3,8 @@ package org.clipfile.search;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -11,10 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.clipfile.curation.CurationEdits;
-import org.clipfile.enrich.entities.AliasRegistry;
-import org.clipfile.enrich.places.Gazetteer;
+import org.clipfile.enrich.ReferenceCatalogue;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.EntitiesRelinked;
 import org.clipfile.index.IndexMoved;
@@ -32,15 +32,14 @@ class EntityFacetLabels implements FacetLabels {
     /** An id no article names either: remembered, so that it does not cost a search on every answer it is in. */
     private static final String UNNAMED = new String("(unnamed)");
 
-    private final Gazetteer gazetteer;
-    private final AliasRegistry registry;
+    private final ReferenceCatalogue catalogue;
     private final ArticleIndex index;
-    private final Map<String, String> cache = new ConcurrentHashMap<>();
+    /** Names by id; "" for an id the reference data does not know (the articles are asked), or {@link #UNNAMED}. */
+    private final Cache<String, String> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
     private final CurationEdits curation;
 
-    EntityFacetLabels(Gazetteer gazetteer, AliasRegistry registry, ArticleIndex index, CurationEdits curation) {
-        this.gazetteer = gazetteer;
-        this.registry = registry;
+    EntityFacetLabels(ReferenceCatalogue catalogue, ArticleIndex index, CurationEdits curation) {
+        this.catalogue = catalogue;
         this.index = index;
         this.curation = curation;
     }
@@ -48,13 +47,13 @@ class EntityFacetLabels implements FacetLabels {
     /** A re-index may have renamed or relinked entities (curation, the catalogue): names are looked up again. */
     @EventListener
     void indexMoved(IndexMoved moved) {
-        cache.clear();
+        cache.invalidateAll();
     }
 
     /** So may a relink in place. */
     @EventListener
     void entitiesRelinked(EntitiesRelinked relinked) {
-        cache.clear();
+        cache.invalidateAll();
     }
 
     @Override
@@ -68,7 +67,7 @@ class EntityFacetLabels implements FacetLabels {
                 labels.put(value, edited);
                 continue;
             }
-            String known = cache.computeIfAbsent(value, this::fromReferenceData);
+            String known = cache.get(value, this::fromReferenceData);
             if (known == UNNAMED) {
                 continue;
             }
@@ -87,18 +86,16 @@ class EntityFacetLabels implements FacetLabels {
     private String fromReferenceData(String value) {
         if (value.startsWith("place:") || value.length() == 2) {
             String id = value.length() == 2 ? "place:country:" + value.toUpperCase(Locale.ROOT) : value;
-            var place = gazetteer.byId(id);
+            var place = catalogue.place(id);
             if (place.isPresent()) {
                 return place.get().name();
             }
         }
-        return registry.findById(value).map(e -> e.name()).orElse("");
+        return catalogue.entity(value).map(e -> e.name()).orElse("");
     }
 
     private void remember(String id, String name) {
-        if (cache.size() < MAX_CACHED) {
-            cache.put(id, name);
-        }
+        cache.put(id, name);
     }
 
     /** One small search per unknown id, in one round trip, reading the name the article's entities give it. */

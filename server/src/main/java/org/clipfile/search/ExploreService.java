@@ -17,10 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.clipfile.article.Article;
-import org.clipfile.enrich.entities.AliasRegistry;
+import org.clipfile.enrich.ReferenceCatalogue;
 import org.clipfile.enrich.entities.CanonicalEntity;
 import org.clipfile.enrich.names.NameKeys;
-import org.clipfile.enrich.places.Gazetteer;
 import org.clipfile.enrich.places.Place;
 import org.clipfile.index.ArticleDocument;
 import org.clipfile.index.ArticleIndex;
@@ -44,16 +43,14 @@ public class ExploreService {
     private final ArticleIndex index;
     private final SearchService search;
     private final FacetLabels labels;
-    private final Gazetteer gazetteer;
-    private final AliasRegistry registry;
+    private final ReferenceCatalogue catalogue;
 
-    public ExploreService(ArticleIndex index, SearchService search, FacetLabels labels, Gazetteer gazetteer,
-            AliasRegistry registry) {
+    public ExploreService(ArticleIndex index, SearchService search, FacetLabels labels,
+            ReferenceCatalogue catalogue) {
         this.index = index;
         this.search = search;
         this.labels = labels;
-        this.gazetteer = gazetteer;
-        this.registry = registry;
+        this.catalogue = catalogue;
     }
 
     /** The facet an entity id belongs to: person, group or place; empty for anything else. */
@@ -74,7 +71,7 @@ public class ExploreService {
             double latSum = 0;
             double lonSum = 0;
             for (StringTermsBucket place : places) {
-                Optional<Place> known = gazetteer.byId(place.key().stringValue());
+                Optional<Place> known = catalogue.place(place.key().stringValue());
                 if (known.isPresent() && known.get().hasCoordinates()
                         && tile.contains(known.get().lat(), known.get().lon())) {
                     inside.add(place.key().stringValue());
@@ -107,8 +104,8 @@ public class ExploreService {
         SearchResponse<JsonNode> response = index.search(
                 ExploreRequests.entity(index.alias(), parameters, facet, id, interval), JsonNode.class);
         long articles = response.hits().total() == null ? 0 : response.hits().total().value();
-        Optional<CanonicalEntity> registered = registry.findById(id);
-        Optional<Place> place = gazetteer.byId(id);
+        Optional<CanonicalEntity> registered = catalogue.entity(id);
+        Optional<Place> place = catalogue.place(id);
         Set<String> aliases = new LinkedHashSet<>();
         registered.ifPresent(e -> aliases.addAll(e.names()));
         place.ifPresent(p -> aliases.add(p.name()));
@@ -188,8 +185,8 @@ public class ExploreService {
     private List<String> namesOf(String id) {
         List<String> names = new ArrayList<>();
         names.add(id.substring(id.lastIndexOf(':') + 1).replace('-', ' '));
-        registry.findById(id).ifPresent(e -> names.addAll(e.names()));
-        gazetteer.byId(id).ifPresent(p -> names.add(p.name()));
+        catalogue.entity(id).ifPresent(e -> names.addAll(e.names()));
+        catalogue.place(id).ifPresent(p -> names.add(p.name()));
         return names;
     }
 

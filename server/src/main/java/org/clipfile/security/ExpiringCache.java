@@ -1,53 +1,61 @@
 package org.clipfile.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A small cache of lookups that expire: users and keys are read from Elasticsearch at most once per {@code ttl}
- * per instance, and misses are cached too so that a flood of wrong keys does not become a flood of reads. Bounded:
- * past {@code maxEntries} it starts afresh rather than growing.
+ * per instance, and misses are cached too so that a flood of wrong keys does not become a flood of reads. Bounded
+ * to {@code maxEntries} (Caffeine evicts the least useful beyond that). A zero {@code ttl} caches nothing.
  */
 final class ExpiringCache<K, V> {
-    private record Entry<V>(Optional<V> value, long expiresAtNanos) {}
-
     /** A lookup that may fail (Elasticsearch unreachable): failures are not cached. */
     @FunctionalInterface
     interface Loader<K, V> {
         Optional<V> load(K key) throws java.io.IOException;
     }
 
-    private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
-    private final long ttlNanos;
-    private final int maxEntries;
+    private final Cache<K, Optional<V>> entries;
+    private final boolean enabled;
 
     ExpiringCache(Duration ttl, int maxEntries) {
-        this.ttlNanos = ttl.toNanos();
-        this.maxEntries = maxEntries;
+        this(ttl, maxEntries, Ticker.systemTicker());
+    }
+
+    /** With the clock tests move by hand. */
+    ExpiringCache(Duration ttl, int maxEntries, Ticker ticker) {
+        this.enabled = ttl.isPositive();
+        this.entries = Caffeine.newBuilder().expireAfterWrite(enabled ? ttl : Duration.ofNanos(1))
+                .maximumSize(maxEntries).ticker(ticker).build();
     }
 
     Optional<V> get(K key, Loader<K, V> loader) throws java.io.IOException {
-        long now = System.nanoTime();
-        Entry<V> entry = entries.get(key);
-        if (entry != null && now - entry.expiresAtNanos() < 0) {
-            return entry.value();
+        Optional<V> cached = entries.getIfPresent(key);
+        if (cached != null) {
+            return cached;
         }
+        // Not Cache.get(key, loader): the loader's IOException must reach the caller as it is, and nothing cached.
         Optional<V> value = loader.load(key);
-        if (ttlNanos > 0) {
-            if (entries.size() >= maxEntries) {
-                entries.clear();
-            }
-            entries.put(key, new Entry<>(value, now + ttlNanos));
+        if (enabled) {
+            entries.put(key, value);
         }
         return value;
     }
 
     void evict(K key) {
-        entries.remove(key);
+        entries.invalidate(key);
     }
 
     void clear() {
-        entries.clear();
+        entries.invalidateAll();
+    }
+
+    /** Entries held now, after pending evictions (tests). */
+    long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
     }
 }

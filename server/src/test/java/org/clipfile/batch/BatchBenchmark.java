@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.clipfile.article.Article;
 import org.clipfile.article.ArticleDraft;
+import org.clipfile.enrich.ReferenceCatalogue;
 import org.clipfile.enrich.entities.AliasRegistry;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.index.IndexProperties;
@@ -67,7 +68,25 @@ public final class BatchBenchmark {
                 java.time.Duration.ofMinutes(2), java.time.Duration.ofSeconds(30));
         BatchStore store = new BatchStore(new org.clipfile.sysindex.SystemIndices(client, properties));
         store.ensureExists();
-        BatchRunner runner = new BatchRunner(store, batchProperties, articles, AliasRegistry.loadDefault());
+        AliasRegistry registry = AliasRegistry.loadDefault();
+        // The runner reads only entities: no gazetteer to load for the benchmark.
+        ReferenceCatalogue catalogue = new ReferenceCatalogue() {
+            @Override
+            public java.util.Optional<org.clipfile.enrich.entities.CanonicalEntity> entity(String id) {
+                return registry.findById(id);
+            }
+
+            @Override
+            public java.util.Optional<org.clipfile.enrich.entities.CanonicalEntity> entityNamed(String name) {
+                return registry.findByName(name);
+            }
+
+            @Override
+            public java.util.Optional<org.clipfile.enrich.places.Place> place(String id) {
+                return java.util.Optional.empty();
+            }
+        };
+        BatchRunner runner = new BatchRunner(store, batchProperties, articles, catalogue);
         for (int round = 1; round <= 2; round++) {
             BatchJob job = new BatchJob("bench-" + round, "bench", BatchJob.Status.queued, "", names.size(), 0, 0,
                     Instant.now(), null, null, null);

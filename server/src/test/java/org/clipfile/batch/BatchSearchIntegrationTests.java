@@ -10,6 +10,7 @@ import org.clipfile.security.Role;
 import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
+import org.clipfile.testsupport.Polls;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -50,16 +51,11 @@ class BatchSearchIntegrationTests extends ArchiveServerTest {
     }
 
     private JsonNode awaitDone(Http as, String id) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonNode page = as.get("/api/batch-searches/" + id + "?size=1000").json();
-            String status = page.get("batch").get("status").asString();
-            if (status.equals("completed") || status.equals("failed")) {
-                return page;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("batch " + id + " did not finish");
+        return Polls.every(Duration.ofMillis(100), Duration.ofSeconds(60)).alias("batch " + id + " did not finish")
+                .until(() -> as.get("/api/batch-searches/" + id + "?size=1000").json(), page -> {
+                    String status = page.get("batch").get("status").asString();
+                    return status.equals("completed") || status.equals("failed");
+                });
     }
 
     private static JsonNode result(JsonNode page, String name) {

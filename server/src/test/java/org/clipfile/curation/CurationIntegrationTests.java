@@ -17,6 +17,7 @@ import org.clipfile.security.Role;
 import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
+import org.clipfile.testsupport.Polls;
 import org.clipfile.testsupport.TestElasticsearch;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -77,18 +78,15 @@ class CurationIntegrationTests extends ArchiveServerTest {
         Http.Response started = editor.post("/api/curation/reindex", "application/json", "");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String run = started.json().get("id").asString();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode progress = editor.get("/api/curation/reindex").json();
-            JsonNode latest = progress.get("reindex");
-            if (latest.get("id").asString().equals(run) && !latest.get("state").asString().equals("running")) {
-                assertThat(latest.get("state").asString()).as(latest.toString()).isEqualTo("completed");
-                assertThat(progress.get("pending").asLong()).as("edits not yet applied").isZero();
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("relink still running");
+        JsonNode progress = Polls.every(Duration.ofMillis(200), Duration.ofMinutes(3)).alias("relink still running")
+                .until(() -> editor.get("/api/curation/reindex").json(), answer -> {
+                    JsonNode latest = answer.get("reindex");
+                    return latest.get("id").asString().equals(run)
+                            && !latest.get("state").asString().equals("running");
+                });
+        JsonNode latest = progress.get("reindex");
+        assertThat(latest.get("state").asString()).as(latest.toString()).isEqualTo("completed");
+        assertThat(progress.get("pending").asLong()).as("edits not yet applied").isZero();
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.clipfile.testsupport.Archives;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
 import org.clipfile.testsupport.ImportJobs;
+import org.clipfile.testsupport.Polls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,13 +93,8 @@ class ImportIntegrationTests extends ArchiveServerTest {
 
         assertThat(job.get("status").asString()).isEqualTo("completed");
         // The job is reported completed just before the import gives the index its refresh back.
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<String> intervals = refreshIntervals();
-        while (!intervals.equals(List.of(ImportService.REFRESH)) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            intervals = refreshIntervals();
-        }
-        assertThat(intervals).containsOnly(ImportService.REFRESH);
+        Polls.every(Duration.ofMillis(100), Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(refreshIntervals()).containsOnly(ImportService.REFRESH));
         assertThat(http.get("/api/search?q=" + Http.encode("\"fourth wire story\"")).json().get("total").asLong())
                 .isEqualTo(1);
     }

@@ -13,6 +13,7 @@ import org.clipfile.article.Article;
 import org.clipfile.testsupport.ArchiveServerTest;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
+import org.clipfile.testsupport.Polls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,15 +141,8 @@ class ReindexStatusIntegrationTests extends ArchiveServerTest {
     }
 
     private JsonNode awaitEnd(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode status = null;
-        while (System.nanoTime() < deadline) {
-            status = http.get("/api/admin/reindex").json();
-            if (!status.get("state").asString().equals("running")) {
-                return status;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("re-index still running: " + status);
+        return Polls.every(Duration.ofMillis(200), timeout).alias("re-index still running")
+                .until(() -> http.get("/api/admin/reindex").json(),
+                        status -> !status.get("state").asString().equals("running"));
     }
 }

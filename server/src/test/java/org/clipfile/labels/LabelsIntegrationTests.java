@@ -13,6 +13,7 @@ import org.clipfile.testsupport.AuditEvents;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
 import org.clipfile.testsupport.ImportJobs;
+import org.clipfile.testsupport.Polls;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -151,12 +152,9 @@ class LabelsIntegrationTests extends ArchiveServerTest {
 
         Http.Response started = http.post("/api/admin/reindex", "application/json", "");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        JsonNode status = http.get("/api/admin/reindex").json();
-        while (status.get("state").asString().equals("running") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            status = http.get("/api/admin/reindex").json();
-        }
+        JsonNode status = Polls.every(Duration.ofMillis(200), Duration.ofMinutes(3)).alias("re-index still running")
+                .until(() -> http.get("/api/admin/reindex").json(),
+                        answer -> !answer.get("state").asString().equals("running"));
         assertThat(status.get("state").asString()).as(status.toString()).isEqualTo("completed");
         String after = index.currentIndex();
         assertThat(after).isNotEqualTo(before);

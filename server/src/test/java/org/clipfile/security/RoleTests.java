@@ -1,10 +1,12 @@
 package org.clipfile.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -70,5 +72,38 @@ class RoleTests {
         noCache.get("known", loader);
         noCache.get("known", loader);
         assertThat(loads).hasValue(5);
+    }
+
+    @Test
+    void shouldReadAgainOnceTheTimeToLiveHasPassed() throws Exception {
+        AtomicInteger loads = new AtomicInteger();
+        AtomicLong nanos = new AtomicLong();
+        ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ofSeconds(30), 10, nanos::get);
+        ExpiringCache.Loader<String, String> loader = key -> {
+            loads.incrementAndGet();
+            return Optional.of("value");
+        };
+
+        cache.get("known", loader);
+        nanos.addAndGet(Duration.ofSeconds(29).toNanos());
+        cache.get("known", loader);
+        assertThat(loads).hasValue(1);
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        cache.get("known", loader);
+        assertThat(loads).hasValue(2);
+    }
+
+    @Test
+    void shouldNotCacheAFailedLookupAndStayWithinItsBound() throws Exception {
+        ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ofMinutes(1), 10);
+        assertThatThrownBy(() -> cache.get("down", key -> {
+            throw new java.io.IOException("unreachable");
+        })).isInstanceOf(java.io.IOException.class).hasMessage("unreachable");
+        assertThat(cache.size()).isZero();
+
+        for (int i = 0; i < 1_000; i++) {
+            cache.get("key" + i, key -> Optional.of(key));
+        }
+        assertThat(cache.size()).isLessThanOrEqualTo(10);
     }
 }

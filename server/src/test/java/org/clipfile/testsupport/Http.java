@@ -136,17 +136,11 @@ public final class Http {
      * finishes seconds after the context: until then imports answer 503 "still starting", as they should).
      */
     public void awaitImportsStarted() {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        while (get("/api/imports?size=1").status() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The import service did not start within 60 s");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for the import service", e);
-            }
+        try {
+            Polls.every(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(60))
+                    .until(() -> get("/api/imports?size=1").status() == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("The import service did not start within 60 s");
         }
     }
 

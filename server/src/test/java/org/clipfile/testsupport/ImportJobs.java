@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /** Starting import jobs over HTTP and waiting for them to end, also through a fault. */
@@ -15,16 +17,21 @@ public final class ImportJobs {
 
     /** Posts an archive, retrying while the server answers 503 (its import indices are still being prepared). */
     public static String start(Http http, String name, String contentType, byte[] body) throws InterruptedException {
-        Http.Response response = null;
-        for (int i = 0; i < 600; i++) {
-            response = http.post("/api/imports?name=" + Http.encode(name), contentType, body);
-            if (response.status() == 202) {
-                return response.json().get("id").asString();
-            }
-            assertThat(response.status()).as(response.body()).isEqualTo(503);
-            Thread.sleep(100);
+        AtomicReference<Http.Response> last = new AtomicReference<>();
+        try {
+            // 600 tries 100 ms apart, as before: about a minute.
+            Http.Response accepted = Polls.every(Duration.ofMillis(100), Duration.ofSeconds(60)).until(() -> {
+                Http.Response response = http.post("/api/imports?name=" + Http.encode(name), contentType, body);
+                last.set(response);
+                if (response.status() != 202) {
+                    assertThat(response.status()).as(response.body()).isEqualTo(503);
+                }
+                return response;
+            }, response -> response.status() == 202);
+            return accepted.json().get("id").asString();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("server never accepted the import: " + last.get());
         }
-        throw new AssertionError("server never accepted the import: " + response);
     }
 
     /** Waits until the job has processed at least this many documents. */
@@ -52,19 +59,19 @@ public final class ImportJobs {
     /** Polls the job until {@code done} holds for it; any answer but 200 (a 503 during a fault) is waited out. */
     private static JsonNode await(Http http, String id, Duration timeout, long pauseMillis, Predicate<JsonNode> done,
             String failure) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode job = null;
-        while (System.nanoTime() < deadline) {
-            Http.Response response = http.get("/api/imports/" + id);
-            if (response.status() == 200) {
-                job = response.json();
-                if (done.test(job)) {
-                    return job;
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        try {
+            return Polls.every(Duration.ofMillis(pauseMillis), timeout).until(() -> {
+                Http.Response response = http.get("/api/imports/" + id);
+                if (response.status() != 200) {
+                    return null;
                 }
-            }
-            Thread.sleep(pauseMillis);
+                last.set(response.json());
+                return last.get();
+            }, job -> job != null && done.test(job));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("import " + id + " " + failure + "; last: " + last.get());
         }
-        throw new AssertionError("import " + id + " " + failure + "; last: " + job);
     }
 
     /** A port nothing listens on right now. */

@@ -3,6 +3,8 @@ package org.clipfile.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /** Waiting for the latest re-index or relink of the archive ({@code GET /api/admin/reindex}) to end. */
@@ -14,19 +16,21 @@ public final class ReindexRuns {
      * about to start, as after an import) is waited through.
      */
     public static JsonNode awaitEnd(Http http, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode status = null;
-        while (System.nanoTime() < deadline) {
-            Http.Response response = http.get("/api/admin/reindex");
-            if (response.status() != 404) {
-                status = response.json();
-                if (!status.get("state").asString().equals("running")) {
-                    assertThat(status.get("state").asString()).as(status.toString()).isEqualTo("completed");
-                    return status;
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        JsonNode status;
+        try {
+            status = Polls.every(Duration.ofMillis(200), timeout).until(() -> {
+                Http.Response response = http.get("/api/admin/reindex");
+                if (response.status() == 404) {
+                    return null;
                 }
-            }
-            Thread.sleep(200);
+                last.set(response.json());
+                return last.get();
+            }, latest -> latest != null && !latest.get("state").asString().equals("running"));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the re-index or relink is still running after " + timeout + ": " + last.get());
         }
-        throw new AssertionError("the re-index or relink is still running after " + timeout + ": " + status);
+        assertThat(status.get("state").asString()).as(status.toString()).isEqualTo("completed");
+        return status;
     }
 }

@@ -63,19 +63,22 @@ public final class ServerProcess implements AutoCloseable {
     /** Waits until the server answers HTTP at all (any status). */
     public Http awaitHttp(Duration timeout) throws InterruptedException {
         Http http = new Http(port);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("server exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                http.get("/actuator/health");
-                return http;
-            } catch (RuntimeException notYet) {
-                Thread.sleep(200);
-            }
+        try {
+            Polls.every(Duration.ofMillis(200), timeout).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("server exited with " + process.exitValue() + "; see " + log);
+                }
+                try {
+                    http.get("/actuator/health");
+                    return true;
+                } catch (RuntimeException notYet) {
+                    return false;
+                }
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("server did not answer within " + timeout + "; see " + log);
         }
-        throw new AssertionError("server did not answer within " + timeout + "; see " + log);
+        return http;
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop, nothing flushed. */

@@ -2,6 +2,7 @@ package org.clipfile.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 import org.clipfile.testsupport.ClipfileIntegrationTest;
 import org.clipfile.testsupport.Http;
 import org.clipfile.testsupport.ImportJobs;
+import org.clipfile.testsupport.Polls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -152,15 +154,10 @@ class ApiFieldNamesIntegrationTests {
     }
 
     private JsonNode awaitRelink() throws InterruptedException {
-        JsonNode status = JsonMapper.shared().createObjectNode();
-        for (int i = 0; i < 300; i++) {
-            status = ok(http.get("/api/curation/reindex"));
-            if (!status.path("reindex").path("state").asString("running").equals("running")) {
-                return status;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the relink never ended: " + status);
+        // 300 tries 100 ms apart, as before.
+        return Polls.every(Duration.ofMillis(100), Duration.ofSeconds(30)).alias("the relink never ended")
+                .until(() -> ok(http.get("/api/curation/reindex")),
+                        status -> !status.path("reindex").path("state").asString("running").equals("running"));
     }
 
     private static void camelCaseFields(JsonNode node, String path, Set<String> found) {
