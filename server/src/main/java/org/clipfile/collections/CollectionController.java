@@ -68,6 +68,8 @@ class CollectionController {
                 authentication != null && Role.of(authentication).orElse(null) == Role.admin);
     }
 
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
+            description = "The collection, created", useReturnTypeSchema = true)
     @PostMapping("/api/collections")
     ResponseEntity<CollectionView> create(@Valid @RequestBody CollectionRequest body, AuditContext audit)
             throws IOException {

@@ -96,6 +96,8 @@ class SavedSearchController {
                 && Role.of(authentication).orElse(null) == Role.admin);
     }
 
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
+            description = "The saved search, created", useReturnTypeSchema = true)
     @PostMapping("/api/saved-searches")
     ResponseEntity<SavedSearchView> create(@Valid @RequestBody SaveRequest body, AuditContext audit)
             throws IOException {

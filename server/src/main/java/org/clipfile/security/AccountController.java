@@ -42,6 +42,8 @@ class AccountController {
         this.properties = properties;
     }
 
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
+            description = "The user, created", useReturnTypeSchema = true)
     @PostMapping("/api/users")
     ResponseEntity<?> createUser(@Valid @RequestBody NewUser body, Authentication caller, AuditContext audit)
             throws IOException {
@@ -97,6 +99,8 @@ class AccountController {
         return ResponseEntity.noContent().build();
     }
 
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
+            description = "The API key, issued (its secret shown only in this answer)", useReturnTypeSchema = true)
     @PostMapping("/api/keys")
     ResponseEntity<?> createKey(@Valid @RequestBody NewKey body, Authentication caller, AuditContext audit)
             throws IOException {

@@ -45,6 +45,10 @@ class ArticleController {
     /** The answer to an ingest: the article's id, and whether it was new (201) or replaced an earlier copy (200). */
     record Ingested(String id, String title, boolean created) {}
 
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
+            description = "A new article, written", useReturnTypeSchema = true)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+            description = "An article with the same id, replaced", useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Ingested> postJson(@Valid @RequestBody ArticleInput input, AuditContext audit)
             throws IOException {
@@ -52,12 +56,20 @@ class ArticleController {
         return save(ingest.prepare(input), audit);
     }
 
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
+            description = "A new article, written", useReturnTypeSchema = true)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+            description = "An article with the same id, replaced", useReturnTypeSchema = true)
     @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE})
     ResponseEntity<Ingested> postText(@RequestBody String text, AuditContext audit) throws IOException {
         limits.check(text.length());
         return save(ingest.prepare(RawDocument.postedText(text)), audit);
     }
 
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
+            description = "A new article, written", useReturnTypeSchema = true)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+            description = "An article with the same id, replaced", useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<Ingested> postHtml(@RequestBody byte[] page,
             @org.springframework.web.bind.annotation.RequestParam(required = false) String url,

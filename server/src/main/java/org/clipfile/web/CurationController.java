@@ -48,6 +48,10 @@ class CurationController {
         return edits.list(entity == null || entity.isBlank() ? null : entity.strip(), undone);
     }
 
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
+            description = "The edit, recorded", useReturnTypeSchema = true)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+            description = "An edit that undid the same earlier edit", useReturnTypeSchema = true)
     @PostMapping("/api/curation/edits")
     ResponseEntity<CurationEdit> create(@RequestBody @jakarta.validation.Valid EditRequest request)
             throws IOException {

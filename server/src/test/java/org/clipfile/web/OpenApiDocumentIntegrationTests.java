@@ -196,6 +196,12 @@ class OpenApiDocumentIntegrationTests extends ArchiveServerTest {
         assertThat(job.status()).isEqualTo(202);
         JsonNode importOperation = document.at("/paths/~1api~1imports/post");
         assertThat(importOperation.get("responses").propertyNames()).contains("202").doesNotContain("200");
+        assertThat(document.at("/paths/~1api~1articles/post/responses").propertyNames())
+                .as("a new article is 201, a replaced one 200").contains("201", "200");
+        for (String creating : List.of("/api/collections", "/api/saved-searches", "/api/users", "/api/keys")) {
+            assertThat(document.at("/paths/" + creating.replace("/", "~1") + "/post/responses").propertyNames())
+                    .as(creating).contains("201").doesNotContain("200");
+        }
         assertThat(importOperation.at("/requestBody/content").propertyNames())
                 .contains("application/zip", "application/x-ndjson", "multipart/form-data", "application/json");
         answers.put("post /api/imports", job.json());
