@@ -99,7 +99,7 @@ public record ArticleDocument(
     }
 
     /** Every place and every place above it: a filter on a country matches articles naming only its cities. */
-    private static List<String> places(Enrichment enrichment) {
+    public static List<String> places(Enrichment enrichment) {
         Set<String> ids = new LinkedHashSet<>();
         for (PlaceFacet place : enrichment.places()) {
             ids.add(place.id());

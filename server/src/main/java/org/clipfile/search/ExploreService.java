@@ -21,6 +21,8 @@ import org.clipfile.enrich.ReferenceCatalogue;
 import org.clipfile.enrich.entities.CanonicalEntity;
 import org.clipfile.enrich.names.NameKeys;
 import org.clipfile.enrich.places.Place;
+import org.clipfile.entity.EntityFacet;
+import org.clipfile.entity.Enrichment;
 import org.clipfile.index.ArticleDocument;
 import org.clipfile.index.ArticleIndex;
 import org.clipfile.search.Exploration.Cell;
@@ -172,9 +174,12 @@ public class ExploreService {
         if (article.isEmpty()) {
             return Optional.empty();
         }
-        ArticleDocument a = ArticleDocument.of(article.get());
-        var response = index.search(ExploreRequests.related(index.alias(), id, a.people(), a.groups(),
-                a.places(), size), StoredHit.class);
+        // The ids the stored document holds, read from the entities alone (not the whole document, sketch included).
+        Enrichment entities = article.get().entities() == null ? Enrichment.empty() : article.get().entities();
+        var response = index.search(ExploreRequests.related(index.alias(), id,
+                entities.people().stream().map(EntityFacet::id).toList(),
+                entities.groups().stream().map(EntityFacet::id).toList(), ArticleDocument.places(entities), size),
+                StoredHit.class);
         return Optional.of(new Related(response.hits().hits().stream().map(SearchService::toHit).toList()));
     }
 
