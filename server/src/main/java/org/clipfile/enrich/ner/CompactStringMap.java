@@ -1,5 +1,8 @@
 package org.clipfile.enrich.ner;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -44,10 +47,15 @@ final class CompactStringMap {
     }
 
     private CompactStringMap(Builder builder) {
-        int size = builder.size;
-        this.chars = builder.chars.toString().toCharArray();
-        this.starts = Arrays.copyOf(builder.starts, size + 1);
-        this.values = Arrays.copyOf(builder.values, size);
+        this(builder.chars.toString().toCharArray(), Arrays.copyOf(builder.starts, builder.size + 1),
+                Arrays.copyOf(builder.values, builder.size));
+    }
+
+    private CompactStringMap(char[] chars, int[] starts, int[] values) {
+        int size = values.length;
+        this.chars = chars;
+        this.starts = starts;
+        this.values = values;
         int capacity = Integer.highestOneBit(Math.max(4, size * 2 - 1)) << 1;
         this.slots = new int[capacity];
         Arrays.fill(slots, -1);
@@ -86,6 +94,44 @@ final class CompactStringMap {
 
     int size() {
         return values.length;
+    }
+
+    /** Keys and values as {@link #readFrom} reads them (the slots are rebuilt on reading). */
+    void writeTo(DataOutputStream out) throws IOException {
+        TableFile.writeChars(out, chars);
+        TableFile.writeInts(out, starts);
+        TableFile.writeInts(out, values);
+    }
+
+    /** A map written by {@link #writeTo}; a file that is not one (lengths, offsets, values) is refused. */
+    static CompactStringMap readFrom(DataInputStream in) throws IOException {
+        char[] chars = TableFile.readChars(in);
+        int[] starts = TableFile.readInts(in);
+        int[] values = TableFile.readInts(in);
+        if (starts.length != values.length + 1 || starts[0] != 0 || starts[values.length] != chars.length) {
+            throw new IOException("Not a string map: " + values.length + " values, " + starts.length + " offsets");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (starts[i + 1] < starts[i] || values[i] < 0) {
+                throw new IOException("Not a string map: entry " + i);
+            }
+        }
+        return new CompactStringMap(chars, starts, values);
+    }
+
+    /** The largest value, or -1 when empty. */
+    int maxValue() {
+        int max = -1;
+        for (int value : values) {
+            max = Math.max(max, value);
+        }
+        return max;
+    }
+
+    /** The same keys with the same values. */
+    boolean sameEntries(CompactStringMap other) {
+        return Arrays.equals(chars, other.chars) && Arrays.equals(starts, other.starts)
+                && Arrays.equals(values, other.values);
     }
 
     private boolean sameKey(int entry, String key) {
