@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
@@ -24,6 +28,13 @@ public final class Chromium {
     public static final Path BROWSER = Path.of(System.getProperty("clipfile.test.chromium", "/usr/bin/chromium"));
     public static final Path DRIVER = Path.of(System.getProperty("clipfile.test.chromedriver", "/usr/bin/chromedriver"));
 
+    /** The profiles made by this JVM, deleted when it exits (each is a few MB; the browsers have quit by then). */
+    private static final List<Path> PROFILES = new CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> PROFILES.forEach(Chromium::delete), "chromium-profiles"));
+    }
+
     private Chromium() {}
 
     /** A new browser with a fresh profile under {@code target/} named by {@code profilePrefix}. */
@@ -38,6 +49,7 @@ public final class Chromium {
                     + " (apt-get install -y chromium chromium-driver; .ci/run installs them). They are missing.");
         }
         Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), profilePrefix);
+        PROFILES.add(profile);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -51,6 +63,15 @@ public final class Chromium {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Deletes a profile folder, best effort: a file still held open stays, the rest goes. */
+    private static void delete(Path profile) {
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // what could not be listed stays under target/, as every profile did before
+        }
     }
 
     /**
