@@ -8,10 +8,11 @@ command's start to its end (every article searchable then). CPU seconds of the s
 (from /proc, the server's process tree) before and after. The relink that follows an import is switched off in
 both arms (--clipfile.entities.relink-after-import=0): it is the same work whichever engine recognised.
 
-Then the floor: on the last engine's Elasticsearch, every article's stored document (as Clipfile wrote it) is read
-back and sent with `_bulk` (batches of 500, one at a time, as the import's writer sends them) into a fresh index
-with the same mappings and settings, then refreshed: what indexing alone costs Elasticsearch, with nothing for the
-server to do. No import can be faster than that on this machine.
+Then the floor: every article's stored document (as Clipfile wrote it) is read back from the last engine's
+Elasticsearch and, on a fresh server's fresh Elasticsearch that imported nothing (a new JVM, as in the imports),
+sent with `_bulk` (batches of 500, one at a time, as the import's writer sends them) into an index with the same
+mappings and settings, then refreshed: what indexing alone costs Elasticsearch, with nothing for the server to do.
+No import can be faster than that on this machine.
 
 Usage: scripts/compare-import.py [--jar target/clipfile.jar] [--corpus ../shared/corpora/news/reuters21578]
                                  [--include '*.sgm'] [--engines corenlp,fast]
@@ -76,7 +77,7 @@ def call(opener, url, body=None, headers=None, method=None):
         return json.loads(text) if text else None
 
 
-def start_server(jar, engine, work):
+def start_server(jar, engine, work, recognizer=None):
     data = os.path.join(work, engine)
     shutil.rmtree(data, ignore_errors=True)
     os.makedirs(data)
@@ -87,7 +88,7 @@ def start_server(jar, engine, work):
         ["java", "-jar", jar, f"--server.port={port}", f"--clipfile.local-node.data-dir={data}",
          f"--clipfile.local-node.http-port={es_port}", "--clipfile.samples.enabled=false",
          f"--clipfile.local-node.home={ROOT}/target/elasticsearch/elasticsearch-9.5.3",
-         f"--clipfile.enrich.recognizer={engine}", "--clipfile.entities.relink-after-import=0"],
+         f"--clipfile.enrich.recognizer={recognizer or engine}", "--clipfile.entities.relink-after-import=0"],
         stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     try:
         return process, *ready(process, port, es_port, data, engine, log.name)
@@ -144,19 +145,19 @@ def import_archive(jar, base, key, corpus, include, work, engine):
     return wall, done[-1].strip()
 
 
-def floor(es, credentials, es_pid_of):
-    """Every stored article read back and sent raw with _bulk into a fresh index with the same mapping."""
-    auth = {"Authorization": "Basic " + base64.b64encode(
+def es_auth(credentials):
+    return {"Authorization": "Basic " + base64.b64encode(
         f"{credentials.get('username', 'clipfile')}:{credentials['password']}".encode()).decode()}
-    opener = urllib.request.build_opener()
-    aliases = call(opener, es + "/_alias/articles", headers=auth)
-    index = next(iter(aliases))
+
+
+def stored_documents(es, credentials):
+    """The article index's mappings and settings, and every stored article as _bulk bodies of 500."""
+    auth, opener = es_auth(credentials), urllib.request.build_opener()
+    index = next(iter(call(opener, es + "/_alias/articles", headers=auth)))
     described = call(opener, f"{es}/{index}", headers=auth)[index]
     settings = {k: v for k, v in described["settings"]["index"].items()
                 if k in ("analysis", "number_of_shards", "number_of_replicas", "max_result_window",
                          "mapping", "similarity")}
-    call(opener, es + "/floor-bulk", {"settings": {"index": settings}, "mappings": described["mappings"]},
-         auth, method="PUT")
     bodies, batch = [], []
     page = call(opener, f"{es}/{index}/_search?scroll=2m", {"size": 500, "sort": ["_doc"]}, auth)
     while page["hits"]["hits"]:
@@ -169,8 +170,14 @@ def floor(es, credentials, es_pid_of):
         page = call(opener, es + "/_search/scroll", {"scroll": "2m", "scroll_id": page["_scroll_id"]}, auth)
     if batch:
         bodies.append(("\n".join(batch) + "\n").encode())
-    documents = sum(b.count(b"\n") for b in bodies) // 2
-    before = es_pid_of()
+    return {"settings": {"index": settings}, "mappings": described["mappings"]}, bodies
+
+
+def floor(es, credentials, index_definition, bodies, es_cpu):
+    """The stored articles sent raw with _bulk into a new index with the same mapping, then refreshed."""
+    auth, opener = es_auth(credentials), urllib.request.build_opener()
+    call(opener, es + "/floor-bulk", index_definition, auth, method="PUT")
+    before = es_cpu()
     started = time.monotonic()
     for body in bodies:
         answer = call(opener, es + "/floor-bulk/_bulk", body, dict(auth, **{"Content-Type": "application/x-ndjson"}))
@@ -178,7 +185,7 @@ def floor(es, credentials, es_pid_of):
             sys.exit("the raw _bulk had errors")
     call(opener, es + "/floor-bulk/_refresh", b"", auth, method="POST")
     wall = time.monotonic() - started
-    return documents, wall, es_pid_of() - before
+    return sum(b.count(b"\n") for b in bodies) // 2, wall, es_cpu() - before
 
 
 def main():
@@ -206,12 +213,20 @@ def main():
             print(f"{engine}: {wall:.1f} s wall, server {server_after - server_before:.1f} CPU-s, "
                   f"Elasticsearch {es_after - es_before:.1f} CPU-s; {tail}", flush=True)
             if n == len(engines) - 1:
-                floor_row = floor(es, credentials, lambda: tree_cpu(process.pid)[1])
-                print(f"raw _bulk: {floor_row[0]} documents in {floor_row[1]:.1f} s, "
-                      f"Elasticsearch {floor_row[2]:.1f} CPU-s", flush=True)
+                documents = stored_documents(es, credentials)
         finally:
             process.terminate()
             process.wait(120)
+    # The floor on a fresh Elasticsearch too (a fresh JVM compiles as it goes, as in the imports above).
+    process, base, key, es, credentials = start_server(args.jar, "floor", work, recognizer="fast")
+    try:
+        time.sleep(10)
+        floor_row = floor(es, credentials, *documents, lambda: tree_cpu(process.pid)[1])
+        print(f"raw _bulk: {floor_row[0]} documents in {floor_row[1]:.1f} s, "
+              f"Elasticsearch {floor_row[2]:.1f} CPU-s", flush=True)
+    finally:
+        process.terminate()
+        process.wait(120)
     lines = ["| arm | wall s | server CPU s | Elasticsearch CPU s | both, CPU s | load at start | import's last line |",
              "|---|---:|---:|---:|---:|---:|---|"]
     for engine, wall, server, elastic, load, tail in rows:
