@@ -229,7 +229,7 @@ class QueryTranslatorTests {
                 {"bool": {
                   "filter": [{"multi_match": {"type": "phrase", "fields": ["places_names.key", "places_names"], "query": "iran"}}],
                   "should": [
-                    {"nested": {"path": "entity_salience", "score_mode": "max", "boost": 10.0, "ignore_unmapped": true,
+                    {"nested": {"path": "entity_salience", "score_mode": "max", "ignore_unmapped": true,
                       "query": {"function_score": {"boost_mode": "replace",
                         "functions": [{"field_value_factor": {"field": "entity_salience.value", "missing": 0.0}}],
                         "query": {"bool": {"filter": [
