@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.clipfile.article.Article;
 import org.clipfile.article.Sketch;
+import org.clipfile.article.StoryNames;
 import org.clipfile.entity.EntityFacet;
 import org.clipfile.entity.Enrichment;
 import org.clipfile.entity.PlaceFacet;
@@ -57,10 +58,11 @@ public record ArticleDocument(
 
     /**
      * The MinHash sketch of the body, as stored: LSH band terms (indexed); the signature, the number of shingles, the
-     * body's first numbers and leading names (stored only). How copies find each other.
+     * body's first numbers and leading names, and the article's people, groups and places ({@link StoryNames}; stored
+     * only). How copies find each other.
      */
     public record StoredSketch(List<String> bands, String signature, int size, List<String> numbers,
-            List<String> lead) {}
+            List<String> lead, List<String> names) {}
 
     /**
      * One nested entry per person, group and place: its type, ids (a place's with those of the places above it),
@@ -78,7 +80,7 @@ public record ArticleDocument(
         return new ArticleDocument(article.id(), article.title(), article.body(), article.published(),
                 article.source(), article.url(), article.section(), article.tags(), article.byline(),
                 article.language(), article.ingestedAt(), article.contentHash(), article.entities(),
-                article.cluster(), article.labels(), sketch(article.body()), entitySalience(enrichment),
+                article.cluster(), article.labels(), sketch(article.body(), article.entities()), entitySalience(enrichment),
                 enrichment.groups().stream().map(EntityFacet::id).toList(), names(enrichment.groups()),
                 enrichment.people().stream().map(EntityFacet::id).toList(), names(enrichment.people()),
                 enrichment.places().stream().map(PlaceFacet::countryCode).filter(c -> c != null).distinct().toList(),
@@ -92,10 +94,10 @@ public record ArticleDocument(
                 contentHash, entities, cluster, labels);
     }
 
-    private static StoredSketch sketch(String body) {
+    private static StoredSketch sketch(String body, @Nullable Enrichment entities) {
         Sketch sketch = Sketch.of(body);
         return new StoredSketch(sketch.bands(), sketch.encodedSignature(), sketch.size(), sketch.numbers(),
-                sketch.lead());
+                sketch.lead(), StoryNames.of(entities));
     }
 
     /** Every place and every place above it: a filter on a country matches articles naming only its cities. */

@@ -1,0 +1,123 @@
+package org.clipfile.article;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.clipfile.entity.EntityFacet;
+import org.clipfile.entity.Enrichment;
+import org.clipfile.entity.PlaceFacet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who and where a story is about, for telling copies apart where the body's words cannot: the article's people,
+ * groups and places as enrichment resolved them (title and body), the most mentioned first, at most {@link #MAX}, each
+ * as a key of its type and its resolved name's words ({@code group:bank-of-montreal}, {@code place:omaha}). Template
+ * notices share their words and differ in these ("Bank of Montreal" and "Bank of Nova Scotia" cut their prime rate;
+ * hog prices at St Paul and at Omaha); a reprint keeps most of them even with a paragraph dropped.
+ *
+ * <p>Two names match when the words of one (without legal forms and small words) are all among the other's, or one is
+ * the other's initials: one article resolves "Investors Federal Bank of El Reno" where its copy has "Investors
+ * Federal Bank", or "NYSE" where its copy spells out New York Stock Exchange; ids alone would split such copies.
+ */
+public final class StoryNames {
+    /** Names kept per article: the most mentioned, enough to tell a story's subject, bounded in size. */
+    public static final int MAX = 16;
+    /** Words of a name that do not tell one name from another. */
+    private static final Set<String> SMALL = Set.of("of", "the", "and", "de", "inc", "co", "corp", "corporation",
+            "ltd", "plc", "llc", "na", "sa", "ag", "nv", "company", "cos", "group", "holdings", "incorporated");
+
+    private StoryNames() {}
+
+    private record Named(String key, int mentions) {}
+
+    /** The article's names as stored beside its sketch ({@code dup.names}); empty without enrichment. */
+    public static List<String> of(@Nullable Enrichment enrichment) {
+        if (enrichment == null) {
+            return List.of();
+        }
+        List<Named> named = new ArrayList<>();
+        for (EntityFacet person : enrichment.people()) {
+            named.add(new Named(key("person", person.name()), person.mentions()));
+        }
+        for (EntityFacet group : enrichment.groups()) {
+            named.add(new Named(key("group", group.name()), group.mentions()));
+        }
+        for (PlaceFacet place : enrichment.places()) {
+            named.add(new Named(key("place", place.name()), place.mentions()));
+        }
+        return named.stream()
+                .filter(n -> n.key().indexOf(':') < n.key().length() - 1)
+                .sorted(Comparator.comparingInt((Named n) -> -n.mentions()).thenComparing(Named::key))
+                .map(Named::key).distinct().limit(MAX).toList();
+    }
+
+    /** {@code type:words-of-the-name}: lower-cased, accents removed, runs of letters and digits. */
+    static String key(String type, String name) {
+        String folded = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
+        StringBuilder key = new StringBuilder(type).append(':');
+        int start = key.length();
+        for (String word : folded.split("[^\\p{L}\\p{Nd}]+")) {
+            if (!word.isEmpty()) {
+                key.append(key.length() > start ? "-" : "").append(word);
+            }
+        }
+        return key.length() > 200 ? key.substring(0, 200) : key.toString();
+    }
+
+    /**
+     * Whether two articles are about the same people, groups and places: when both have names, at least
+     * {@code share} of the smaller set matches a name of the other. When either has none (not enriched, stored before
+     * names were, or naming nobody) the check does not apply.
+     */
+    public static boolean agree(List<String> mine, List<String> other, double share) {
+        if (mine.isEmpty() || other.isEmpty()) {
+            return true;
+        }
+        List<Set<String>> a = words(mine);
+        List<Set<String>> b = words(other);
+        List<Set<String>> smaller = a.size() <= b.size() ? a : b;
+        List<Set<String>> larger = smaller == a ? b : a;
+        int matched = 0;
+        for (Set<String> name : smaller) {
+            if (larger.stream().anyMatch(o -> match(name, o))) {
+                matched++;
+            }
+        }
+        return matched >= share * smaller.size();
+    }
+
+    /** The distinct names as sets of their telling words (names of small words only are dropped). */
+    private static List<Set<String>> words(List<String> keys) {
+        List<Set<String>> names = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            Set<String> words = new java.util.LinkedHashSet<>();
+            for (String word : key.substring(key.indexOf(':') + 1).split("-")) {
+                if (!word.isEmpty() && !SMALL.contains(word)) {
+                    words.add(word);
+                }
+            }
+            if (!words.isEmpty() && !names.contains(words)) {
+                names.add(words);
+            }
+        }
+        return names;
+    }
+
+    /** One name's words all among the other's, or one name the initials of the other. */
+    static boolean match(Set<String> one, Set<String> other) {
+        return other.containsAll(one) || one.containsAll(other) || initials(one, other) || initials(other, one);
+    }
+
+    private static boolean initials(Set<String> acronym, Set<String> name) {
+        if (acronym.size() != 1 || name.size() < 2) {
+            return false;
+        }
+        StringBuilder letters = new StringBuilder();
+        name.forEach(w -> letters.append(w.charAt(0)));
+        return acronym.iterator().next().equals(letters.toString());
+    }
+}
