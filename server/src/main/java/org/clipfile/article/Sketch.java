@@ -28,6 +28,8 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
     public static final int MIN_SHINGLES = 15;
     /** Numbers kept to tell template stories apart (the first ones of the body). */
     static final int MAX_NUMBERS = 32;
+    /** Share of numbers that must agree when both lists were cut at {@link #MAX_NUMBERS}. */
+    static final double TRUNCATED_NUMBERS_AGREE = 0.6;
     /** Bodies beyond this many characters are sketched on their beginning: a bound on the work per article. */
     static final int MAX_CHARS = 200_000;
     private static final long[] MULTIPLIERS = new long[HASHES];
@@ -144,9 +146,21 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
      * least two numbers, at least {@code share} of the smaller set must be in the other.
      */
     public boolean numbersAgree(List<String> other, double share) {
+        return numbersAgree(other, share, 2);
+    }
+
+    /**
+     * The same, applied when both texts hold at least {@code least} numbers. When both lists are full
+     * ({@link #MAX_NUMBERS}, a table), each holds only the first numbers of its text and a copy missing a paragraph
+     * reaches further into the text: then 60 % of them are enough.
+     */
+    public boolean numbersAgree(List<String> other, double share, int least) {
         int smaller = Math.min(numbers.size(), other.size());
-        if (smaller < 2) {
+        if (smaller < Math.max(1, least)) {
             return true;
+        }
+        if (smaller >= MAX_NUMBERS) {
+            share = Math.min(share, TRUNCATED_NUMBERS_AGREE);
         }
         java.util.Set<String> mine = new java.util.HashSet<>(numbers);
         long common = other.stream().distinct().filter(mine::contains).count();
@@ -196,10 +210,15 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
      * raising its prime rate").
      */
     public boolean leadAgrees(List<String> other) {
+        return leadAgrees(other, 1);
+    }
+
+    /** The same, with {@code shared} of the two leading names required in both. */
+    public boolean leadAgrees(List<String> other, int shared) {
         if (lead.size() < LEAD_WORDS || other.size() < LEAD_WORDS) {
             return true;
         }
-        return other.stream().anyMatch(lead::contains);
+        return other.stream().distinct().filter(lead::contains).count() >= shared;
     }
 
     /** The signature as stored in the document (base64 of the big-endian ints). */

@@ -77,12 +77,12 @@ public final class StoryNames {
         if (mine.isEmpty() || other.isEmpty()) {
             return true;
         }
-        List<Set<String>> a = words(mine);
-        List<Set<String>> b = words(other);
-        List<Set<String>> smaller = a.size() <= b.size() ? a : b;
-        List<Set<String>> larger = smaller == a ? b : a;
+        List<Name> a = names(mine);
+        List<Name> b = names(other);
+        List<Name> smaller = a.size() <= b.size() ? a : b;
+        List<Name> larger = smaller == a ? b : a;
         int matched = 0;
-        for (Set<String> name : smaller) {
+        for (Name name : smaller) {
             if (larger.stream().anyMatch(o -> match(name, o))) {
                 matched++;
             }
@@ -90,9 +90,12 @@ public final class StoryNames {
         return matched >= share * smaller.size();
     }
 
-    /** The distinct names as sets of their telling words (names of small words only are dropped). */
-    private static List<Set<String>> words(List<String> keys) {
-        List<Set<String>> names = new ArrayList<>(keys.size());
+    /** A name's type ({@code person}, {@code group}, {@code place}) and its telling words. */
+    record Name(String type, Set<String> words) {}
+
+    /** The distinct names with their telling words (names of small words only are dropped). */
+    static List<Name> names(List<String> keys) {
+        List<Name> names = new ArrayList<>(keys.size());
         for (String key : keys) {
             Set<String> words = new java.util.LinkedHashSet<>();
             for (String word : key.substring(key.indexOf(':') + 1).split("-")) {
@@ -100,16 +103,26 @@ public final class StoryNames {
                     words.add(word);
                 }
             }
-            if (!words.isEmpty() && !names.contains(words)) {
-                names.add(words);
+            Name name = new Name(key.substring(0, Math.max(0, key.indexOf(':'))), words);
+            if (!words.isEmpty() && !names.contains(name)) {
+                names.add(name);
             }
         }
         return names;
     }
 
-    /** One name's words all among the other's, or one name the initials of the other. */
-    static boolean match(Set<String> one, Set<String> other) {
-        return other.containsAll(one) || one.containsAll(other) || initials(one, other) || initials(other, one);
+    /**
+     * One name's words all among the other's, or one name the initials of the other. A one-word name matches a longer
+     * one only of its own type ("Baker" is James Baker; a person "Franklin" is not the Franklin Puerto Rico fund).
+     */
+    static boolean match(Name one, Name other) {
+        return within(one, other) || within(other, one) || initials(one.words(), other.words())
+                || initials(other.words(), one.words());
+    }
+
+    private static boolean within(Name part, Name whole) {
+        return whole.words().containsAll(part.words())
+                && (part.words().size() >= 2 || part.words().equals(whole.words()) || part.type().equals(whole.type()));
     }
 
     private static boolean initials(Set<String> acronym, Set<String> name) {

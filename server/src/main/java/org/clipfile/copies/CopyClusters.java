@@ -79,8 +79,16 @@ public class CopyClusters {
         }
     }
 
-    /** Share of the smaller set of numbers that must be in the other text (see {@link Sketch#numbersAgree}). */
-    static final double NUMBERS_AGREE = 0.6;
+    /**
+     * Share of the smaller set of numbers that must be in the other text (see {@link Sketch#numbersAgree}): all of
+     * them, from one number on. A reprint that drops a paragraph drops its numbers and keeps the others; a template
+     * item of another day or another price (a rate table, a tapioca quote of April 7 and of April 8, a copper price
+     * cut to 67 cents and one to 66) differs in at least one. It was 60 % from two numbers before the names check
+     * (docs/wire-copies.md, "Names agree").
+     */
+    static final double NUMBERS_AGREE = 1.0;
+    /** Numbers both texts must hold for their numbers to be compared. */
+    static final int NUMBERS_LEAST = 1;
     /**
      * Share of the smaller set of names (people, groups, places: {@link StoryNames}) that must be in the other when
      * both articles have names (see docs/wire-copies.md, "Names agree", for how it was chosen).
@@ -132,6 +140,19 @@ public class CopyClusters {
      */
     static @Nullable Member best(String id, @Nullable Instant published, Sketch sketch, List<String> names,
             double namesShare, List<Member> candidates, double containment, double minSimilarity, Duration window) {
+        return best(id, published, sketch, names, new Agreement(namesShare, NUMBERS_AGREE, NUMBERS_LEAST, 1), candidates,
+                containment, minSimilarity, window);
+    }
+
+    /**
+     * What must agree besides the text: the share of the smaller set of names in the other, the share of the smaller
+     * set of numbers in the other when both hold at least {@code numbersLeast}, and how many of the two leading names
+     * both share. The evaluation compares settings with it.
+     */
+    record Agreement(double names, double numbers, int numbersLeast, int leadShared) {}
+
+    static @Nullable Member best(String id, @Nullable Instant published, Sketch sketch, List<String> names,
+            Agreement agreement, List<Member> candidates, double containment, double minSimilarity, Duration window) {
         Member best = null;
         double bestScore = -1;
         for (Member candidate : candidates) {
@@ -141,8 +162,9 @@ public class CopyClusters {
             double similarity = sketch.similarity(candidate.signature());
             double contained = sketch.containment(candidate.signature(), candidate.size());
             if (similarity < minSimilarity || contained < containment
-                    || !sketch.numbersAgree(candidate.numbers(), NUMBERS_AGREE) || !sketch.leadAgrees(candidate.lead())
-                    || !StoryNames.agree(names, candidate.names(), namesShare)) {
+                    || !sketch.numbersAgree(candidate.numbers(), agreement.numbers(), agreement.numbersLeast())
+                    || !sketch.leadAgrees(candidate.lead(), agreement.leadShared())
+                    || !StoryNames.agree(names, candidate.names(), agreement.names())) {
                 continue;
             }
             double score = candidate.id().equals(id) ? 3 : contained + similarity;

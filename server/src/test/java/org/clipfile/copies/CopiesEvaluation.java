@@ -157,7 +157,19 @@ class CopiesEvaluation {
 
     /** Clusters corpus and reprints in a shuffled order under several settings; reports; the recall of the chosen. */
     /** A rule set compared: containment, min. Jaccard, and the names share (NaN: names not checked). */
-    record Rules(String label, double containment, double minSimilarity, double namesShare) {}
+    record Rules(String label, double containment, double minSimilarity, double namesShare,
+            CopyClusters.Agreement agreement) {
+        Rules(String label, double containment, double minSimilarity, double namesShare) {
+            this(label, containment, minSimilarity, namesShare, new CopyClusters.Agreement(Double.isNaN(namesShare)
+                    ? 0 : namesShare, CopyClusters.NUMBERS_AGREE, CopyClusters.NUMBERS_LEAST, 1));
+        }
+
+        /** Names not checked (NaN) or checked at the built share, with these numbers and leading-names rules. */
+        Rules(String label, double namesShare, double numbers, int numbersLeast, int leadShared) {
+            this(label, CONTAINMENT, MIN_SIMILARITY, namesShare, new CopyClusters.Agreement(Double.isNaN(namesShare)
+                    ? 0 : namesShare, numbers, numbersLeast, leadShared));
+        }
+    }
 
     /** Clusters corpus and reprints in a shuffled order under several rules; reports; the recall of the chosen. */
     static double[] evaluate(List<Doc> corpus, Reprints generated, Edit edit, Map<String, List<String>> names,
@@ -180,13 +192,17 @@ class CopiesEvaluation {
         double namesMicros = (System.nanoTime() - tn) / 1e3 / all.size();
 
         List<Rules> compared = List.of(
-                new Rules("names not checked (the rules before)", CONTAINMENT, MIN_SIMILARITY, Double.NaN),
-                new Rules("names agree, share " + CopyClusters.NAMES_AGREE + " (built)", CONTAINMENT, MIN_SIMILARITY,
-                        CopyClusters.NAMES_AGREE),
-                new Rules("names agree, share 0.34", CONTAINMENT, MIN_SIMILARITY, 0.34),
-                new Rules("names agree, share 0.67", CONTAINMENT, MIN_SIMILARITY, 0.67),
-                new Rules("names agree, share 1.0", CONTAINMENT, MIN_SIMILARITY, 1.0),
-                new Rules("names agree 0.5, containment 0.5", 0.5, MIN_SIMILARITY, CopyClusters.NAMES_AGREE));
+                new Rules("before: names not checked, numbers 60 % from 2", Double.NaN, 0.6, 2, 1),
+                new Rules("built: names agree (0.5), all numbers of the smaller set from 1", CONTAINMENT,
+                        MIN_SIMILARITY, CopyClusters.NAMES_AGREE),
+                new Rules("names agree (0.5) only, numbers 60 % from 2", CopyClusters.NAMES_AGREE, 0.6, 2, 1),
+                new Rules("all numbers from 1 only, names not checked", Double.NaN, 1.0, 1, 1),
+                new Rules("built, names share 0.34", CONTAINMENT, MIN_SIMILARITY, 0.34),
+                new Rules("built, names share 0.67", CONTAINMENT, MIN_SIMILARITY, 0.67),
+                new Rules("built, names share 1.0", CONTAINMENT, MIN_SIMILARITY, 1.0),
+                new Rules("built, containment 0.5", 0.5, MIN_SIMILARITY, CopyClusters.NAMES_AGREE),
+                new Rules("built, all numbers from 2", CopyClusters.NAMES_AGREE, 1.0, 2, 1),
+                new Rules("built, both leading names shared", CopyClusters.NAMES_AGREE, 1.0, 1, 2));
         StringBuilder table = new StringBuilder("| rules | reprints found | share | of >= 50 words | of < 50 words "
                 + "| joined to another story | corpus clusters | multi-member |\n|---|---|---|---|---|---|---|---|\n");
         Run before = null;
@@ -229,7 +245,8 @@ class CopiesEvaluation {
 
         report.append("\n## Reprints: ").append(edit.name().toLowerCase(Locale.ROOT)).append(" edits\n\n");
         report.append("Same data, each rule set over the same shuffled order:\n\n").append(table).append('\n');
-        report.append("Built rules (names agree, share ").append(CopyClusters.NAMES_AGREE).append("):\n\n");
+        report.append("Built rules (names agree, share ").append(CopyClusters.NAMES_AGREE).append(", all numbers of the "
+                + "smaller set from one):\n\n");
         report.append("| measure | value |\n|---|---|\n");
         report.append("| generated reprints | ").append(reprints.size()).append(" (paragraph dropped in ")
                 .append(generated.paragraphsDropped()).append(") |\n");
@@ -282,7 +299,7 @@ class CopiesEvaluation {
                 .get(r.originalOf())) && !clusterOf.get(r.id()).equals(clusterOf.get(r.originalOf()))).toList();
         Map<String, Doc> byId = new HashMap<>();
         corpus.forEach(d -> byId.put(d.id(), d));
-        report.append("\n## Reprints found by the rules before and not with the names check (").append(lost.size())
+        report.append("\n## Reprints found by the rules before and not by the built rules (").append(lost.size())
                 .append(", first 40)\n\n");
         lost.stream().limit(40).forEach(r -> report.append("- `").append(r.originalOf()).append("` **")
                 .append(byId.get(r.originalOf()).title()).append("** ").append(names.get(r.originalOf()))
@@ -292,7 +309,7 @@ class CopiesEvaluation {
         Map<String, String> builtOf = chosenRun.clusterOf();
         List<List<Doc>> split = before.multi().stream()
                 .filter(c -> c.stream().map(d -> builtOf.get(d.id())).distinct().count() > 1).toList();
-        report.append("\n## Clusters of the rules before that the names check splits (").append(split.size())
+        report.append("\n## Clusters of the rules before that the built rules split (").append(split.size())
                 .append(")\n");
         for (List<Doc> cluster : split) {
             report.append('\n');
@@ -350,7 +367,7 @@ class CopiesEvaluation {
             List<String> own = checkNames ? names.get(doc.id()) : List.of();
             if (sketch.comparable()) {
                 CopyClusters.Member best = CopyClusters.best(doc.id(), doc.published(), sketch, own,
-                        checkNames ? rules.namesShare() : 0, topClusters(sketch,
+                        rules.agreement(), topClusters(sketch,
                         table.candidates(sketch).stream().filter(m -> CopyClusters.withinWindow(doc.published(),
                                 m.published(), CopiesProperties.WINDOW)).toList()), rules.containment(),
                         rules.minSimilarity(), CopiesProperties.WINDOW);
