@@ -74,8 +74,22 @@ public final class StoryNames {
      * names were, or naming nobody) the check does not apply.
      */
     public static boolean agree(List<String> mine, List<String> other, double share) {
-        if (mine.isEmpty() || other.isEmpty()) {
+        return agree(mine, other, share, false);
+    }
+
+    /**
+     * The same, and with {@code bothOrNeither} an article that names someone is not a copy of one enriched to name
+     * no one, nor the reverse: template briefs often name their company in a line the recognizer misses in one and
+     * finds in the other. Null names are unknown (not enriched, or stored before names were): the check does not
+     * apply.
+     */
+    public static boolean agree(@Nullable List<String> mine, @Nullable List<String> other, double share,
+            boolean bothOrNeither) {
+        if (mine == null || other == null || (mine.isEmpty() && other.isEmpty())) {
             return true;
+        }
+        if (mine.isEmpty() || other.isEmpty()) {
+            return !bothOrNeither;
         }
         List<Name> a = names(mine);
         List<Name> b = names(other);

@@ -71,11 +71,11 @@ public class CopyClusters {
 
     /** A member of a cluster as a candidate: enough to verify similarity and take its cluster. */
     record Member(String id, String cluster, int[] signature, int size, List<String> numbers, List<String> lead,
-            @Nullable Instant published, List<String> names) {
+            @Nullable Instant published, @Nullable List<String> names) {
         /** A member without names (stored before they were, or not enriched): the names check does not apply. */
         Member(String id, String cluster, int[] signature, int size, List<String> numbers, List<String> lead,
                 @Nullable Instant published) {
-            this(id, cluster, signature, size, numbers, lead, published, List.of());
+            this(id, cluster, signature, size, numbers, lead, published, null);
         }
     }
 
@@ -94,6 +94,8 @@ public class CopyClusters {
      * both articles have names (see docs/wire-copies.md, "Names agree", for how it was chosen).
      */
     static final double NAMES_AGREE = 0.5;
+    /** Whether an article naming someone may be a copy of one enriched to name no one ({@link StoryNames#agree}). */
+    static final boolean NAMES_BOTH_OR_NEITHER = true;
 
     /** The articles with their clusters, in the same order. */
     public List<Article> assign(List<Article> articles) {
@@ -112,7 +114,8 @@ public class CopyClusters {
             }
             List<Member> candidates = new ArrayList<>(stored.get(i));
             candidates.addAll(recent.candidates(sketch));
-            List<String> names = StoryNames.of(article.entities());
+            // Unknown (null) when the article was not enriched: then the names check does not apply.
+            List<String> names = article.entities() == null ? null : StoryNames.of(article.entities());
             Member best = best(article.id(), article.published(), sketch, names, NAMES_AGREE, candidates,
                     properties.containment(), properties.minSimilarity(), properties.window());
             String cluster = best == null ? article.id() : best.cluster();
@@ -131,14 +134,14 @@ public class CopyClusters {
      */
     static @Nullable Member best(String id, @Nullable Instant published, Sketch sketch, List<Member> candidates,
             double containment, double minSimilarity, Duration window) {
-        return best(id, published, sketch, List.of(), NAMES_AGREE, candidates, containment, minSimilarity, window);
+        return best(id, published, sketch, null, NAMES_AGREE, candidates, containment, minSimilarity, window);
     }
 
     /**
      * The same, when the article has {@code names}: a candidate with names too is a copy only if at least
      * {@code namesShare} of the smaller set of names is in the other ({@link StoryNames#agree}).
      */
-    static @Nullable Member best(String id, @Nullable Instant published, Sketch sketch, List<String> names,
+    static @Nullable Member best(String id, @Nullable Instant published, Sketch sketch, @Nullable List<String> names,
             double namesShare, List<Member> candidates, double containment, double minSimilarity, Duration window) {
         return best(id, published, sketch, names, new Agreement(namesShare, NUMBERS_AGREE, NUMBERS_LEAST, 1), candidates,
                 containment, minSimilarity, window);
@@ -149,9 +152,13 @@ public class CopyClusters {
      * set of numbers in the other when both hold at least {@code numbersLeast}, and how many of the two leading names
      * both share. The evaluation compares settings with it.
      */
-    record Agreement(double names, double numbers, int numbersLeast, int leadShared) {}
+    record Agreement(double names, double numbers, int numbersLeast, int leadShared, boolean namesBothOrNeither) {
+        Agreement(double names, double numbers, int numbersLeast, int leadShared) {
+            this(names, numbers, numbersLeast, leadShared, NAMES_BOTH_OR_NEITHER);
+        }
+    }
 
-    static @Nullable Member best(String id, @Nullable Instant published, Sketch sketch, List<String> names,
+    static @Nullable Member best(String id, @Nullable Instant published, Sketch sketch, @Nullable List<String> names,
             Agreement agreement, List<Member> candidates, double containment, double minSimilarity, Duration window) {
         Member best = null;
         double bestScore = -1;
@@ -164,7 +171,8 @@ public class CopyClusters {
             if (similarity < minSimilarity || contained < containment
                     || !sketch.numbersAgree(candidate.numbers(), agreement.numbers(), agreement.numbersLeast())
                     || !sketch.leadAgrees(candidate.lead(), agreement.leadShared())
-                    || !StoryNames.agree(names, candidate.names(), agreement.names())) {
+                    || !StoryNames.agree(names, candidate.names(), agreement.names(),
+                            agreement.namesBothOrNeither())) {
                 continue;
             }
             double score = candidate.id().equals(id) ? 3 : contained + similarity;
@@ -436,7 +444,8 @@ public class CopyClusters {
         JsonNode size = source.get("dup").get("size");
         List<String> numbers = strings(source.get("dup").get("numbers"));
         List<String> lead = strings(source.get("dup").get("lead"));
-        List<String> names = strings(source.get("dup").get("names"));
+        // Absent in articles stored before names were: unknown, the names check does not apply to them.
+        List<String> names = source.get("dup").get("names") == null ? null : strings(source.get("dup").get("names"));
         Instant when = null;
         if (published != null && !published.isNull()) {
             try {

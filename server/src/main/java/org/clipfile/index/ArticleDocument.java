@@ -1,6 +1,7 @@
 package org.clipfile.index;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,11 +59,13 @@ public record ArticleDocument(
 
     /**
      * The MinHash sketch of the body, as stored: LSH band terms (indexed); the signature, the number of shingles, the
-     * body's first numbers and leading names, and the article's people, groups and places ({@link StoryNames}; stored
-     * only). How copies find each other.
+     * body's first numbers and leading names, and the article's people, groups and places ({@link StoryNames}; absent
+     * when it was not enriched; stored only). How copies find each other.
      */
     public record StoredSketch(List<String> bands, String signature, int size, List<String> numbers,
-            List<String> lead, List<String> names) {}
+            List<String> lead,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Nullable List<String> names) {}
 
     /**
      * One nested entry per person, group and place: its type, ids (a place's with those of the places above it),
@@ -97,7 +100,7 @@ public record ArticleDocument(
     private static StoredSketch sketch(String body, @Nullable Enrichment entities) {
         Sketch sketch = Sketch.of(body);
         return new StoredSketch(sketch.bands(), sketch.encodedSignature(), sketch.size(), sketch.numbers(),
-                sketch.lead(), StoryNames.of(entities));
+                sketch.lead(), entities == null ? null : StoryNames.of(entities));
     }
 
     /** Every place and every place above it: a filter on a country matches articles naming only its cities. */

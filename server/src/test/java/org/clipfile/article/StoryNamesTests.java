@@ -75,6 +75,16 @@ class StoryNamesTests {
     }
 
     @Test
+    void shouldRequireNamesOnBothSidesOrNeitherWhenAsked() {
+        assertThat(StoryNames.agree(List.of(), List.of("group:franklin-puerto-rico-tax-free-income-fund"), 0.5, true))
+                .isFalse();
+        assertThat(StoryNames.agree(List.of("group:bank-of-montreal"), List.of(), 0.5, true)).isFalse();
+        assertThat(StoryNames.agree(List.of(), List.of(), 0.5, true)).isTrue();
+        assertThat(StoryNames.agree(null, List.of("group:bank-of-montreal"), 0.5, true)).as("unknown").isTrue();
+        assertThat(StoryNames.agree(List.of("group:bank-of-montreal"), null, 0.5, true)).as("unknown").isTrue();
+    }
+
+    @Test
     void shouldMatchAShorterFormOrTheInitialsOfTheSameName() {
         assertThat(StoryNames.agree(List.of("group:investors-federal-bank"),
                 List.of("group:investors-federal-bank-of-el-reno"), 1)).isTrue();

@@ -202,7 +202,10 @@ class CopiesEvaluation {
                 new Rules("built, names share 1.0", CONTAINMENT, MIN_SIMILARITY, 1.0),
                 new Rules("built, containment 0.5", 0.5, MIN_SIMILARITY, CopyClusters.NAMES_AGREE),
                 new Rules("built, all numbers from 2", CopyClusters.NAMES_AGREE, 1.0, 2, 1),
-                new Rules("built, both leading names shared", CopyClusters.NAMES_AGREE, 1.0, 1, 2));
+                new Rules("built, both leading names shared", CopyClusters.NAMES_AGREE, 1.0, 1, 2),
+                new Rules("built, but names on one side only agree", CONTAINMENT, MIN_SIMILARITY,
+                        CopyClusters.NAMES_AGREE, new CopyClusters.Agreement(CopyClusters.NAMES_AGREE, 1.0, 1, 1,
+                        !CopyClusters.NAMES_BOTH_OR_NEITHER)));
         StringBuilder table = new StringBuilder("| rules | reprints found | share | of >= 50 words | of < 50 words "
                 + "| joined to another story | corpus clusters | multi-member |\n|---|---|---|---|---|---|---|---|\n");
         Run before = null;
@@ -364,7 +367,7 @@ class CopiesEvaluation {
         for (Doc doc : all) {
             Sketch sketch = sketches.get(doc.id());
             String cluster = doc.id();
-            List<String> own = checkNames ? names.get(doc.id()) : List.of();
+            List<String> own = checkNames ? names.get(doc.id()) : null;
             if (sketch.comparable()) {
                 CopyClusters.Member best = CopyClusters.best(doc.id(), doc.published(), sketch, own,
                         rules.agreement(), topClusters(sketch,

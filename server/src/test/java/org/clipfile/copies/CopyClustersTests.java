@@ -64,13 +64,14 @@ class CopyClustersTests {
         assertThat(best("c", template.formatted("67.0"), MONDAY, List.of(first))).isEqualTo(first);
     }
 
-    private static CopyClusters.Member named(String id, String body, List<String> names) {
+    private static CopyClusters.Member named(String id, String body, @org.jspecify.annotations.Nullable List<String> names) {
         Sketch sketch = Sketch.of(body);
         return new CopyClusters.Member(id, id, sketch.signature(), sketch.size(), sketch.numbers(), sketch.lead(),
                 MONDAY, names);
     }
 
-    private static CopyClusters.Member bestNamed(String body, List<String> names, List<CopyClusters.Member> found) {
+    private static CopyClusters.Member bestNamed(String body, @org.jspecify.annotations.Nullable List<String> names,
+            List<CopyClusters.Member> found) {
         return CopyClusters.best("new", MONDAY, Sketch.of(body), names, CopyClusters.NAMES_AGREE, found,
                 CopiesProperties.CONTAINMENT, CopiesProperties.MIN_SIMILARITY, CopiesProperties.WINDOW);
     }
@@ -96,35 +97,23 @@ class CopyClustersTests {
     }
 
     @Test
-    void shouldJoinOnTheTextAloneWhenOneSideHasNoNames() {
-        var stored = named("a", NOTICE, List.of());
+    void shouldJoinOnTheTextAloneWhenEitherSideHasNoKnownNames() {
+        var storedBeforeNames = named("a", NOTICE, null);
         var named = named("b", NOTICE, List.of("group:bank-of-montreal"));
 
-        assertThat(bestNamed(NOTICE, List.of("group:bank-of-nova-scotia"), List.of(stored))).as("stored before names")
-                .isEqualTo(stored);
-        assertThat(bestNamed(NOTICE, List.of(), List.of(named))).as("the new article names no one").isEqualTo(named);
+        assertThat(bestNamed(NOTICE, List.of("group:bank-of-nova-scotia"), List.of(storedBeforeNames)))
+                .as("stored before names were").isEqualTo(storedBeforeNames);
+        assertThat(bestNamed(NOTICE, null, List.of(named))).as("the new article was not enriched").isEqualTo(named);
     }
 
     @Test
-    void shouldKeepAReingestedArticleInItsOwnEarlierCluster() {
-        var other = member("x", "cluster-x", STORY, MONDAY);
-        var itself = member("b", "cluster-b", STORY, MONDAY);
+    void shouldNotJoinWhenOnlyOneSideNamesSomeone() {
+        var namesNoOne = named("a", NOTICE, List.of());
+        var named = named("b", NOTICE, List.of("group:bank-of-montreal"));
 
-        assertThat(best("b", STORY, MONDAY, List.of(other, itself))).isEqualTo(itself);
-    }
-
-    @Test
-    void shouldFindRecentArticlesByBandAndForgetThemWhenFullOrRemoved() {
-        CopyClusters.Recent recent = new CopyClusters.Recent(2);
-        Sketch sketch = Sketch.of(STORY);
-        recent.add(member("a", "a", STORY, MONDAY), sketch.bands());
-
-        assertThat(recent.candidates(sketch)).extracting(CopyClusters.Member::id).containsExactly("a");
-        recent.remove("a");
-        assertThat(recent.candidates(sketch)).isEmpty();
-        recent.add(member("b", "b", STORY, MONDAY), sketch.bands());
-        recent.add(member("c", "c", STORY, MONDAY), sketch.bands());
-        recent.add(member("d", "d", STORY, MONDAY), sketch.bands());
-        assertThat(recent.candidates(sketch)).extracting(CopyClusters.Member::id).containsExactly("c", "d");
+        assertThat(bestNamed(NOTICE, List.of("group:bank-of-nova-scotia"), List.of(namesNoOne))).isNull();
+        assertThat(bestNamed(NOTICE, List.of(), List.of(named))).isNull();
+        assertThat(bestNamed(NOTICE, List.of(), List.of(namesNoOne))).as("neither names anyone")
+                .isEqualTo(namesNoOne);
     }
 }
