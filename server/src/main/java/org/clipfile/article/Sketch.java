@@ -27,7 +27,15 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
     public static final int HASHES = BANDS * ROWS;
     public static final int MIN_SHINGLES = 15;
     /** Numbers kept to tell template stories apart (the first ones of the body). */
-    static final int MAX_NUMBERS = 32;
+    static final int MAX_NUMBERS = 64;
+    /**
+     * Words that count as numbers: figures spelt out ("five grain ships", "up to three mln") and days of the week (a
+     * meeting put off to Thursday, then to Monday), which tell one day's template item from another's.
+     */
+    static final java.util.Set<String> NUMBER_WORDS = java.util.Set.of("one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+            "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+            "ninety", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
     /** Share of numbers that must agree when both lists were cut at {@link #MAX_NUMBERS}. */
     static final double TRUNCATED_NUMBERS_AGREE = 0.6;
     /** Bodies beyond this many characters are sketched on their beginning: a bound on the work per article. */
@@ -70,8 +78,8 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
     static Sketch compute(@Nullable String body) {
         List<String> words = words(body == null ? "" : body.length() > MAX_CHARS ? body.substring(0, MAX_CHARS) : body);
         long[] shingles = java.util.Arrays.stream(shingles(words)).sorted().distinct().toArray();
-        List<String> numbers = words.stream().filter(w -> w.chars().anyMatch(Character::isDigit)).distinct()
-                .limit(MAX_NUMBERS).toList();
+        List<String> numbers = words.stream().filter(w -> w.chars().anyMatch(Character::isDigit)
+                || NUMBER_WORDS.contains(w)).distinct().limit(MAX_NUMBERS).toList();
         long[] minima = new long[HASHES];
         java.util.Arrays.fill(minima, Long.MAX_VALUE);
         for (long shingle : shingles) {
