@@ -34,6 +34,10 @@ import org.junit.jupiter.api.Test;
  * their original's cluster, the clusters of the corpora themselves, and the time to sketch an article; writes
  * {@code target/evaluation/copies.md} with a sample of the corpora's multi-member clusters to check by hand.
  *
+ * <p>Corpus and reprints are enriched as ingest enriches them (the fast recognizer, {@code Enricher.enrich} of title
+ * and body), so that the names check ({@code dup.names}) is measured; every rule set compared runs on the same data in
+ * the same order, the rules before the names check among them.
+ *
  * <p>The clustering is {@link CopyClusters}' own choice ({@link CopyClusters#best}) over an in-memory LSH table that
  * stands in for the index lookup, keeping, like the {@code collapse}d lookup, the best-matching document of each of
  * the {@link CopyClusters#CANDIDATES} clusters sharing most bands. Not part of the normal test run (the class name
