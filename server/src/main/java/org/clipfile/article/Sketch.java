@@ -175,6 +175,34 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
         return common >= share * smaller;
     }
 
+    /**
+     * Whether the numbers of the smaller list follow each other in the other list as in it, but for {@code slack}
+     * pairs or a third of them, whichever is more: a table re-sent with its "old rate" column repeating the earlier table's new rates holds every one of
+     * its figures, in another order; a copy that dropped a paragraph breaks one pair where the paragraph was. Not
+     * applied when a list is full ({@link #MAX_NUMBERS}: its order past the cut is unknown) or {@code slack} is
+     * negative.
+     */
+    public boolean numbersInOrder(List<String> other, int slack) {
+        List<String> small = numbers.size() <= other.size() ? numbers : other;
+        List<String> large = small == numbers ? other : numbers;
+        if (slack < 0 || large.size() >= MAX_NUMBERS || small.size() < 2) {
+            return true;
+        }
+        java.util.Map<String, Integer> at = new java.util.HashMap<>();
+        for (int i = 0; i < large.size(); i++) {
+            at.putIfAbsent(large.get(i), i);
+        }
+        int breaks = 0;
+        for (int i = 0; i + 1 < small.size(); i++) {
+            Integer a = at.get(small.get(i));
+            Integer b = at.get(small.get(i + 1));
+            if (a == null || b == null || b != a + 1) {
+                breaks++;
+            }
+        }
+        return breaks <= Math.max(slack, (small.size() - 1) / 3);
+    }
+
     /** Capitalised words that say nothing about who the story is about. */
     private static final java.util.Set<String> NOT_NAMES = java.util.Set.of("the", "a", "an", "in", "on", "at", "for",
             "of", "and", "inc", "co", "corp", "corporation", "ltd", "plc", "llc", "group", "company", "holdings",

@@ -89,6 +89,8 @@ public class CopyClusters {
     static final double NUMBERS_AGREE = 1.0;
     /** Numbers both texts must hold for their numbers to be compared. */
     static final int NUMBERS_LEAST = 1;
+    /** Pairs of consecutive numbers that may differ in order ({@link Sketch#numbersInOrder}); negative: not checked. */
+    static final int NUMBERS_ORDER_SLACK = 3;
     /**
      * Share of the smaller set of names (people, groups, places: {@link StoryNames}) that must be in the other when
      * both articles have names (see docs/wire-copies.md, "Names agree", for how it was chosen).
@@ -152,9 +154,14 @@ public class CopyClusters {
      * set of numbers in the other when both hold at least {@code numbersLeast}, and how many of the two leading names
      * both share. The evaluation compares settings with it.
      */
-    record Agreement(double names, double numbers, int numbersLeast, int leadShared, boolean namesBothOrNeither) {
+    record Agreement(double names, double numbers, int numbersLeast, int leadShared, boolean namesBothOrNeither,
+            int numbersOrderSlack) {
         Agreement(double names, double numbers, int numbersLeast, int leadShared) {
-            this(names, numbers, numbersLeast, leadShared, NAMES_BOTH_OR_NEITHER);
+            this(names, numbers, numbersLeast, leadShared, NAMES_BOTH_OR_NEITHER, NUMBERS_ORDER_SLACK);
+        }
+
+        Agreement(double names, double numbers, int numbersLeast, int leadShared, boolean namesBothOrNeither) {
+            this(names, numbers, numbersLeast, leadShared, namesBothOrNeither, NUMBERS_ORDER_SLACK);
         }
     }
 
@@ -170,6 +177,7 @@ public class CopyClusters {
             double contained = sketch.containment(candidate.signature(), candidate.size());
             if (similarity < minSimilarity || contained < containment
                     || !sketch.numbersAgree(candidate.numbers(), agreement.numbers(), agreement.numbersLeast())
+                    || !sketch.numbersInOrder(candidate.numbers(), agreement.numbersOrderSlack())
                     || !sketch.leadAgrees(candidate.lead(), agreement.leadShared())
                     || !StoryNames.agree(names, candidate.names(), agreement.names(),
                             agreement.namesBothOrNeither())) {

@@ -168,10 +168,15 @@ class CopiesEvaluation {
                     ? 0 : namesShare, CopyClusters.NUMBERS_AGREE, CopyClusters.NUMBERS_LEAST, 1));
         }
 
-        /** Names not checked (NaN) or checked at the built share, with these numbers and leading-names rules. */
+        /**
+         * Names not checked (NaN) or checked at the built share, with these numbers and leading-names rules; the
+         * numbers' order checked only with the built numbers rule (all numbers from one).
+         */
         Rules(String label, double namesShare, double numbers, int numbersLeast, int leadShared) {
             this(label, CONTAINMENT, MIN_SIMILARITY, namesShare, new CopyClusters.Agreement(Double.isNaN(namesShare)
-                    ? 0 : namesShare, numbers, numbersLeast, leadShared));
+                    ? 0 : namesShare, numbers, numbersLeast, leadShared, CopyClusters.NAMES_BOTH_OR_NEITHER,
+                    numbers == CopyClusters.NUMBERS_AGREE && numbersLeast == CopyClusters.NUMBERS_LEAST
+                            ? CopyClusters.NUMBERS_ORDER_SLACK : -1));
         }
     }
 
@@ -196,7 +201,8 @@ class CopiesEvaluation {
         double namesMicros = (System.nanoTime() - tn) / 1e3 / all.size();
 
         List<Rules> compared = List.of(
-                new Rules("before: names not checked, numbers 60 % from 2", Double.NaN, 0.6, 2, 1),
+                new Rules("before: names not checked, numbers 60 % from 2", CONTAINMENT, MIN_SIMILARITY, Double.NaN,
+                        new CopyClusters.Agreement(0, 0.6, 2, 1, true, -1)),
                 new Rules("built: names agree (0.5), all numbers of the smaller set from 1", CONTAINMENT,
                         MIN_SIMILARITY, CopyClusters.NAMES_AGREE),
                 new Rules("names agree (0.5) only, numbers 60 % from 2", CopyClusters.NAMES_AGREE, 0.6, 2, 1),
@@ -207,6 +213,12 @@ class CopiesEvaluation {
                 new Rules("built, containment 0.5", 0.5, MIN_SIMILARITY, CopyClusters.NAMES_AGREE),
                 new Rules("built, all numbers from 2", CopyClusters.NAMES_AGREE, 1.0, 2, 1),
                 new Rules("built, both leading names shared", CopyClusters.NAMES_AGREE, 1.0, 1, 2),
+                new Rules("built, numbers' order not checked", CONTAINMENT, MIN_SIMILARITY, CopyClusters.NAMES_AGREE,
+                        new CopyClusters.Agreement(CopyClusters.NAMES_AGREE, 1.0, 1, 1, true, -1)),
+                new Rules("built, numbers' order with slack 1 (or a third)", CONTAINMENT, MIN_SIMILARITY, CopyClusters.NAMES_AGREE,
+                        new CopyClusters.Agreement(CopyClusters.NAMES_AGREE, 1.0, 1, 1, true, 1)),
+                new Rules("built, numbers' order with slack 6 (or a third)", CONTAINMENT, MIN_SIMILARITY, CopyClusters.NAMES_AGREE,
+                        new CopyClusters.Agreement(CopyClusters.NAMES_AGREE, 1.0, 1, 1, true, 6)),
                 new Rules("built, but names on one side only agree", CONTAINMENT, MIN_SIMILARITY,
                         CopyClusters.NAMES_AGREE, new CopyClusters.Agreement(CopyClusters.NAMES_AGREE, 1.0, 1, 1,
                         !CopyClusters.NAMES_BOTH_OR_NEITHER)));

@@ -64,6 +64,30 @@ class CopyClustersTests {
         assertThat(best("c", template.formatted("67.0"), MONDAY, List.of(first))).isEqualTo(first);
     }
 
+    @Test
+    void shouldNotJoinARateTableWhoseOldRatesRepeatTheEarlierTablesNewRates() {
+        String earlier = """
+                The Federal Home Loan Bank Board adjusted the rates on its short-term discount notes as follows:
+                MATURITY NEW RATE OLD RATE MATURITY 30-273 days 5.00 pct 5.00 pct 30-89 days 274-294 days 5.92 pct \
+                5.83 pct 90-100 days 295-344 days 5.00 pct 5.00 pct 101-181 days 345-360 days 5.93 pct 5.82 pct \
+                182-195 days 5.00 pct 196-274 days 5.90 pct 275-295 days 5.00 pct 296-360 days""";
+        String later = """
+                The Federal Home Loan Bank Board adjusted the rates on its short-term discount notes as follows:
+                MATURITY NEW RATE OLD RATE MATURITY 30-273 days 5.00 pct 5.00 pct 30-273 days 274-294 days 5.90 pct \
+                5.92 pct 274-294 days 295-344 days 5.00 pct 5.00 pct 295-344 days 345-360 days 5.93 pct 5.93 pct \
+                345-360 days""";
+        var first = member("a", "cluster-a", earlier, MONDAY);
+
+        assertThat(Sketch.of(earlier).numbers()).containsAll(Sketch.of(later).numbers());
+        assertThat(CopyClusters.best("b", MONDAY, Sketch.of(later), null, new CopyClusters.Agreement(
+                CopyClusters.NAMES_AGREE, CopyClusters.NUMBERS_AGREE, CopyClusters.NUMBERS_LEAST, 1, true, -1),
+                List.of(first), CopiesProperties.CONTAINMENT, CopiesProperties.MIN_SIMILARITY, CopiesProperties.WINDOW))
+                .as("the text and the set of figures alone would join them").isEqualTo(first);
+        assertThat(best("b", later, MONDAY, List.of(first))).as("every figure in the earlier, in another order")
+                .isNull();
+        assertThat(best("c", earlier, MONDAY, List.of(first))).isEqualTo(first);
+    }
+
     private static CopyClusters.Member named(String id, String body, @org.jspecify.annotations.Nullable List<String> names) {
         Sketch sketch = Sketch.of(body);
         return new CopyClusters.Member(id, id, sketch.signature(), sketch.size(), sketch.numbers(), sketch.lead(),
