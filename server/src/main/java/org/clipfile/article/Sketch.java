@@ -27,7 +27,17 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
     public static final int HASHES = BANDS * ROWS;
     public static final int MIN_SHINGLES = 15;
     /** Numbers kept to tell template stories apart (the first ones of the body). */
-    static final int MAX_NUMBERS = 32;
+    static final int MAX_NUMBERS = 64;
+    /**
+     * Words that count as numbers: figures spelt out ("five grain ships", "up to three mln") and days of the week (a
+     * meeting put off to Thursday, then to Monday), which tell one day's template item from another's.
+     */
+    static final java.util.Set<String> NUMBER_WORDS = java.util.Set.of("one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+            "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+            "ninety", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+    /** Share of numbers that must agree when both lists were cut at {@link #MAX_NUMBERS}. */
+    static final double TRUNCATED_NUMBERS_AGREE = 0.6;
     /** Bodies beyond this many characters are sketched on their beginning: a bound on the work per article. */
     static final int MAX_CHARS = 200_000;
     private static final long[] MULTIPLIERS = new long[HASHES];
@@ -68,8 +78,8 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
     static Sketch compute(@Nullable String body) {
         List<String> words = words(body == null ? "" : body.length() > MAX_CHARS ? body.substring(0, MAX_CHARS) : body);
         long[] shingles = java.util.Arrays.stream(shingles(words)).sorted().distinct().toArray();
-        List<String> numbers = words.stream().filter(w -> w.chars().anyMatch(Character::isDigit)).distinct()
-                .limit(MAX_NUMBERS).toList();
+        List<String> numbers = words.stream().filter(w -> w.chars().anyMatch(Character::isDigit)
+                || NUMBER_WORDS.contains(w)).distinct().limit(MAX_NUMBERS).toList();
         long[] minima = new long[HASHES];
         java.util.Arrays.fill(minima, Long.MAX_VALUE);
         for (long shingle : shingles) {
@@ -144,13 +154,53 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
      * least two numbers, at least {@code share} of the smaller set must be in the other.
      */
     public boolean numbersAgree(List<String> other, double share) {
+        return numbersAgree(other, share, 2);
+    }
+
+    /**
+     * The same, applied when both texts hold at least {@code least} numbers. When both lists are full
+     * ({@link #MAX_NUMBERS}, a table), each holds only the first numbers of its text and a copy missing a paragraph
+     * reaches further into the text: then 60 % of them are enough.
+     */
+    public boolean numbersAgree(List<String> other, double share, int least) {
         int smaller = Math.min(numbers.size(), other.size());
-        if (smaller < 2) {
+        if (smaller < Math.max(1, least)) {
             return true;
+        }
+        if (smaller >= MAX_NUMBERS) {
+            share = Math.min(share, TRUNCATED_NUMBERS_AGREE);
         }
         java.util.Set<String> mine = new java.util.HashSet<>(numbers);
         long common = other.stream().distinct().filter(mine::contains).count();
         return common >= share * smaller;
+    }
+
+    /**
+     * Whether the numbers of the smaller list follow each other in the other list as in it, but for {@code slack}
+     * pairs or a third of them, whichever is more: a table re-sent with its "old rate" column repeating the earlier table's new rates holds every one of
+     * its figures, in another order; a copy that dropped a paragraph breaks one pair where the paragraph was. Not
+     * applied when a list is full ({@link #MAX_NUMBERS}: its order past the cut is unknown) or {@code slack} is
+     * negative.
+     */
+    public boolean numbersInOrder(List<String> other, int slack) {
+        List<String> small = numbers.size() <= other.size() ? numbers : other;
+        List<String> large = small == numbers ? other : numbers;
+        if (slack < 0 || large.size() >= MAX_NUMBERS || small.size() < 2) {
+            return true;
+        }
+        java.util.Map<String, Integer> at = new java.util.HashMap<>();
+        for (int i = 0; i < large.size(); i++) {
+            at.putIfAbsent(large.get(i), i);
+        }
+        int breaks = 0;
+        for (int i = 0; i + 1 < small.size(); i++) {
+            Integer a = at.get(small.get(i));
+            Integer b = at.get(small.get(i + 1));
+            if (a == null || b == null || b != a + 1) {
+                breaks++;
+            }
+        }
+        return breaks <= Math.max(slack, (small.size() - 1) / 3);
     }
 
     /** Capitalised words that say nothing about who the story is about. */
@@ -196,10 +246,15 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
      * raising its prime rate").
      */
     public boolean leadAgrees(List<String> other) {
+        return leadAgrees(other, 1);
+    }
+
+    /** The same, with {@code shared} of the two leading names required in both. */
+    public boolean leadAgrees(List<String> other, int shared) {
         if (lead.size() < LEAD_WORDS || other.size() < LEAD_WORDS) {
             return true;
         }
-        return other.stream().anyMatch(lead::contains);
+        return other.stream().distinct().filter(lead::contains).count() >= shared;
     }
 
     /** The signature as stored in the document (base64 of the big-endian ints). */

@@ -1,6 +1,7 @@
 package org.clipfile.copies;
 
 import org.clipfile.article.Sketch;
+import org.clipfile.article.StoryNames;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -40,7 +41,8 @@ import tools.jackson.databind.JsonNode;
  * {@code clipfile.copies.min-similarity} (a trimmed reprint is contained in its original; the lower bound keeps a
  * one-paragraph brief from joining every long story that quotes it), and their numbers agree (template stories
  * such as a daily market report share their words, not their figures), their leading names agree (a notice by
- * one bank is not another bank's), and they were published within
+ * one bank is not another bank's), their people, groups and places agree when both have some ({@link StoryNames}),
+ * and they were published within
  * {@code clipfile.copies.window} (3 days) of each other; otherwise it starts a cluster named by its own id. Clusters are never merged
  * afterwards (no document is rewritten): an article is compared with the best copy found, which keeps one chain of
  * small edits from gluing two stories together. A lookup that fails degrades to the in-memory lookup: the article is
@@ -69,10 +71,33 @@ public class CopyClusters {
 
     /** A member of a cluster as a candidate: enough to verify similarity and take its cluster. */
     record Member(String id, String cluster, int[] signature, int size, List<String> numbers, List<String> lead,
-            @Nullable Instant published) {}
+            @Nullable Instant published, @Nullable List<String> names) {
+        /** A member without names (stored before they were, or not enriched): the names check does not apply. */
+        Member(String id, String cluster, int[] signature, int size, List<String> numbers, List<String> lead,
+                @Nullable Instant published) {
+            this(id, cluster, signature, size, numbers, lead, published, null);
+        }
+    }
 
-    /** Share of the smaller set of numbers that must be in the other text (see {@link Sketch#numbersAgree}). */
-    static final double NUMBERS_AGREE = 0.6;
+    /**
+     * Share of the smaller set of numbers that must be in the other text (see {@link Sketch#numbersAgree}): all of
+     * them, from one number on. A reprint that drops a paragraph drops its numbers and keeps the others; a template
+     * item of another day or another price (a rate table, a tapioca quote of April 7 and of April 8, a copper price
+     * cut to 67 cents and one to 66) differs in at least one. It was 60 % from two numbers before the names check
+     * (docs/wire-copies.md, "Names agree").
+     */
+    static final double NUMBERS_AGREE = 1.0;
+    /** Numbers both texts must hold for their numbers to be compared. */
+    static final int NUMBERS_LEAST = 1;
+    /** Pairs of consecutive numbers that may differ in order ({@link Sketch#numbersInOrder}); negative: not checked. */
+    static final int NUMBERS_ORDER_SLACK = 3;
+    /**
+     * Share of the smaller set of names (people, groups, places: {@link StoryNames}) that must be in the other when
+     * both articles have names (see docs/wire-copies.md, "Names agree", for how it was chosen).
+     */
+    static final double NAMES_AGREE = 0.5;
+    /** Whether an article naming someone may be a copy of one enriched to name no one ({@link StoryNames#agree}). */
+    static final boolean NAMES_BOTH_OR_NEITHER = true;
 
     /** The articles with their clusters, in the same order. */
     public List<Article> assign(List<Article> articles) {
@@ -91,12 +116,14 @@ public class CopyClusters {
             }
             List<Member> candidates = new ArrayList<>(stored.get(i));
             candidates.addAll(recent.candidates(sketch));
-            Member best = best(article.id(), article.published(), sketch, candidates, properties.containment(),
-                    properties.minSimilarity(), properties.window());
+            // Unknown (null) when the article was not enriched: then the names check does not apply.
+            List<String> names = article.entities() == null ? null : StoryNames.of(article.entities());
+            Member best = best(article.id(), article.published(), sketch, names, NAMES_AGREE, candidates,
+                    properties.containment(), properties.minSimilarity(), properties.window());
             String cluster = best == null ? article.id() : best.cluster();
             Article withCluster = article.withCluster(cluster);
             recent.add(new Member(article.id(), cluster, sketch.signature(), sketch.size(), sketch.numbers(),
-                    sketch.lead(), article.published()), sketch.bands());
+                    sketch.lead(), article.published(), names), sketch.bands());
             assigned.add(withCluster);
         }
         return assigned;
@@ -109,6 +136,37 @@ public class CopyClusters {
      */
     static @Nullable Member best(String id, @Nullable Instant published, Sketch sketch, List<Member> candidates,
             double containment, double minSimilarity, Duration window) {
+        return best(id, published, sketch, null, NAMES_AGREE, candidates, containment, minSimilarity, window);
+    }
+
+    /**
+     * The same, when the article has {@code names}: a candidate with names too is a copy only if at least
+     * {@code namesShare} of the smaller set of names is in the other ({@link StoryNames#agree}).
+     */
+    static @Nullable Member best(String id, @Nullable Instant published, Sketch sketch, @Nullable List<String> names,
+            double namesShare, List<Member> candidates, double containment, double minSimilarity, Duration window) {
+        return best(id, published, sketch, names, new Agreement(namesShare, NUMBERS_AGREE, NUMBERS_LEAST, 1), candidates,
+                containment, minSimilarity, window);
+    }
+
+    /**
+     * What must agree besides the text: the share of the smaller set of names in the other, the share of the smaller
+     * set of numbers in the other when both hold at least {@code numbersLeast}, and how many of the two leading names
+     * both share. The evaluation compares settings with it.
+     */
+    record Agreement(double names, double numbers, int numbersLeast, int leadShared, boolean namesBothOrNeither,
+            int numbersOrderSlack) {
+        Agreement(double names, double numbers, int numbersLeast, int leadShared) {
+            this(names, numbers, numbersLeast, leadShared, NAMES_BOTH_OR_NEITHER, NUMBERS_ORDER_SLACK);
+        }
+
+        Agreement(double names, double numbers, int numbersLeast, int leadShared, boolean namesBothOrNeither) {
+            this(names, numbers, numbersLeast, leadShared, namesBothOrNeither, NUMBERS_ORDER_SLACK);
+        }
+    }
+
+    static @Nullable Member best(String id, @Nullable Instant published, Sketch sketch, @Nullable List<String> names,
+            Agreement agreement, List<Member> candidates, double containment, double minSimilarity, Duration window) {
         Member best = null;
         double bestScore = -1;
         for (Member candidate : candidates) {
@@ -118,7 +176,11 @@ public class CopyClusters {
             double similarity = sketch.similarity(candidate.signature());
             double contained = sketch.containment(candidate.signature(), candidate.size());
             if (similarity < minSimilarity || contained < containment
-                    || !sketch.numbersAgree(candidate.numbers(), NUMBERS_AGREE) || !sketch.leadAgrees(candidate.lead())) {
+                    || !sketch.numbersAgree(candidate.numbers(), agreement.numbers(), agreement.numbersLeast())
+                    || !sketch.numbersInOrder(candidate.numbers(), agreement.numbersOrderSlack())
+                    || !sketch.leadAgrees(candidate.lead(), agreement.leadShared())
+                    || !StoryNames.agree(names, candidate.names(), agreement.names(),
+                            agreement.namesBothOrNeither())) {
                 continue;
             }
             double score = candidate.id().equals(id) ? 3 : contained + similarity;
@@ -240,7 +302,7 @@ public class CopyClusters {
                     return b;
                 }))
                 .source(c -> c.filter(f -> f.includes("id", "cluster", "published", "dup.signature", "dup.size",
-                        "dup.numbers", "dup.lead", "dup.bands"))));
+                        "dup.numbers", "dup.lead", "dup.names", "dup.bands"))));
     }
 
     /** A stored document found by the batch lookup: a member, its bands and its cluster as stored (may be absent). */
@@ -337,7 +399,7 @@ public class CopyClusters {
                         .query(candidates(sketch, articles.get(position).published(), properties.window()))
                         .collapse(c -> c.field("cluster"))
                         .source(s -> s.filter(f -> f.includes("id", "cluster", "published", "dup.signature",
-                                "dup.size", "dup.numbers", "dup.lead"))))));
+                                "dup.size", "dup.numbers", "dup.lead", "dup.names"))))));
             }
         }
         MsearchResponse<JsonNode> response = index.msearch(searches, JsonNode.class);
@@ -390,6 +452,8 @@ public class CopyClusters {
         JsonNode size = source.get("dup").get("size");
         List<String> numbers = strings(source.get("dup").get("numbers"));
         List<String> lead = strings(source.get("dup").get("lead"));
+        // Absent in articles stored before names were: unknown, the names check does not apply to them.
+        List<String> names = source.get("dup").get("names") == null ? null : strings(source.get("dup").get("names"));
         Instant when = null;
         if (published != null && !published.isNull()) {
             try {
@@ -400,7 +464,7 @@ public class CopyClusters {
         }
         return new Member(id, cluster == null || cluster.isNull() ? id : cluster.asString(),
                 Sketch.decodeSignature(signature == null ? null : signature.asString()),
-                size == null || !size.canConvertToInt() ? 0 : size.intValue(), numbers, lead, when);
+                size == null || !size.canConvertToInt() ? 0 : size.intValue(), numbers, lead, when, names);
     }
 
     private static List<String> strings(@Nullable JsonNode array) {

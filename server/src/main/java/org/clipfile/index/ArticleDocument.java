@@ -1,6 +1,7 @@
 package org.clipfile.index;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.clipfile.article.Article;
 import org.clipfile.article.Sketch;
+import org.clipfile.article.StoryNames;
 import org.clipfile.entity.EntityFacet;
 import org.clipfile.entity.Enrichment;
 import org.clipfile.entity.PlaceFacet;
@@ -57,10 +59,13 @@ public record ArticleDocument(
 
     /**
      * The MinHash sketch of the body, as stored: LSH band terms (indexed); the signature, the number of shingles, the
-     * body's first numbers and leading names (stored only). How copies find each other.
+     * body's first numbers and leading names, and the article's people, groups and places ({@link StoryNames}; absent
+     * when it was not enriched; stored only). How copies find each other.
      */
     public record StoredSketch(List<String> bands, String signature, int size, List<String> numbers,
-            List<String> lead) {}
+            List<String> lead,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Nullable List<String> names) {}
 
     /**
      * One nested entry per person, group and place: its type, ids (a place's with those of the places above it),
@@ -78,7 +83,7 @@ public record ArticleDocument(
         return new ArticleDocument(article.id(), article.title(), article.body(), article.published(),
                 article.source(), article.url(), article.section(), article.tags(), article.byline(),
                 article.language(), article.ingestedAt(), article.contentHash(), article.entities(),
-                article.cluster(), article.labels(), sketch(article.body()), entitySalience(enrichment),
+                article.cluster(), article.labels(), sketch(article.body(), article.entities()), entitySalience(enrichment),
                 enrichment.groups().stream().map(EntityFacet::id).toList(), names(enrichment.groups()),
                 enrichment.people().stream().map(EntityFacet::id).toList(), names(enrichment.people()),
                 enrichment.places().stream().map(PlaceFacet::countryCode).filter(c -> c != null).distinct().toList(),
@@ -92,10 +97,10 @@ public record ArticleDocument(
                 contentHash, entities, cluster, labels);
     }
 
-    private static StoredSketch sketch(String body) {
+    private static StoredSketch sketch(String body, @Nullable Enrichment entities) {
         Sketch sketch = Sketch.of(body);
         return new StoredSketch(sketch.bands(), sketch.encodedSignature(), sketch.size(), sketch.numbers(),
-                sketch.lead());
+                sketch.lead(), entities == null ? null : StoryNames.of(entities));
     }
 
     /** Every place and every place above it: a filter on a country matches articles naming only its cities. */

@@ -1,6 +1,8 @@
 package org.clipfile.copies;
 
 import org.clipfile.article.Sketch;
+import org.clipfile.article.StoryNames;
+import org.clipfile.enrich.Enricher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -32,6 +34,10 @@ import org.junit.jupiter.api.Test;
  * their original's cluster, the clusters of the corpora themselves, and the time to sketch an article; writes
  * {@code target/evaluation/copies.md} with a sample of the corpora's multi-member clusters to check by hand.
  *
+ * <p>Corpus and reprints are enriched as ingest enriches them (the fast recognizer, {@code Enricher.enrich} of title
+ * and body), so that the names check ({@code dup.names}) is measured; every rule set compared runs on the same data in
+ * the same order, the rules before the names check among them.
+ *
  * <p>The clustering is {@link CopyClusters}' own choice ({@link CopyClusters#best}) over an in-memory LSH table that
  * stands in for the index lookup, keeping, like the {@code collapse}d lookup, the best-matching document of each of
  * the {@link CopyClusters#CANDIDATES} clusters sharing most bands. Not part of the normal test run (the class name
@@ -57,7 +63,12 @@ class CopiesEvaluation {
         /** A new headline, one paragraph dropped, three words of one sentence replaced, a sign-off line added. */
         MODERATE,
         /** The same, but a third of the sentence's words replaced and its halves swapped. */
-        HEAVY
+        HEAVY,
+        /**
+         * Moderate edits under a headline that shares no word with the original's ("Wire copy 123 from the news
+         * desk"): the names check must not depend on the reprint keeping the headline's words.
+         */
+        NEW_HEADLINE
     }
 
     record Reprints(List<Doc> docs, int paragraphsDropped) {}
@@ -74,11 +85,24 @@ class CopiesEvaluation {
                 .append(MIN_SIMILARITY).append(")\n\n");
         report.append("Corpus: ").append(corpus.size()).append(" articles (BBC ").append(bbcCount)
                 .append(", Reuters-21578 ").append(corpus.size() - bbcCount).append("); a quarter of them reprinted.\n");
+        // Enriched as ingest enriches (the fast recognizer, the alias registry, the gazetteer: Enricher.enrich of
+        // title and body); not the archive's catalogue linking nor the editors' curation, which need a server.
+        long load = System.nanoTime();
+        Enricher enricher = new Enricher();
+        double loadSeconds = (System.nanoTime() - load) / 1e9;
+        Map<String, List<String>> names = new java.util.concurrent.ConcurrentHashMap<>();
+        long cpu = enrich(enricher, corpus, names);
+        report.append(String.format(Locale.ROOT, "Enrichment (fast recognizer, loaded in %.1f s): %d corpus "
+                + "articles, %.2f ms CPU per article (two threads; other helpers' builds running).%n", loadSeconds,
+                corpus.size(), cpu / 1e6 / corpus.size()));
         double asserted = 0;
         double longRecall = 0;
         for (Edit edit : Edit.values()) {
             Reprints reprints = reprints(corpus, edit, new Random(20));
-            double[] recall = evaluate(corpus, reprints, edit, report);
+            long reprintCpu = enrich(enricher, reprints.docs(), names);
+            report.append(String.format(Locale.ROOT, "%nReprints (%s) enriched: %.2f ms CPU per article.%n",
+                    edit.name().toLowerCase(Locale.ROOT), reprintCpu / 1e6 / reprints.docs().size()));
+            double[] recall = evaluate(corpus, reprints, edit, names, report);
             if (edit == Edit.MODERATE) {
                 asserted = recall[0];
                 longRecall = recall[1];
@@ -96,6 +120,23 @@ class CopiesEvaluation {
                 .isGreaterThanOrEqualTo(TARGET_RECALL);
     }
 
+    /** Names of each document (its id) as ingest stores them; the CPU time spent, in nanoseconds. */
+    static long enrich(Enricher enricher, List<Doc> docs, Map<String, List<String>> names) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2);
+        try {
+            pool.submit(() -> docs.parallelStream().forEach(doc -> {
+                long before = threads.getCurrentThreadCpuTime();
+                names.put(doc.id(), StoryNames.of(enricher.enrich(doc.title(), doc.body())));
+                cpu.addAndGet(threads.getCurrentThreadCpuTime() - before);
+            })).join();
+        } finally {
+            pool.shutdown();
+        }
+        return cpu.get();
+    }
+
     static Reprints reprints(List<Doc> corpus, Edit edit, Random random) {
         List<Doc> reprints = new ArrayList<>();
         int paragraphsDropped = 0;
@@ -110,14 +151,38 @@ class CopiesEvaluation {
             }
             String body = rephraseOneSentence(String.join("\n\n", kept), random, edit == Edit.HEAVY)
                     + "\n\n(Reprinted by arrangement.)";
-            reprints.add(new Doc(original.id() + "-reprint", "Reprint: " + original.title().toLowerCase(Locale.ROOT),
-                    body, "Reprint Daily", original.published().plusSeconds(3600), original.id()));
+            String title = edit == Edit.NEW_HEADLINE ? "Wire copy " + reprints.size() + " from the news desk"
+                    : "Reprint: " + original.title().toLowerCase(Locale.ROOT);
+            reprints.add(new Doc(original.id() + "-reprint", title, body, "Reprint Daily",
+                    original.published().plusSeconds(3600), original.id()));
         }
         return new Reprints(reprints, paragraphsDropped);
     }
 
     /** Clusters corpus and reprints in a shuffled order under several settings; reports; the recall of the chosen. */
-    static double[] evaluate(List<Doc> corpus, Reprints generated, Edit edit, StringBuilder report) {
+    /** A rule set compared: containment, min. Jaccard, and the names share (NaN: names not checked). */
+    record Rules(String label, double containment, double minSimilarity, double namesShare,
+            CopyClusters.Agreement agreement) {
+        Rules(String label, double containment, double minSimilarity, double namesShare) {
+            this(label, containment, minSimilarity, namesShare, new CopyClusters.Agreement(Double.isNaN(namesShare)
+                    ? 0 : namesShare, CopyClusters.NUMBERS_AGREE, CopyClusters.NUMBERS_LEAST, 1));
+        }
+
+        /**
+         * Names not checked (NaN) or checked at the built share, with these numbers and leading-names rules; the
+         * numbers' order checked only with the built numbers rule (all numbers from one).
+         */
+        Rules(String label, double namesShare, double numbers, int numbersLeast, int leadShared) {
+            this(label, CONTAINMENT, MIN_SIMILARITY, namesShare, new CopyClusters.Agreement(Double.isNaN(namesShare)
+                    ? 0 : namesShare, numbers, numbersLeast, leadShared, CopyClusters.NAMES_BOTH_OR_NEITHER,
+                    numbers == CopyClusters.NUMBERS_AGREE && numbersLeast == CopyClusters.NUMBERS_LEAST
+                            ? CopyClusters.NUMBERS_ORDER_SLACK : -1));
+        }
+    }
+
+    /** Clusters corpus and reprints in a shuffled order under several rules; reports; the recall of the chosen. */
+    static double[] evaluate(List<Doc> corpus, Reprints generated, Edit edit, Map<String, List<String>> names,
+            StringBuilder report) {
         List<Doc> reprints = generated.docs();
         List<Doc> all = new ArrayList<>(corpus);
         all.addAll(reprints);
@@ -128,21 +193,53 @@ class CopiesEvaluation {
             sketches.put(doc.id(), Sketch.of(doc.body()));
         }
         double sketchMicros = (System.nanoTime() - t0) / 1e3 / all.size();
+        long tn = System.nanoTime();
+        long namesHeld = 0;
+        for (Doc doc : all) {
+            namesHeld += StoryNames.agree(names.get(doc.id()), names.get(doc.id()), 1) ? 1 : 0;
+        }
+        double namesMicros = (System.nanoTime() - tn) / 1e3 / all.size();
 
-        StringBuilder settings = new StringBuilder("| containment | min. Jaccard | reprints found | share | joined to "
-                + "another story | corpus clusters | multi-member |\n|---|---|---|---|---|---|---|\n");
+        List<Rules> compared = List.of(
+                new Rules("before: names not checked, numbers 60 % from 2", CONTAINMENT, MIN_SIMILARITY, Double.NaN,
+                        new CopyClusters.Agreement(0, 0.6, 2, 1, true, -1)),
+                new Rules("built: names agree (0.5), all numbers of the smaller set from 1", CONTAINMENT,
+                        MIN_SIMILARITY, CopyClusters.NAMES_AGREE),
+                new Rules("names agree (0.5) only, numbers 60 % from 2", CopyClusters.NAMES_AGREE, 0.6, 2, 1),
+                new Rules("all numbers from 1 only, names not checked", Double.NaN, 1.0, 1, 1),
+                new Rules("built, names share 0.34", CONTAINMENT, MIN_SIMILARITY, 0.34),
+                new Rules("built, names share 0.67", CONTAINMENT, MIN_SIMILARITY, 0.67),
+                new Rules("built, names share 1.0", CONTAINMENT, MIN_SIMILARITY, 1.0),
+                new Rules("built, containment 0.5", 0.5, MIN_SIMILARITY, CopyClusters.NAMES_AGREE),
+                new Rules("built, all numbers from 2", CopyClusters.NAMES_AGREE, 1.0, 2, 1),
+                new Rules("built, both leading names shared", CopyClusters.NAMES_AGREE, 1.0, 1, 2),
+                new Rules("built, numbers' order not checked", CONTAINMENT, MIN_SIMILARITY, CopyClusters.NAMES_AGREE,
+                        new CopyClusters.Agreement(CopyClusters.NAMES_AGREE, 1.0, 1, 1, true, -1)),
+                new Rules("built, numbers' order with slack 1 (or a third)", CONTAINMENT, MIN_SIMILARITY, CopyClusters.NAMES_AGREE,
+                        new CopyClusters.Agreement(CopyClusters.NAMES_AGREE, 1.0, 1, 1, true, 1)),
+                new Rules("built, numbers' order with slack 6 (or a third)", CONTAINMENT, MIN_SIMILARITY, CopyClusters.NAMES_AGREE,
+                        new CopyClusters.Agreement(CopyClusters.NAMES_AGREE, 1.0, 1, 1, true, 6)),
+                new Rules("built, but names on one side only agree", CONTAINMENT, MIN_SIMILARITY,
+                        CopyClusters.NAMES_AGREE, new CopyClusters.Agreement(CopyClusters.NAMES_AGREE, 1.0, 1, 1,
+                        !CopyClusters.NAMES_BOTH_OR_NEITHER)));
+        StringBuilder table = new StringBuilder("| rules | reprints found | share | of >= 50 words | of < 50 words "
+                + "| joined to another story | corpus clusters | multi-member |\n|---|---|---|---|---|---|---|---|\n");
+        Run before = null;
         Run chosen = null;
-        for (double[] setting : new double[][] {{CONTAINMENT, MIN_SIMILARITY}, {0.5, 0.2}, {0.6, 0.2}, {0.7, 0.2},
-                {0.8, 0.2}, {0.5, 0.5}}) {
-            Run run = cluster(all, sketches, reprints, corpus, setting[0], setting[1]);
-            settings.append(String.format(Locale.ROOT, "| %.2f | %.2f | %d | %.4f | %d | %d | %d |%n", setting[0],
-                    setting[1], run.found(), run.recall(), run.foreign(), run.clusters().size(), run.multi().size()));
-            if (chosen == null) {
+        for (Rules rules : compared) {
+            Run run = cluster(all, sketches, names, reprints, corpus, rules);
+            table.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %d of %d | %d of %d | %d | %d | %d |%n",
+                    rules.label(), run.found(), run.recall(), run.foundLong(), run.long_(), run.found() - run
+                            .foundLong(), reprints.size() - run.long_(), run.foreign(), run.clusters().size(),
+                    run.multi().size()));
+            if (before == null) {
+                before = run;
+            } else if (chosen == null) {
                 chosen = run;
             }
         }
         long t1 = System.nanoTime();
-        cluster(all, sketches, reprints, corpus, CONTAINMENT, MIN_SIMILARITY);
+        cluster(all, sketches, names, reprints, corpus, compared.get(1));
         double chooseMicros = (System.nanoTime() - t1) / 1e3 / all.size();
 
         Map<String, String> clusterOf = chosen.clusterOf();
@@ -166,6 +263,9 @@ class CopiesEvaluation {
         }
 
         report.append("\n## Reprints: ").append(edit.name().toLowerCase(Locale.ROOT)).append(" edits\n\n");
+        report.append("Same data, each rule set over the same shuffled order:\n\n").append(table).append('\n');
+        report.append("Built rules (names agree, share ").append(CopyClusters.NAMES_AGREE).append(", all numbers of the "
+                + "smaller set from one):\n\n");
         report.append("| measure | value |\n|---|---|\n");
         report.append("| generated reprints | ").append(reprints.size()).append(" (paragraph dropped in ")
                 .append(generated.paragraphsDropped()).append(") |\n");
@@ -184,7 +284,12 @@ class CopiesEvaluation {
                 .append(", Reuters ").append(multi.size() - bbcMulti).append("), articles in them ")
                 .append(multi.stream().mapToInt(List::size).sum()).append(", largest ")
                 .append(multi.stream().mapToInt(List::size).max().orElse(0)).append(" |\n");
+        long withNames = all.stream().filter(d -> !names.get(d.id()).isEmpty()).count();
+        report.append(String.format(Locale.ROOT, "| articles with names | %d of %d, %.1f names on average |%n",
+                withNames, all.size(), all.stream().mapToInt(d -> names.get(d.id()).size()).average().orElse(0)));
         report.append(String.format(Locale.ROOT, "| sketch, per article | %.1f µs |%n", sketchMicros));
+        report.append(String.format(Locale.ROOT, "| names check of an article with itself, per article | %.2f µs "
+                + "(%d) |%n", namesMicros, namesHeld));
         report.append(String.format(Locale.ROOT, "| in-memory candidate lookup and choice, per article | %.1f µs |%n",
                 chooseMicros));
         int longFound = 0;
@@ -196,7 +301,6 @@ class CopiesEvaluation {
         double[] result = {chosen.recall(), (double) longFound / longTotal};
         report.append(String.format(Locale.ROOT, "| found, reprints of 50 words or more | %d of %d (%.4f) |%n",
                 longFound, longTotal, result[1]));
-        report.append("\nSettings compared:\n\n").append(settings);
         if (edit != Edit.MODERATE) {
             return result;
         }
@@ -209,9 +313,32 @@ class CopiesEvaluation {
                         .append(excerpt(chosen.clusters().get(cluster).getFirst().body())).append('\n');
             }
         }
-        report.append("\n## Sample of the corpora's multi-member clusters (every ")
-                .append(Math.max(1, multi.size() / 100)).append("th)\n");
+        Map<String, String> beforeOf = before.clusterOf();
+        List<Doc> lost = reprints.stream().filter(r -> beforeOf.get(r.id()).equals(beforeOf
+                .get(r.originalOf())) && !clusterOf.get(r.id()).equals(clusterOf.get(r.originalOf()))).toList();
+        Map<String, Doc> byId = new HashMap<>();
+        corpus.forEach(d -> byId.put(d.id(), d));
+        report.append("\n## Reprints found by the rules before and not by the built rules (").append(lost.size())
+                .append(", first 40)\n\n");
+        lost.stream().limit(40).forEach(r -> report.append("- `").append(r.originalOf()).append("` **")
+                .append(byId.get(r.originalOf()).title()).append("** ").append(names.get(r.originalOf()))
+                .append("\n  - reprint ").append(names.get(r.id())).append('\n'));
+        Run chosenRun = chosen;
+        // What the names check changed on the corpora: multi-member clusters of the rules before that it split.
+        Map<String, String> builtOf = chosenRun.clusterOf();
+        List<List<Doc>> split = before.multi().stream()
+                .filter(c -> c.stream().map(d -> builtOf.get(d.id())).distinct().count() > 1).toList();
+        report.append("\n## Clusters of the rules before that the built rules split (").append(split.size())
+                .append(")\n");
+        for (List<Doc> cluster : split) {
+            report.append('\n');
+            for (Doc doc : cluster) {
+                report.append(String.format(Locale.ROOT, "- `%s` [%s] **%s** — %s %s%n", doc.id(), builtOf.get(doc
+                        .id()), doc.title(), excerpt(doc.body()), names.get(doc.id())));
+            }
+        }
         int step = Math.max(1, multi.size() / 100);
+        report.append("\n## Sample of the corpora's multi-member clusters (every ").append(step).append("th)\n");
         for (int c = 0; c < multi.size(); c += step) {
             List<Doc> cluster = multi.get(c);
             report.append("\n### cluster ").append(c + 1).append(" (").append(cluster.size())
@@ -219,10 +346,25 @@ class CopiesEvaluation {
             Sketch first = sketches.get(cluster.getFirst().id());
             for (Doc doc : cluster) {
                 Sketch other = sketches.get(doc.id());
-                report.append(String.format(Locale.ROOT, "- `%s` (J~%.2f, C~%.2f) **%s** — %s%n", doc.id(),
+                report.append(String.format(Locale.ROOT, "- `%s` (J~%.2f, C~%.2f) **%s** — %s %s%n", doc.id(),
                         first.similarity(other.signature()), first.containment(other.signature(), other.size()),
-                        doc.title(), excerpt(doc.body())));
+                        doc.title(), excerpt(doc.body()), names.get(doc.id())));
             }
+        }
+        StringBuilder every = new StringBuilder("# Every multi-member cluster of the corpora (built rules)\n");
+        for (int c = 0; c < multi.size(); c++) {
+            every.append("\n### cluster ").append(c + 1).append('\n');
+            for (Doc doc : multi.get(c)) {
+                every.append("- `").append(doc.id()).append("` ").append(doc.published()).append(" **")
+                        .append(doc.title()).append("** — ").append(excerpt(doc.body())).append(' ')
+                        .append(names.get(doc.id())).append('\n');
+            }
+        }
+        try {
+            Files.createDirectories(OUT);
+            Files.writeString(OUT.resolve("copies-clusters.md"), every, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         report.append("\n## Missed reprints (first 30 originals)\n\n");
         missed.stream().limit(30).forEach(m -> report.append("- ").append(m).append('\n'));
@@ -230,33 +372,41 @@ class CopiesEvaluation {
     }
 
     record Run(Map<String, String> clusterOf, int found, double recall, long foreign,
-            Map<String, List<Doc>> clusters, List<List<Doc>> multi) {}
+            Map<String, List<Doc>> clusters, List<List<Doc>> multi, int foundLong, int long_) {}
 
-    /** Clusters the articles in order, as ingest would, with one setting. */
-    static Run cluster(List<Doc> all, Map<String, Sketch> sketches, List<Doc> reprints, List<Doc> corpus,
-            double containment, double minSimilarity) {
+    /** Clusters the articles in order, as ingest would, with one rule set. */
+    static Run cluster(List<Doc> all, Map<String, Sketch> sketches, Map<String, List<String>> names, List<Doc> reprints,
+            List<Doc> corpus, Rules rules) {
+        boolean checkNames = !Double.isNaN(rules.namesShare());
         CopyClusters.Recent table = new CopyClusters.Recent(Integer.MAX_VALUE);
         Map<String, String> clusterOf = new HashMap<>();
         for (Doc doc : all) {
             Sketch sketch = sketches.get(doc.id());
             String cluster = doc.id();
+            List<String> own = checkNames ? names.get(doc.id()) : null;
             if (sketch.comparable()) {
-                CopyClusters.Member best = CopyClusters.best(doc.id(), doc.published(), sketch, topClusters(sketch,
+                CopyClusters.Member best = CopyClusters.best(doc.id(), doc.published(), sketch, own,
+                        rules.agreement(), topClusters(sketch,
                         table.candidates(sketch).stream().filter(m -> CopyClusters.withinWindow(doc.published(),
-                                m.published(), CopiesProperties.WINDOW)).toList()), containment, minSimilarity,
-                        CopiesProperties.WINDOW);
+                                m.published(), CopiesProperties.WINDOW)).toList()), rules.containment(),
+                        rules.minSimilarity(), CopiesProperties.WINDOW);
                 if (best != null) {
                     cluster = best.cluster();
                 }
                 table.add(new CopyClusters.Member(doc.id(), cluster, sketch.signature(), sketch.size(),
-                        sketch.numbers(), sketch.lead(), doc.published()), sketch.bands());
+                        sketch.numbers(), sketch.lead(), doc.published(), own), sketch.bands());
             }
             clusterOf.put(doc.id(), cluster);
         }
         int found = 0;
+        int foundLong = 0;
+        int long_ = 0;
         for (Doc reprint : reprints) {
+            boolean isLong = Sketch.words(reprint.body()).size() >= 50;
+            long_ += isLong ? 1 : 0;
             if (clusterOf.get(reprint.id()).equals(clusterOf.get(reprint.originalOf()))) {
                 found++;
+                foundLong += isLong ? 1 : 0;
             }
         }
         Map<String, List<Doc>> clusters = new LinkedHashMap<>();
@@ -268,7 +418,7 @@ class CopiesEvaluation {
         // A reprint not with its original but in a cluster of corpus stories: joined to another story.
         long foreign = reprints.stream().filter(r -> !clusterOf.get(r.id()).equals(clusterOf.get(r.originalOf())))
                 .filter(r -> clusters.containsKey(clusterOf.get(r.id()))).count();
-        return new Run(clusterOf, found, (double) found / reprints.size(), foreign, clusters, multi);
+        return new Run(clusterOf, found, (double) found / reprints.size(), foreign, clusters, multi, foundLong, long_);
     }
 
     /** Like the collapsed lookup: the best-matching member of each of the few clusters sharing the most bands. */

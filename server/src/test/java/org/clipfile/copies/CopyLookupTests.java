@@ -50,7 +50,7 @@ class CopyLookupTests {
         JSONAssert.assertEquals("""
                 {"size": 4001, "track_total_hits": false, "sort": [{"_doc": {}}],
                  "_source": {"includes": ["id", "cluster", "published", "dup.signature", "dup.size", "dup.numbers",
-                                          "dup.lead", "dup.bands"]},
+                                          "dup.lead", "dup.names", "dup.bands"]},
                  "query": {"bool": {"filter": [
                    {"terms": {"dup.bands": [%s]}},
                    {"bool": {"should": [
