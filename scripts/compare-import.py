@@ -16,6 +16,10 @@ No import can be faster than that on this machine.
 
 Usage: scripts/compare-import.py [--jar target/clipfile.jar] [--corpus ../shared/corpora/news/reuters21578]
                                  [--include '*.sgm'] [--engines corenlp,fast]
+                                 [--arm NAME:ENGINE:SERVER-ARGS ...] [--no-floor]
+--arm adds an arm of its own name after the engines', e.g. `--engines fast --arm
+'no-copies:fast:--clipfile.copies.enabled=false'` measures what the copy lookup costs an import (server arguments
+separated by spaces).
 Writes target/compare-import/report.md and prints it. Needs the built jar (./mvnw package) and the corpus.
 Run it on an otherwise idle machine: the wall clocks are what it compares.
 """
@@ -77,7 +81,7 @@ def call(opener, url, body=None, headers=None, method=None):
         return json.loads(text) if text else None
 
 
-def start_server(jar, engine, work, recognizer=None):
+def start_server(jar, engine, work, recognizer=None, extra=()):
     data = os.path.join(work, engine)
     shutil.rmtree(data, ignore_errors=True)
     os.makedirs(data)
@@ -88,7 +92,8 @@ def start_server(jar, engine, work, recognizer=None):
         ["java", "-jar", jar, f"--server.port={port}", f"--clipfile.local-node.data-dir={data}",
          f"--clipfile.local-node.http-port={es_port}", "--clipfile.samples.enabled=false",
          f"--clipfile.local-node.home={ROOT}/target/elasticsearch/elasticsearch-9.5.3",
-         f"--clipfile.enrich.recognizer={recognizer or engine}", "--clipfile.entities.relink-after-import=0"],
+         f"--clipfile.enrich.recognizer={recognizer or engine}", "--clipfile.entities.relink-after-import=0",
+         *extra],
         stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     try:
         return process, *ready(process, port, es_port, data, engine, log.name)
@@ -194,15 +199,20 @@ def main():
     parser.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpora", "news", "reuters21578"))
     parser.add_argument("--include", default="*.sgm")
     parser.add_argument("--engines", default="corenlp,fast")
+    parser.add_argument("--arm", action="append", default=[], help="NAME:ENGINE:SERVER-ARGS")
+    parser.add_argument("--no-floor", action="store_true", help="skip the raw _bulk floor")
     args = parser.parse_args()
     if not os.path.isdir(args.corpus):
         sys.exit(f"{args.corpus} is absent: nothing to import (the corpora stay outside the repository)")
     work = os.path.join(ROOT, "target", "compare-import")
     os.makedirs(work, exist_ok=True)
     rows, floor_row = [], None
-    engines = args.engines.split(",")
-    for n, engine in enumerate(engines):
-        process, base, key, es, credentials = start_server(args.jar, engine, work)
+    arms = [(engine, engine, []) for engine in args.engines.split(",") if engine]
+    for arm in args.arm:
+        name, engine, extra = arm.split(":", 2)
+        arms.append((name, engine, extra.split()))
+    for n, (engine, recognizer, extra) in enumerate(arms):
+        process, base, key, es, credentials = start_server(args.jar, engine, work, recognizer, extra)
         try:
             time.sleep(10)  # the start-up's background work (catalogue, backfills) settles
             server_before, es_before = tree_cpu(process.pid)
@@ -212,21 +222,22 @@ def main():
             rows.append((engine, wall, server_after - server_before, es_after - es_before, load, tail))
             print(f"{engine}: {wall:.1f} s wall, server {server_after - server_before:.1f} CPU-s, "
                   f"Elasticsearch {es_after - es_before:.1f} CPU-s; {tail}", flush=True)
-            if n == len(engines) - 1:
+            if n == len(arms) - 1 and not args.no_floor:
                 documents = stored_documents(es, credentials)
         finally:
             process.terminate()
             process.wait(120)
-    # The floor on a fresh Elasticsearch too (a fresh JVM compiles as it goes, as in the imports above).
-    process, base, key, es, credentials = start_server(args.jar, "floor", work, recognizer="fast")
-    try:
-        time.sleep(10)
-        floor_row = floor(es, credentials, *documents, lambda: tree_cpu(process.pid)[1])
-        print(f"raw _bulk: {floor_row[0]} documents in {floor_row[1]:.1f} s, "
-              f"Elasticsearch {floor_row[2]:.1f} CPU-s", flush=True)
-    finally:
-        process.terminate()
-        process.wait(120)
+    if not args.no_floor:
+        # The floor on a fresh Elasticsearch too (a fresh JVM compiles as it goes, as in the imports above).
+        process, base, key, es, credentials = start_server(args.jar, "floor", work, recognizer="fast")
+        try:
+            time.sleep(10)
+            floor_row = floor(es, credentials, *documents, lambda: tree_cpu(process.pid)[1])
+            print(f"raw _bulk: {floor_row[0]} documents in {floor_row[1]:.1f} s, "
+                  f"Elasticsearch {floor_row[2]:.1f} CPU-s", flush=True)
+        finally:
+            process.terminate()
+            process.wait(120)
     lines = ["| arm | wall s | server CPU s | Elasticsearch CPU s | both, CPU s | load at start | import's last line |",
              "|---|---:|---:|---:|---:|---:|---|"]
     for engine, wall, server, elastic, load, tail in rows:
