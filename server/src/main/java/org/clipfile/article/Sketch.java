@@ -203,10 +203,14 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
         return breaks <= Math.max(slack, (small.size() - 1) / 3);
     }
 
-    /** Capitalised words that say nothing about who the story is about. */
+    /**
+     * Capitalised words that say nothing about who the story is about. "Bank" among them: it begins the names of
+     * many banks, so "Bank of Montreal" and "Bank of Nova Scotia" cutting their prime rates the same day (one shouted
+     * line each, where no name is recognised) would otherwise share a leading name.
+     */
     private static final java.util.Set<String> NOT_NAMES = java.util.Set.of("the", "a", "an", "in", "on", "at", "for",
             "of", "and", "inc", "co", "corp", "corporation", "ltd", "plc", "llc", "group", "company", "holdings",
-            "international", "said", "mr", "mrs", "ms", "dr");
+            "international", "said", "mr", "mrs", "ms", "dr", "bank", "banks");
     static final int LEAD_WORDS = 2;
 
     /**

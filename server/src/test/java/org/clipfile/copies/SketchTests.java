@@ -103,6 +103,21 @@ class SketchTests {
     }
 
     @Test
+    void shouldTellTwoBanksShoutedNoticesApartThoughTheirNamesBothBeginWithBank() {
+        // Reuters 4484 and 4499: flashes whose text is their shouted headline, the same day.
+        Sketch montreal = Sketch.of("BANK OF MONTREAL CUTS PRIME RATE TO 8-3/4 PCT FROM 9-1/4 PCT, EFFECTIVE FRIDAY");
+        Sketch novaScotia = Sketch.of("BANK OF NOVA SCOTIA CUTS PRIME RATE TO 8-3/4 PCT FROM 9-1/4 PCT, EFFECTIVE "
+                + "TOMORROW");
+        Sketch resent = Sketch.of("BANK OF MONTREAL CUTS PRIME RATE TO 8-3/4 PCT FROM 9-1/4 PCT, EFFECTIVE FRIDAY.");
+
+        assertThat(montreal.lead()).containsExactly("montreal", "cuts");
+        assertThat(montreal.leadAgrees(novaScotia.lead())).isFalse();
+        assertThat(montreal.leadAgrees(resent.lead())).isTrue();
+        assertThat(Sketch.of("Bank of New York said it raised its prime lending rate").lead())
+                .containsExactly("new", "york");
+    }
+
+    @Test
     void shouldRequireMostNumbersOfTheSmallerSetInTheOther() {
         Sketch monday = Sketch.of("shortage of around 350 mln stg, bills will drain 1,020 mln and notes 330 mln");
 
