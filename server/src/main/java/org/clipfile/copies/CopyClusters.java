@@ -98,6 +98,14 @@ public class CopyClusters {
     static final double NAMES_AGREE = 0.5;
     /** Whether an article naming someone may be a copy of one enriched to name no one ({@link StoryNames#agree}). */
     static final boolean NAMES_BOTH_OR_NEITHER = true;
+    /**
+     * Texts of fewer shingles than this (briefs and small tables, about 50 words) are copies only within
+     * {@link #SHORT_TEXT_WINDOW}: a wire brief is re-sent or reprinted the same day, while the same few lines two days
+     * later are the next day's item ("Six grain ships were waiting to load at Portland", 1 and 3 April), which
+     * neither figures nor names tell apart.
+     */
+    static final int SHORT_TEXT_SHINGLES = 48;
+    static final Duration SHORT_TEXT_WINDOW = Duration.ofHours(24);
 
     /** The articles with their clusters, in the same order. */
     public List<Article> assign(List<Article> articles) {
@@ -170,7 +178,9 @@ public class CopyClusters {
         Member best = null;
         double bestScore = -1;
         for (Member candidate : candidates) {
-            if (!withinWindow(published, candidate.published(), window)) {
+            boolean shortText = Math.min(sketch.size(), candidate.size()) < SHORT_TEXT_SHINGLES;
+            Duration within = shortText && SHORT_TEXT_WINDOW.compareTo(window) < 0 ? SHORT_TEXT_WINDOW : window;
+            if (!withinWindow(published, candidate.published(), within)) {
                 continue;
             }
             double similarity = sketch.similarity(candidate.signature());

@@ -40,6 +40,23 @@ class CopyClustersTests {
     }
 
     @Test
+    void shouldJoinABriefOnlyWithinADayButALongStoryWithinTheWholeWindow() {
+        // Reuters' Portland grain-ship counts of 1 and 3 April: the same lines, two days apart.
+        String brief = "Six grain ships were loading and six were waiting to load at Portland, according to the "
+                + "Merchants Exchange of Portland.";
+        var april1 = member("a", "cluster-a", brief, MONDAY);
+        var story = member("s", "cluster-s", STORY, MONDAY);
+
+        assertThat(Sketch.of(brief).size()).isLessThan(CopyClusters.SHORT_TEXT_SHINGLES);
+        assertThat(best("b", brief, MONDAY.plus(Duration.ofHours(3)), List.of(april1))).as("re-sent that morning")
+                .isEqualTo(april1);
+        assertThat(best("c", brief, MONDAY.plus(Duration.ofDays(2)), List.of(april1))).as("the item of two days later")
+                .isNull();
+        assertThat(best("d", STORY, MONDAY.plus(Duration.ofDays(2)), List.of(story))).as("a long story's copy")
+                .isEqualTo(story);
+    }
+
+    @Test
     void shouldNotJoinATemplateStoryWhoseFiguresDiffer() {
         String template = "The Bank of England said it forecast a shortage of around %s mln stg in the money market "
                 + "today. Among the main factors affecting liquidity, bills maturing in official hands and the "
