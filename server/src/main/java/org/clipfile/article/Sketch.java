@@ -153,6 +153,19 @@ public record Sketch(int[] signature, List<String> bands, int size, List<String>
      * template whose words repeat from story to story while its figures and dates change. When both texts hold at
      * least two numbers, at least {@code share} of the smaller set must be in the other.
      */
+    /**
+     * The numbers written with figures: all that a sketch kept before words for numbers ({@link #NUMBER_WORDS}) counted,
+     * so what a sketch stored then is compared with.
+     */
+    public static List<String> figuresOnly(List<String> numbers) {
+        return numbers.stream().filter(w -> w.chars().anyMatch(Character::isDigit)).toList();
+    }
+
+    /** This sketch with {@link #figuresOnly} numbers. */
+    public Sketch withFiguresOnly() {
+        return new Sketch(signature, bands, size, figuresOnly(numbers), lead);
+    }
+
     public boolean numbersAgree(List<String> other, double share) {
         return numbersAgree(other, share, 2);
     }

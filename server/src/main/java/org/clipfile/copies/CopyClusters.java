@@ -185,9 +185,15 @@ public class CopyClusters {
             }
             double similarity = sketch.similarity(candidate.signature());
             double contained = sketch.containment(candidate.signature(), candidate.size());
+            // A candidate without names was stored before names (and words for numbers) were kept, or not enriched:
+            // its numbers are compared as figures only, so that "six" or "Monday" in the new text alone is no
+            // difference.
+            Sketch numbered = candidate.names() == null ? sketch.withFiguresOnly() : sketch;
+            List<String> theirs = candidate.names() == null ? Sketch.figuresOnly(candidate.numbers())
+                    : candidate.numbers();
             if (similarity < minSimilarity || contained < containment
-                    || !sketch.numbersAgree(candidate.numbers(), agreement.numbers(), agreement.numbersLeast())
-                    || !sketch.numbersInOrder(candidate.numbers(), agreement.numbersOrderSlack())
+                    || !numbered.numbersAgree(theirs, agreement.numbers(), agreement.numbersLeast())
+                    || !numbered.numbersInOrder(theirs, agreement.numbersOrderSlack())
                     || !sketch.leadAgrees(candidate.lead(), agreement.leadShared())
                     || !StoryNames.agree(names, candidate.names(), agreement.names(),
                             agreement.namesBothOrNeither())) {

@@ -57,6 +57,19 @@ class CopyClustersTests {
     }
 
     @Test
+    void shouldCompareOnlyFiguresWithACopyStoredBeforeWordsCountedAsNumbers() {
+        Sketch stored = Sketch.of(STORY);
+        // As stored before names and words for numbers ("Monday", "three") were kept: figures only, no names.
+        var before = new CopyClusters.Member("a", "cluster-a", stored.signature(), stored.size(),
+                Sketch.figuresOnly(stored.numbers()), stored.lead(), MONDAY);
+        String trimmed = STORY.substring(0, STORY.indexOf("Employers called"));
+
+        assertThat(Sketch.of(trimmed).numbers()).contains("monday", "48", "40");
+        assertThat(before.numbers()).doesNotContain("monday");
+        assertThat(best("b", trimmed, MONDAY.plus(Duration.ofHours(2)), List.of(before))).isEqualTo(before);
+    }
+
+    @Test
     void shouldNotJoinATemplateStoryWhoseFiguresDiffer() {
         String template = "The Bank of England said it forecast a shortage of around %s mln stg in the money market "
                 + "today. Among the main factors affecting liquidity, bills maturing in official hands and the "
