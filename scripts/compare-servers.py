@@ -14,7 +14,8 @@ searches (JIT compilation), so a long-running server against a fresh one measure
 
 Usage (environment): A_URL, B_URL, CLIP_AUTH ("ApiKey cf_..."), ES_URL, ES_AUTH ("user:password"), and for the CPU
 part A_PID, B_PID, ES_PID (the Elasticsearch server process, not its launcher). Optional EXTRA (query string added
-to the servers' searches, e.g. "collapse=false").
+to the servers' searches, e.g. "collapse=false"), and A_EXTRA / B_EXTRA (added to one server's only: with A_URL and
+B_URL the same server, A_EXTRA="" B_EXTRA="collapse=false" compares a collapsed search with the same one uncollapsed).
 
     scripts/compare-servers.py [searches=300] [cpu-searches=150]
 """
@@ -31,6 +32,7 @@ ES = os.environ["ES_URL"]
 ES_AUTH = "Basic " + base64.b64encode(os.environ["ES_AUTH"].encode()).decode()
 AUTH = os.environ["CLIP_AUTH"]
 EXTRA = dict(urllib.parse.parse_qsl(os.environ.get("EXTRA", "")))
+ARM_EXTRA = {arm: dict(EXTRA, **dict(urllib.parse.parse_qsl(os.environ.get(arm + "_EXTRA", "")))) for arm in "AB"}
 TICK = os.sysconf("SC_CLK_TCK")
 
 
@@ -42,8 +44,8 @@ def elasticsearch(path, body):
         return json.load(response)
 
 
-def clipfile(base, q):
-    request = urllib.request.Request(base + "/api/search?" + urllib.parse.urlencode(dict(q=q, **EXTRA)))
+def clipfile(base, q, extra):
+    request = urllib.request.Request(base + "/api/search?" + urllib.parse.urlencode(dict(q=q, **extra)))
     request.add_header("Authorization", AUTH)
     with urllib.request.urlopen(request, timeout=60) as response:
         return json.load(response)
@@ -94,14 +96,14 @@ def latency(n):
             if arms[arm] is None:
                 elasticsearch("/articles/_search?request_cache=false", plain(q))
             else:
-                answers[arm] = clipfile(arms[arm], q)
+                answers[arm] = clipfile(arms[arm], q, ARM_EXTRA[arm])
             if i >= 30:
                 times[arm].append((time.perf_counter() - start) * 1000)
         a, b = answers["A"], answers["B"]
         if (a.get("total"), [h["id"] for h in a["hits"]], a.get("facets")) != (
                 b.get("total"), [h["id"] for h in b["hits"]], b.get("facets")):
             differing += 1
-    print(f"{n} searches, closed loop, extra {EXTRA}; answers of A and B differing: {differing}; "
+    print(f"{n} searches, closed loop, extra A {ARM_EXTRA['A']} B {ARM_EXTRA['B']}; answers of A and B differing: {differing}; "
           f"load {' '.join(open('/proc/loadavg').read().split()[:3])}")
     base = times["plain"]
     for arm, values in times.items():
@@ -123,7 +125,7 @@ def cpu(n):
             server0, es0, t0 = process_cpu_ms(pid) if pid else 0, process_cpu_ms(es_pid), time.perf_counter()
             for q in qs:
                 if url:
-                    clipfile(url, q)
+                    clipfile(url, q, ARM_EXTRA[arm])
                 else:
                     elasticsearch("/articles/_search?request_cache=false", plain(q))
             server1, es1, t1 = process_cpu_ms(pid) if pid else 0, process_cpu_ms(es_pid), time.perf_counter()

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import org.clipfile.search.query.JournalistQuery;
+import org.clipfile.search.query.AnalyzedTerms;
 import org.clipfile.search.query.QueryLimits;
 import org.clipfile.search.query.QueryNode;
 import org.clipfile.search.query.QueryTranslator;
@@ -56,6 +57,11 @@ public final class SearchRequestFactory {
     static final String PLACE_CITIES = "place.cities";
     /** The score an article gets for naming an entity whose name key is the query's. */
     static final float NAME_KEY_SCORE = 1f;
+    /**
+     * Plain words of more terms than this ({@link AnalyzedTerms}: words, or Chinese characters) are no name:
+     * "Organization of the Petroleum Exporting Countries" is 6, 中国石油天然气集团有限公司 13.
+     */
+    static final int NAME_KEY_MOST_TERMS = 24;
     /** The map counts places with every selection but the map's own rectangle. */
     static final String MAP_FACET = "map";
     public static final String CURSOR_KEEP_ALIVE = "5m";
@@ -334,7 +340,8 @@ public final class SearchRequestFactory {
     /** {@code journalist}, also matching as a name when it is plain words (see {@link #journalistQuery}). */
     public static JournalistQuery withNameKeys(JournalistQuery journalist) {
         String plain = journalist.plainText().orElse("");
-        if (plain.isBlank()) {
+        if (plain.isBlank() || AnalyzedTerms.of(plain) > NAME_KEY_MOST_TERMS) {
+            // Longer than any name: a pasted paragraph is no name, and its phrase would only cost clauses.
             return journalist;
         }
         // Plain words that are a name in another romanisation ("Abd al-Rahman") also find the articles naming it:

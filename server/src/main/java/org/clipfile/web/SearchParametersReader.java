@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * interceptor of the collections feature has put into {@link SearchQueryStrings#COLLECTION_IDS}).
  */
 final class SearchParametersReader {
-    static final int MAX_QUERY_CHARS = 1000;
+    static final int MAX_QUERY_CHARS = 4000;
     static final int MAX_SIZE = 100;
     static final int MAX_VALUES_PER_FACET = 100;
     static final int MAX_RESULT_WINDOW = 10_000;

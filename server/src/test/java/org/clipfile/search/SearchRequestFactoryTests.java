@@ -77,6 +77,21 @@ class SearchRequestFactoryTests {
     }
 
     @Test
+    void shouldLookUpTwentyFourTermsAsANameButNotAPastedParagraph() {
+        String words = String.join(" ", java.util.Collections.nCopies(24, "word"));
+        String chinese = "中国石油天然气集团有限公司";
+
+        org.assertj.core.api.Assertions.assertThat(json(SearchParameters.of(words, 1, 20)))
+                .contains("people_names.key");
+        org.assertj.core.api.Assertions.assertThat(json(SearchParameters.of(words + " more", 1, 20)))
+                .doesNotContain("people_names.key");
+        org.assertj.core.api.Assertions.assertThat(json(SearchParameters.of(chinese, 1, 20)))
+                .contains("people_names.key");
+        org.assertj.core.api.Assertions.assertThat(json(SearchParameters.of(chinese.repeat(2), 1, 20)))
+                .doesNotContain("people_names.key");
+    }
+
+    @Test
     void shouldExcludeAQueryOfOnlyAnExclusionWithoutMatchingItAsAName() throws Exception {
         String json = json(SearchParameters.of("-assad", 1, 20));
 

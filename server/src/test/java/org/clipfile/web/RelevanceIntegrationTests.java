@@ -120,6 +120,59 @@ class RelevanceIntegrationTests extends ArchiveServerTest {
     }
 
     @Test
+    void shouldSearchAPastedTextOfFourThousandCharactersWhoseUrlIsLongerThanEightKilobytes() {
+        // 3,000 characters of English and 990 of Japanese (nine bytes each once percent-encoded): about 12 KB in the
+        // URL, more than the 8 KB of request line and headers that the web server takes by default.
+        String english = "Delegates of the oil exporting countries said the production quotas agreed in Vienna would"
+                + " hold until June. ";
+        String text = english.repeat(3000 / english.length() + 1).substring(0, 3000) + " "
+                + "石油輸出国機構の生産枠".repeat(90);
+        assertThat(text).hasSize(3991);
+        assertThat(Http.encode(text).length()).isGreaterThan(10 * 1024);
+
+        JsonNode result = search(text);
+
+        assertThat(ids(result.get("hits"))).first().isEqualTo(opecId);
+        assertThat(result.get("matched").asString()).isEqualTo("most");
+    }
+
+    @Test
+    void shouldAnswerAThousandChineseCharactersAndRefuseOneMoreWithAProblem() {
+        String thousand = "石油输出国组织决定维持产量配额".repeat(66) + "石油输出国组织决定维";
+        assertThat(thousand).hasSize(1000);
+
+        assertThat(search(thousand).get("total").asLong()).isNotNegative();
+        Http.Response refused = http.get("/api/search?q=" + Http.encode(thousand + "油"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asString()).contains("1000 Chinese characters");
+    }
+
+    @Test
+    void shouldAnswerFourThousandCharactersOfDistinctMadeUpWordsWithoutAnError() {
+        // The most terms a query of the longest length can hold (about 570 distinct words): one query for
+        // Elasticsearch, which must neither fail nor refuse it.
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; words.length() < 3990; i++) {
+            words.append("qx").append(Integer.toString(i, 36)).append(i % 7 == 0 ? " oil " : " ");
+        }
+        String text = words.substring(0, 3990).trim();
+
+        JsonNode result = search(text);
+
+        assertThat(result.get("total").asLong()).isPositive();
+        assertThat(ids(result.get("hits"))).contains(opecId, iranId);
+    }
+
+    @Test
+    void shouldRefuseAQueryLongerThanFourThousandCharactersWithAProblem() {
+        Http.Response response = http.get("/api/search?q=" + Http.encode("oil ".repeat(1000) + "x"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asString()).contains("4001 characters", "4000");
+    }
+
+    @Test
     void shouldKeepRequiringEveryWordWithAnExplicitAnd() {
         JsonNode result = search("OPEC AND oil production quotas zyxwqvine");
 

@@ -10,11 +10,19 @@ package org.clipfile.search.query;
  * @param minPrefixLength letters or digits before a {@code *}
  * @param maxFuzzyEdits edits after a {@code ~} on a word (Elasticsearch allows at most 2)
  * @param maxProximity words allowed between the words of {@code "words near"~N}
+ * @param maxIdeographs Chinese characters and hiragana in the whole query: each is a term of its own for
+ *     Elasticsearch ({@link AnalyzedTerms}), so 1,000 of them weigh what 1,000 words do (a clause per field each)
  */
-public record QueryLimits(
-        int maxLength, int maxDepth, int maxClauses, int minPrefixLength, int maxFuzzyEdits, int maxProximity) {
+public record QueryLimits(int maxLength, int maxDepth, int maxClauses, int minPrefixLength, int maxFuzzyEdits,
+        int maxProximity, int maxIdeographs) {
 
-    public static final QueryLimits DEFAULT = new QueryLimits(1000, 10, 64, 3, 2, 50);
+    public static final QueryLimits DEFAULT = new QueryLimits(4000, 10, 64, 3, 2, 50, 1000);
+
+    /** Without a limit of its own on Chinese characters and hiragana (only the length's). */
+    public QueryLimits(int maxLength, int maxDepth, int maxClauses, int minPrefixLength, int maxFuzzyEdits,
+            int maxProximity) {
+        this(maxLength, maxDepth, maxClauses, minPrefixLength, maxFuzzyEdits, maxProximity, maxLength);
+    }
 
     public QueryLimits {
         require(maxLength, 1, 100_000, "maxLength");
@@ -23,6 +31,7 @@ public record QueryLimits(
         require(minPrefixLength, 1, 100, "minPrefixLength");
         require(maxFuzzyEdits, 1, 2, "maxFuzzyEdits");
         require(maxProximity, 0, 1000, "maxProximity");
+        require(maxIdeographs, 1, 100_000, "maxIdeographs");
     }
 
     private static void require(int value, int min, int max, String name) {

@@ -63,6 +63,15 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 public final class QueryParser {
+    /**
+     * Characters of a word searched with {@code ~}. Elasticsearch builds an automaton of every spelling within the
+     * edits, for the query and again for highlighting, and its size grows with the word: 64 fuzzy words of 30
+     * letters made one search ask for more than 300 MB (the request circuit breaker of a 512 MB node refused it, a
+     * 503 to the journalist), 64 of 20 letters were answered in 0.6 s. Names and words worth a typo's tolerance
+     * are shorter.
+     */
+    static final int FUZZY_MOST_CHARACTERS = 20;
+
     private final QueryLimits limits;
 
     public QueryParser() {
@@ -77,6 +86,14 @@ public final class QueryParser {
         if (q.length() > limits.maxLength()) {
             throw new QuerySyntaxException(limits.maxLength(), "the query is too long: " + q.length()
                     + " characters, at most " + limits.maxLength(), "shorten the query, or split it in two searches");
+        }
+        int ideographs = 0;
+        for (int i = 0; i < q.length(); i += Character.charCount(q.codePointAt(i))) {
+            if (AnalyzedTerms.ideograph(q.codePointAt(i)) && ++ideographs > limits.maxIdeographs()) {
+                throw new QuerySyntaxException(i, "the query holds more than " + limits.maxIdeographs()
+                        + " Chinese characters or kana, each of which is searched as a word",
+                        "shorten the query, or split it in two searches");
+            }
         }
         return new Run(QueryLexer.tokenize(q)).query();
     }
@@ -260,6 +277,10 @@ public final class QueryParser {
                 throw new QuerySyntaxException(token.modifierAt(), "~" + edits + " is not a fuzzy distance: at most "
                         + limits.maxFuzzyEdits() + " letters may differ", "write word~1, word~"
                         + limits.maxFuzzyEdits() + ", or word~ to let the length of the word decide");
+            }
+            if (text.codePointCount(0, text.length()) > FUZZY_MOST_CHARACTERS) {
+                throw new QuerySyntaxException(token.start(), "\"" + text + "~\" is too long for a fuzzy word: at most "
+                        + FUZZY_MOST_CHARACTERS + " characters", "remove the ~, or search the word exactly");
             }
             return new Fuzzy(scope, text, edits < 0 ? null : edits);
         }

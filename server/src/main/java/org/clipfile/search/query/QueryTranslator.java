@@ -60,6 +60,14 @@ public final class QueryTranslator {
     public static final String ALL_WORDS = "all_words";
     /** Added to the score of articles with every word of a relaxed query: above any text score, so they come first. */
     static final float ALL_WORDS_TIER = 10_000f;
+    /**
+     * Terms of a relaxed query searched ({@link AnalyzedTerms}: a word, or a Chinese character): the first ones of a
+     * longer text (a pasted page of 4,000 characters holds 600 or more). Each term is a clause per field, twice (scored,
+     * and in {@link #ALL_WORDS}), and Elasticsearch refuses a query of more clauses than its {@code maxClauseCount}
+     * (8,192 on a node of 512 MB of heap): 300 terms are about 2,400. A news text says what it is about first; the
+     * longest CISI requests (pasted abstracts of 2,400 characters) hold about 220 such words.
+     */
+    public static final int MOST_RELAXED_TERMS = 300;
     /** Words of a query at most this far apart (other words between them) raise the score. */
     static final int PROXIMITY_SLOP = 3;
     static final float PROXIMITY_BOOST = 1f;
@@ -195,7 +203,7 @@ public final class QueryTranslator {
                 // Relaxed or strict by the words as typed; required and scored, the words that say what about.
                 if (group != null && mayRelax && group.size() > strictWords) {
                     relaxed = true;
-                    queries.add(relaxedWords(((Word) clause).scope(), contentWords(group)));
+                    queries.add(relaxedWords(((Word) clause).scope(), firstTerms(contentWords(group))));
                 } else if (group != null && mayRelax && group.size() > 1 && excluded == 0) {
                     queries.add(rankedWords(((Word) clause).scope(), contentWords(group)));
                 } else if (group != null) {
@@ -218,6 +226,23 @@ public final class QueryTranslator {
                         EDGE_PUNCTUATION.matcher(w.toLowerCase(Locale.ROOT)).replaceAll("")))
                 .toList();
         return content.isEmpty() ? words : content;
+    }
+
+    /** The first words making at most {@link #MOST_RELAXED_TERMS} terms, the last one cut to fit if need be. */
+    static List<String> firstTerms(List<String> words) {
+        List<String> kept = new ArrayList<>();
+        int budget = MOST_RELAXED_TERMS;
+        for (String word : words) {
+            AnalyzedTerms.Prefix prefix = AnalyzedTerms.prefixWithin(word, budget);
+            if (prefix.length() > 0 && prefix.terms() > 0) {
+                kept.add(word.substring(0, prefix.length()));
+            }
+            budget -= prefix.terms();
+            if (prefix.length() < word.length() || budget == 0) {
+                break;
+            }
+        }
+        return kept.isEmpty() ? words.subList(0, 1) : kept;
     }
 
     private static boolean isAcronym(String word) {

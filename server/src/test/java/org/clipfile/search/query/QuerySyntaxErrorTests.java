@@ -89,6 +89,14 @@ class QuerySyntaxErrorTests {
     }
 
     @Test
+    void shouldRefuseAFuzzyWordLongerThanTwentyCharactersAndAcceptOneOfTwenty() {
+        String twenty = "abcdefghijklmnopqrst";
+
+        assertError("talks " + twenty + "u~", 6, "too long for a fuzzy word: at most 20", "remove the ~");
+        assertThat(new QueryParser().parse("talks " + twenty + "~")).isNotNull();
+    }
+
+    @Test
     void shouldLimitProximity() {
         assertError("\"kirby talks\"~51", 13, "~51 is too far: at most ~50", "smaller number");
     }
@@ -141,12 +149,20 @@ class QuerySyntaxErrorTests {
 
     @Test
     void shouldRejectTooLongQueryAtTheFirstCharacterPastTheLimit() {
-        assertError("a".repeat(1001), 1000, "the query is too long: 1001 characters, at most 1000", "shorten");
+        assertError("a".repeat(4001), 4000, "the query is too long: 4001 characters, at most 4000", "shorten");
+    }
+
+    @Test
+    void shouldRejectMoreThanAThousandChineseCharactersAtTheFirstOnePastTheLimit() {
+        String text = "oil " + "石油".repeat(500) + "の";
+
+        assertError(text, 1004, "more than 1000 Chinese characters or kana", "shorten");
+        assertThat(new QueryParser().parse("oil " + "石油".repeat(500))).isNotNull();
     }
 
     @Test
     void shouldAcceptQueryOfExactlyTheMaximumLength() {
-        assertThat(new QueryParser().parse("a".repeat(1000))).isInstanceOf(QueryNode.Word.class);
+        assertThat(new QueryParser().parse("a".repeat(4000))).isInstanceOf(QueryNode.Word.class);
     }
 
     @Test

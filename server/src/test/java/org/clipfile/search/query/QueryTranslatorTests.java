@@ -258,6 +258,38 @@ class QueryTranslatorTests {
     }
 
     @Test
+    void shouldSearchTheFirstThreeHundredWordsOfALongerPastedText() throws Exception {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            words.add("w" + i);
+        }
+        JournalistQuery query = JournalistQuery.parse(String.join(" ", words));
+        String first300 = String.join(" ", words.subList(0, QueryTranslator.MOST_RELAXED_TERMS));
+
+        assertThat(QueryTranslator.MOST_RELAXED_TERMS).isEqualTo(300);
+        JSONAssert.assertEquals("""
+                {"bool": {
+                  "must": [{"multi_match": {"query": "%s", "operator": "or"}}],
+                  "should": [{"constant_score": {"filter": {"multi_match": {"query": "%s", "operator": "and"}}}}]}}"""
+                .formatted(first300, first300), json(query.query()), JSONCompareMode.LENIENT);
+        assertThat(json(query.query())).doesNotContain("w300");
+    }
+
+    @Test
+    void shouldCountEachChineseCharacterAsATermWhenCuttingALongPastedText() {
+        String chinese = "石油输出国组织决定维持产量配额".repeat(30); // 15 characters, 15 terms each time
+
+        List<String> kept = QueryTranslator.firstTerms(List.of("opec", "oil-quotas", "2024", chinese, "vienna"));
+
+        assertThat(kept).hasSize(4);
+        assertThat(kept.subList(0, 3)).containsExactly("opec", "oil-quotas", "2024");
+        assertThat(kept.get(3)).hasSize(300 - 4).isEqualTo(chinese.substring(0, 296));
+        assertThat(AnalyzedTerms.of("oil-quotas")).isEqualTo(2);
+        assertThat(AnalyzedTerms.of("石油の価格")).isEqualTo(5);
+        assertThat(AnalyzedTerms.of("ガソリン")).as("katakana stays one word").isEqualTo(1);
+    }
+
+    @Test
     void shouldLeaveQuestionAndStopWordsOutOfTheWordsOfALongQuestion() throws Exception {
         JournalistQuery query = JournalistQuery.parse("What, did OPEC decide about the oil production quotas? How?");
         assertThat(query.relaxed()).isTrue();
