@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.clipfile.article.ArticleDraft;
@@ -181,6 +183,73 @@ class CopiesEvaluation {
     }
 
     /** Clusters corpus and reprints in a shuffled order under several rules; reports; the recall of the chosen. */
+    /**
+     * Whether the text of each missed reprint could tell its original from every other story: the articles of the
+     * corpus whose set of words is at least as close to the reprint's (Jaccard) as its original's is, leaving out the
+     * original's cluster and the original's own copies (Jaccard with it of 0.9 or more). A missed reprint with such
+     * an article is <em>ambiguous</em>: no rule on its words alone could join it to its original without joining it
+     * as readily to another story.
+     */
+    static String ambiguity(List<Doc> corpus, List<Doc> missed, Map<String, String> clusterOf) {
+        List<Set<String>> wordsOf = new ArrayList<>(corpus.size());
+        Map<String, List<Integer>> postings = new HashMap<>();
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            Set<String> words = new HashSet<>(Sketch.words(corpus.get(i).body()));
+            wordsOf.add(words);
+            position.put(corpus.get(i).id(), i);
+            for (String word : words) {
+                postings.computeIfAbsent(word, w -> new ArrayList<>()).add(i);
+            }
+        }
+        int[] ambiguous = new int[2];
+        int[] total = new int[2];
+        List<String> examples = new ArrayList<>();
+        int[] shared = new int[corpus.size()];
+        for (Doc reprint : missed) {
+            Set<String> words = new HashSet<>(Sketch.words(reprint.body()));
+            int original = position.get(reprint.originalOf());
+            java.util.Arrays.fill(shared, 0);
+            for (String word : words) {
+                for (int i : postings.getOrDefault(word, List.of())) {
+                    shared[i]++;
+                }
+            }
+            double toOriginal = jaccard(shared[original], words.size(), wordsOf.get(original).size());
+            String cluster = clusterOf.get(reprint.originalOf());
+            int rival = -1;
+            for (int i = 0; i < corpus.size() && rival < 0; i++) {
+                if (i == original || shared[i] == 0 || clusterOf.get(corpus.get(i).id()).equals(cluster)
+                        || jaccard(shared[i], words.size(), wordsOf.get(i).size()) < toOriginal) {
+                    continue;
+                }
+                Set<String> common = new HashSet<>(wordsOf.get(i));
+                common.retainAll(wordsOf.get(original));
+                if (jaccard(common.size(), wordsOf.get(i).size(), wordsOf.get(original).size()) < 0.9) {
+                    rival = i;
+                }
+            }
+            int bucket = Sketch.words(reprint.body()).size() < 50 ? 0 : 1;
+            total[bucket]++;
+            if (rival >= 0) {
+                ambiguous[bucket]++;
+                if (examples.size() < 12) {
+                    examples.add("- reprint of `" + reprint.originalOf() + "`: " + excerpt(reprint.body())
+                            + "\n  - as close: `" + corpus.get(rival).id() + "`: " + excerpt(corpus.get(rival).body()));
+                }
+            }
+        }
+        return String.format(Locale.ROOT, "%n## Missed reprints: could their words tell their original?%n%n"
+                + "A missed reprint is ambiguous when another story of the corpus (not in its original's cluster, not a "
+                + "copy of the original) shares at least as large a part of its words (Jaccard) as its original does."
+                + "%n%n| missed reprints | ambiguous |%n|---|---|%n| < 50 words: %d | %d |%n| >= 50 words: %d | %d |%n%n"
+                + "%s%n", total[0], ambiguous[0], total[1], ambiguous[1], String.join("\n", examples));
+    }
+
+    private static double jaccard(int common, int a, int b) {
+        return a + b - common == 0 ? 0 : (double) common / (a + b - common);
+    }
+
     static double[] evaluate(List<Doc> corpus, Reprints generated, Edit edit, Map<String, List<String>> names,
             StringBuilder report) {
         List<Doc> reprints = generated.docs();
@@ -313,6 +382,8 @@ class CopiesEvaluation {
                         .append(excerpt(chosen.clusters().get(cluster).getFirst().body())).append('\n');
             }
         }
+        report.append(ambiguity(corpus, reprints.stream().filter(r -> !clusterOf.get(r.id())
+                .equals(clusterOf.get(r.originalOf()))).toList(), clusterOf));
         Map<String, String> beforeOf = before.clusterOf();
         List<Doc> lost = reprints.stream().filter(r -> beforeOf.get(r.id()).equals(beforeOf
                 .get(r.originalOf())) && !clusterOf.get(r.id()).equals(clusterOf.get(r.originalOf()))).toList();
