@@ -85,9 +85,12 @@ final class BlockingHttpClient implements TransportHttpClient, java.io.Closeable
                 if (!isConnectFailure(e)) {
                     throw e;
                 }
-                log.warn("Elasticsearch node {} could not be reached ({}); marked dead for a while", target,
-                        e.toString());
-                nodes.markDead(target);
+                if (nodes.markDead(target)) {
+                    log.warn("Elasticsearch node {} could not be reached ({}); left out for a while", target,
+                            e.toString());
+                } else {
+                    log.debug("Elasticsearch node {} still unreachable: {}", target, e.toString());
+                }
                 if (failure == null) {
                     failure = e;
                 } else {

@@ -59,7 +59,9 @@ final class Nodes {
         return live;
     }
 
-    void markDead(URI node) {
+    /** Returns whether the node was live until now (so that only the change is worth a warning). */
+    boolean markDead(URI node) {
+        boolean wasLive = !isDead(node);
         dead.compute(node, (key, previous) -> {
             int failures = previous == null ? 1 : previous.failures() + 1;
             Duration wait = retry.multipliedBy(1L << Math.min(failures - 1, 20));
@@ -68,6 +70,7 @@ final class Nodes {
             }
             return new Dead(failures, clock.instant().plus(wait));
         });
+        return wasLive;
     }
 
     void markAlive(URI node) {
