@@ -60,6 +60,11 @@ public record IndexDefinition(String json, int version) {
                 if (e.getResponse().getStatusCode() != 503 || System.nanoTime() > deadline) {
                     throw e;
                 }
+            } catch (co.elastic.clients.transport.TransportException e) {
+                // The same through the blocking transport (org.clipfile.estransport): the client's own exception.
+                if (e.statusCode() != 503 || System.nanoTime() > deadline) {
+                    throw e;
+                }
             }
             try {
                 Thread.sleep(100);
