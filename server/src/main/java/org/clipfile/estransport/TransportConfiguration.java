@@ -33,12 +33,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
 /**
- * Puts the blocking transport under the {@code ElasticsearchClient} that Spring Boot builds: Boot backs off its own
- * Rest5 transport when an {@link ElasticsearchTransport} bean exists (its Rest5 client stays, for the health
- * indicator). {@code clipfile.elasticsearch.transport.kind=rest5} leaves Boot's transport in place.
+ * Puts the blocking transport under the {@code ElasticsearchClient} that Spring Boot builds, when
+ * {@code clipfile.elasticsearch.transport.kind=blocking}: Boot backs off its own Rest5 transport when an
+ * {@link ElasticsearchTransport} bean exists (its Rest5 client stays, for the health indicator). Not the default:
+ * in the full test run a search that had been sent to a node as it was killed failed (one of 89 in
+ * {@code ClusterFailoverIntegrationTests}), since this transport never retries a request on another node once it
+ * was sent; Rest5 does for such a connection failure. Reads could be retried safely; until they are, Rest5 stays.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "clipfile.elasticsearch.transport.kind", havingValue = "blocking", matchIfMissing = true)
+@ConditionalOnProperty(name = "clipfile.elasticsearch.transport.kind", havingValue = "blocking")
 class TransportConfiguration {
 
     @Bean

@@ -11,7 +11,9 @@ import org.springframework.validation.annotation.Validated;
  * Which transport the Elasticsearch client uses, and the blocking one's own settings. Addresses, credentials, TLS
  * and the connection and socket timeouts stay Spring Boot's {@code spring.elasticsearch.*}.
  *
- * @param kind {@code blocking} (this package) or {@code rest5} (Spring Boot's auto-configured Rest5 client)
+ * @param kind {@code rest5} (Spring Boot's auto-configured Rest5 client, the default) or {@code blocking} (this
+ *     package: lower latency, but a read already sent to a node that dies is not yet retried on another, see
+ *     {@link TransportConfiguration})
  * @param maxConnectionsPerNode pooled connections to one node; a blocking request holds one for its whole
  *     exchange, so this bounds the requests in flight to a node
  * @param maxConnections pooled connections to all nodes together
@@ -24,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("clipfile.elasticsearch.transport")
 public record TransportProperties(
-        @DefaultValue("blocking") Kind kind,
+        @DefaultValue("rest5") Kind kind,
         @DefaultValue("32") @Min(1) @Max(1024) int maxConnectionsPerNode,
         @DefaultValue("64") @Min(1) @Max(4096) int maxConnections,
         @DefaultValue("60s") Duration deadNodeRetry,

@@ -28,13 +28,21 @@ class TransportSwitchTests {
     static class Transports {}
 
     @Test
-    void shouldPutTheBlockingTransportUnderTheClientByDefault() {
-        runner.run(context -> {
+    void shouldPutTheBlockingTransportUnderTheClientWhenAsked() {
+        runner.withPropertyValues("clipfile.elasticsearch.transport.kind=blocking").run(context -> {
             assertThat(context).hasSingleBean(ElasticsearchClient.class);
             assertThat(context.getBean(ElasticsearchTransport.class)).isInstanceOf(BlockingTransport.class);
             assertThat(context.getBean(ElasticsearchClient.class)._transport()).isInstanceOf(BlockingTransport.class);
             BlockingTransport transport = context.getBean(BlockingTransport.class);
             assertThat(((BlockingHttpClient) transport.httpClient()).nodes().all()).hasSize(2);
+        });
+    }
+
+    @Test
+    void shouldLeaveSpringBootsRest5TransportByDefault() {
+        runner.run(context -> {
+            assertThat(context.getBean(ElasticsearchTransport.class)).isInstanceOf(Rest5ClientTransport.class);
+            assertThat(context).doesNotHaveBean(BlockingTransport.class);
         });
     }
 
